@@ -1,0 +1,1 @@
+"""Klynge: a bilingual static website generator for cluster organisations."""

@@ -1,0 +1,83 @@
+"""Command-line parsing for build.py: turns arguments into calls of the generator's steps."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .clock import build_now
+from .errors import ContentInvalid
+
+
+def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
+    parser.add_argument("--content", type=Path, default=root / "content",
+                        help="content folder (default: content/)")
+    parser.add_argument("--now", help="build as of this moment, e.g. 2026-01-01T09:00:00+01:00 "
+                        "(default: SOURCE_DATE_EPOCH, else the current time)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    commands = parser.add_subparsers(dest="command")
+    build = commands.add_parser("build", help="check the content and build site/ (default)")
+    build.add_argument("--site", type=Path, default=root / "site", help="output folder")
+    commands.add_parser("check", help="check the content and report every problem")
+    serve = commands.add_parser("serve", help="live preview of one language")
+    serve.add_argument("--lang", choices=("da", "en"), default="da")
+    serve.add_argument("--port", type=int, default=8000)
+    new = commands.add_parser("new", help="start a new record from a scaffold")
+    new.add_argument("kind", choices=("press", "initiative", "certification", "organisation",
+                                      "person", "page"))
+    new.add_argument("title")
+    translations = commands.add_parser("translations", help="report missing and outdated "
+                                       "translations; export or import a PO file")
+    translations.add_argument("--export", type=Path, metavar="FILE.po")
+    translations.add_argument("--import", dest="import_", type=Path, metavar="FILE.po")
+    translations.add_argument("--lang", choices=("da", "en"), default="en")
+    args = parser.parse_args(argv)
+    command = args.command or "build"
+    try:
+        now = build_now(args.now)
+    except ValueError as exc:
+        parser.error(str(exc))
+    try:
+        if command == "check":
+            return _check(args.content, now)
+        if command == "build":
+            from .pipeline import build_site
+            build_site(args.content, getattr(args, "site", root / "site"), root, now,
+                       quiet=args.quiet)
+            return 0
+        if command == "serve":
+            from .preview import serve
+            return serve(args.content, root, args.lang, args.port)
+        if command == "new":
+            from .scaffold import new_record
+            path = new_record(args.content, args.kind, args.title, now)
+            print(path)
+            return 0
+        if command == "translations":
+            from .translations import run_translations
+            return run_translations(args.content, now, args.lang, args.export, args.import_)
+    except ContentInvalid as exc:
+        _report(exc)
+        return 1
+    return 0
+
+
+def _check(content: Path, now) -> int:
+    from .model import load_content
+
+    model = load_content(content, now)
+    for warning in model.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    counts = ", ".join(f"{n} {name}" for name, n in model.counts().items())
+    withheld = f" ({len(model.withheld)} withheld: draft or embargoed)" if model.withheld else ""
+    print(f"content OK: {counts}{withheld}")
+    return 0
+
+
+def _report(exc: ContentInvalid) -> None:
+    for error in exc.errors:
+        print(error, file=sys.stderr)
+    count = len(exc.errors)
+    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.",
+          file=sys.stderr)

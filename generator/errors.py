@@ -1,0 +1,37 @@
+"""Content errors: one problem in one file, reported as `path:line: field: message; hint`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """A problem an editor can fix, located by file and line."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class ContentInvalid(Exception):
+    """Raised once, after validation, with every problem found in the content."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(set(errors), key=_sort_key)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+def _sort_key(error: ContentError) -> tuple:
+    return (error.path, error.line, error.field, error.message)
+
+
+def sort_errors(errors: list[ContentError]) -> list[ContentError]:
+    """Errors sorted by file and line, duplicates removed."""
+    return sorted(set(errors), key=_sort_key)

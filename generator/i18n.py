@@ -1,0 +1,84 @@
+"""Language: Babel formatting of dates, money, numbers and phone numbers, and gettext UI strings.
+
+Our own UI strings live in theme/locales/<lang>/LC_MESSAGES/messages.po (msgids in English). The
+catalogues are compiled in memory at build time, so no .mo file is ever committed or stale.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import io
+from datetime import date
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LOCALES = {"da": "da_DK", "en": "en_GB"}
+LANGUAGE_NAMES = {"da": {"da": "dansk", "en": "engelsk"}, "en": {"da": "Danish", "en": "English"}}
+OWN_NAMES = {"da": "Dansk", "en": "English"}
+OG_LOCALES = {"da": "da_DK", "en": "en_GB"}
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "theme" / "locales"
+
+
+def locale(lang: str) -> Locale:
+    return Locale.parse(LOCALES[lang])
+
+
+def format_date(value: date, lang: str) -> str:
+    """23. november 2021 (da) / 23 November 2021 (en)."""
+    return babel_format_date(value, "long", locale=LOCALES[lang])
+
+
+def format_month(value: date, lang: str) -> str:
+    """november 2021 (da) / November 2021 (en)."""
+    return babel_format_date(value, "LLLL y", locale=LOCALES[lang])
+
+
+def format_dkk(amount: int, lang: str) -> str:
+    """92.524.800 kr. (da) / DKK 92,524,800 (en)."""
+    pattern = "#,##0 ¤" if lang == "da" else "¤ #,##0"
+    return format_currency(amount, "DKK", pattern, locale=LOCALES[lang], currency_digits=False)
+
+
+def format_eur(amount: float, lang: str) -> str:
+    """An amount in euro, whole euros: EUR 12,402,788."""
+    pattern = "#,##0 ¤¤" if lang == "da" else "¤¤ #,##0"
+    return format_currency(round(amount), "EUR", pattern, locale=LOCALES[lang],
+                           currency_digits=False)
+
+
+def format_number(value: float, lang: str) -> str:
+    return format_decimal(value, locale=LOCALES[lang])
+
+
+def format_rate(value: float, lang: str) -> str:
+    """A share as a percentage with one decimal: 82,8 % (da) / 82.8% (en)."""
+    pattern = "#,##0.0 %" if lang == "da" else "#,##0.0%"
+    return format_percent(value, pattern, locale=LOCALES[lang]).replace("\xa0", " ")
+
+
+def format_phone(e164: str) -> str:
+    """+4521288419 -> 21 28 84 19; other countries keep their international form."""
+    if e164.startswith("+45") and len(e164) == 11:
+        digits = e164[3:]
+        return " ".join(digits[i:i + 2] for i in range(0, 8, 2))
+    return e164
+
+
+@functools.lru_cache(maxsize=None)
+def translations(lang: str) -> gettext.NullTranslations:
+    """The UI string catalogue for `lang`, compiled from its .po file."""
+    po_path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+    if not po_path.exists():
+        return gettext.NullTranslations()
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=LOCALES[lang])
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)

@@ -1,0 +1,172 @@
+"""Images for the web: resized renditions of photos, and the original media files pages link to.
+
+Renditions are made with Pillow at fixed widths, never upscaled, without EXIF or other metadata, so
+the same original always gives the same bytes. SVG files are published as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import posixpath
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from .model import Content, ImageRef
+
+WIDTHS = (480, 960)
+JPEG_QUALITY = 82
+WEB_DIR = "media/web"
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One published size of an image; `path` is relative to the language root."""
+
+    path: str
+    width: int
+    height: int
+
+
+def web_rendition(content_root: Path, image_file: str) -> list[Rendition]:
+    """The renditions of one image (`media/...` under content_root), smallest first.
+
+    Widths above the original's are skipped, and an original narrower than the largest width is
+    offered at its own width, so pages never show an upscaled photo. An SVG has one "rendition":
+    the file itself, with the size from its width/height or viewBox.
+    """
+    source = Path(content_root) / image_file
+    if _is_svg(image_file):
+        width, height = _svg_size(source)
+        return [Rendition(image_file, width, height)]
+    with Image.open(source) as image:
+        # Phone photos are often stored sideways with an EXIF orientation; measure them upright.
+        width, height = _upright_size(image)
+        ext = "png" if _has_alpha(image) else "jpg"
+    widths = [w for w in WIDTHS if w <= width]
+    if width < WIDTHS[-1]:
+        widths.append(width)
+    stem = posixpath.splitext(posixpath.basename(image_file))[0]
+    return [Rendition(f"{WEB_DIR}/{stem}-{w}.{ext}", w, max(1, round(height * w / width)))
+            for w in sorted(set(widths))]
+
+
+def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) -> bytes:
+    """The bytes of one rendition (JPEG quality 82, or PNG when the original has transparency)."""
+    source = Path(content_root) / image_file
+    if _is_svg(image_file):
+        return source.read_bytes()
+    stat = source.stat()
+    return _encode(str(source.resolve()), stat.st_mtime_ns, stat.st_size, rendition.width,
+                   rendition.height, rendition.path.endswith(".png"))
+
+
+def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
+    """Renditions of every image of every published press release and initiative, plus the
+    original media files (`copy_media`), keyed by path relative to the language root.
+
+    The files are the same in every language; `lang` is taken so that every output module has the
+    same shape for the pipeline.
+    """
+    files: dict[str, bytes] = {}
+    made_from: dict[str, str] = {}
+    for image in _content_images(content):
+        for rendition in web_rendition(content.root, image.file):
+            other = made_from.setdefault(rendition.path, image.file)
+            if other != image.file:
+                # Two originals with the same file name in different folders would overwrite
+                # each other's renditions; better to stop than to publish the wrong photo.
+                raise ValueError(f"content/{image.file} and content/{other} both make "
+                                 f"{rendition.path}; rename one of them")
+            files[rendition.path] = encode_rendition(content.root, image.file, rendition)
+    files.update(copy_media(content))
+    return dict(sorted(files.items()))
+
+
+def copy_media(content: Content) -> dict[str, bytes]:
+    """Original files referenced by the content, at the same path (`media/...`): the site logos,
+    organisation logos, certification badges, and the photos of published releases and
+    initiatives (for the "download original" links)."""
+    paths = {content.site.logo, content.site.logo_png}
+    paths.update(o.logo for o in content.organisations.values() if o.logo)
+    paths.update(c.badge for c in content.certifications.values() if c.badge)
+    paths.update(image.file for image in _content_images(content))
+    return {path: (Path(content.root) / path).read_bytes() for path in sorted(paths)}
+
+
+def _content_images(content: Content) -> list[ImageRef]:
+    # content.press_releases holds published releases only: drafts and embargoed ones never
+    # reach this point, so neither do their photos.
+    images = [i for r in content.press_releases.values() for i in r.images]
+    images += [i for r in content.initiatives.values() for i in r.images]
+    return sorted({i.file: i for i in images}.values(), key=lambda i: i.file)
+
+
+@functools.lru_cache(maxsize=256)
+def _encode(source: str, mtime_ns: int, size: int, width: int, height: int, png: bool) -> bytes:
+    # mtime and size are part of the cache key so that `serve` picks up a replaced photo.
+    with Image.open(source) as original:
+        image = ImageOps.exif_transpose(original)
+        icc = original.info.get("icc_profile")
+        if png:
+            image = image.convert("RGBA")
+        elif image.mode not in ("RGB", "L"):
+            image = _flatten(image)
+        if image.size != (width, height):
+            image = image.resize((width, height), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        # Nothing but pixels (and the colour profile, which is colour, not metadata): no EXIF,
+        # no text chunks, no timestamps, so the bytes depend on the pixels alone.
+        if png:
+            image.save(out, "PNG", optimize=True, icc_profile=icc)
+        else:
+            image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True,
+                       icc_profile=icc)
+        return out.getvalue()
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    # JPEG has no transparency: put any transparent pixels on white rather than black.
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return image.format == "PNG" and (
+        image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info)
+
+
+def _upright_size(image: Image.Image) -> tuple[int, int]:
+    orientation = image.getexif().get(0x0112, 1)
+    width, height = image.size
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+def _is_svg(image_file: str) -> bool:
+    return image_file.lower().endswith(".svg")
+
+
+_LENGTH = re.compile(r"^\s*([0-9.]+)\s*(px)?\s*$")
+
+
+def _svg_size(path: Path) -> tuple[int, int]:
+    """Width and height of an SVG in CSS pixels, or (0, 0) when it does not say."""
+    root = ElementTree.parse(path).getroot()
+    width, height = (_LENGTH.match(root.get(a, "")) for a in ("width", "height"))
+    if width and height:
+        return round(float(width.group(1))), round(float(height.group(1)))
+    box = root.get("viewBox", "").replace(",", " ").split()
+    if len(box) == 4:
+        try:
+            return round(float(box[2])), round(float(box[3]))
+        except ValueError:
+            pass
+    return 0, 0

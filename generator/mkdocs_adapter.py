@@ -1,0 +1,106 @@
+"""The one module that imports MkDocs: builds one language's docs folder into a site folder.
+
+Everything MkDocs needs per language is applied here to the settings read from mkdocs.yml, so
+moving to another engine means rewriting this module and the theme overrides, nothing else.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import i18n
+
+HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """The per-language settings of one MkDocs build."""
+
+    lang: str
+    site_name: str
+    site_url: str
+    docs_dir: Path
+    site_dir: Path
+    nav: list
+    logo: str
+    extra: dict
+
+
+class BuildFailed(Exception):
+    """MkDocs reported warnings in strict mode, or failed."""
+
+
+def build_language(config_file: Path, build: LanguageBuild) -> None:
+    """Run one strict MkDocs build with Material for one language."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    theme = dict(settings["theme"])
+    theme.update(language=build.lang, logo=build.logo,
+                 custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()))
+    warnings = _WarningCounter()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(warnings)
+    try:
+        config = load_config(
+            config_file=str(config_file), site_name=build.site_name, site_url=build.site_url,
+            docs_dir=str(build.docs_dir), site_dir=str(build.site_dir), nav=build.nav,
+            theme=theme, plugins=[{"search": {"lang": [build.lang]}}],
+            hooks=[str(HOOKS)], extra={**settings.get("extra", {}), **build.extra},
+            strict=True)
+        mkdocs_build(config)
+    except (Abort, MkDocsException) as exc:
+        raise BuildFailed(f"MkDocs ({build.lang}): {exc}\n" + "\n".join(warnings.messages))
+    finally:
+        logger.removeHandler(warnings)
+    if warnings.messages:
+        raise BuildFailed(f"MkDocs ({build.lang}) warned:\n" + "\n".join(warnings.messages))
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # Material announces its own end of life on every build; that is not a content problem.
+        if "MkDocs 2.0" in message or "end of life" in message.lower():
+            return
+        self.messages.append(message)
+
+
+def nav_for(lang: str, entries: list[tuple[str, str]]) -> list:
+    """A section-only navigation: (title, docs file) pairs."""
+    return [{title: path} for title, path in entries]
+
+
+def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
+                   feed_path: str, feed_title: str) -> dict:
+    """Values the theme overrides read from config.extra."""
+    _ = i18n.translations(lang).gettext
+    notices = {}
+    for source in languages:
+        name = i18n.LANGUAGE_NAMES[lang][source]
+        notices[source] = _("This page is only available in %(language)s.") % {
+            "language": name}
+    return {
+        "alternate": [{"name": i18n.OWN_NAMES[code], "lang": code, "link": f"/{code}/"}
+                      for code in languages],
+        "default_language": default_language,
+        "chooser_url": "",
+        "og_locale": i18n.OG_LOCALES[lang],
+        "og_locale_alternates": [i18n.OG_LOCALES[c] for c in languages if c != lang],
+        "feed_path": feed_path,
+        "feed_title": feed_title,
+        "switch_label": _("Select language"),
+        "not_found_title": _("Page not found"),
+        "fallback_notice": notices,
+    }

@@ -1,0 +1,35 @@
+"""MkDocs hooks: sanitise every page's HTML, so nothing from a Markdown body can run in a browser.
+
+Loaded by the adapter through MkDocs' `hooks` setting. Text fields are already escaped by the
+renderer; this catches raw HTML in Markdown bodies (script, event handlers, javascript: links).
+"""
+
+from __future__ import annotations
+
+import nh3
+
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl",
+    "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "u", "ul",
+}
+_ATTRIBUTES = {
+    "*": {"class", "id", "lang", "title", "role", "aria-label", "aria-hidden", "hidden"},
+    "a": {"href", "hreflang", "rel", "download", "type"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+}
+
+
+def sanitise(html: str) -> str:
+    """Keep the markup pages need; drop scripts, event handlers and unsafe URLs."""
+    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, link_rel=None,
+                     url_schemes={"http", "https", "mailto", "tel"}, strip_comments=True)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return sanitise(html)

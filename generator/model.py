@@ -1,0 +1,414 @@
+"""The content model: frozen records built from checked content, with one "now" for the whole build.
+
+Facts are attributes of the record; translatable text sits in one text block per language. Press
+releases that are drafts or still under embargo at "now" are left out here, once, so no later step
+can publish them by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Generic, Mapping, TypeVar
+
+from .validate import CheckedContent, Month, validate_content
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A code from a controlled vocabulary, with a label per language."""
+
+    code: str
+    labels: Mapping[str, str]
+    nuts: str | None = None
+    eu: bool = False
+
+    def label(self, lang: str) -> str:
+        return self.labels[lang]
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image with what a journalist needs to use it."""
+
+    file: str
+    credit: str
+    licence: str
+    alt: Mapping[str, str]
+    caption: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    label: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class FundingLine:
+    fund: Term
+    amount: int
+
+    @property
+    def eu(self) -> bool:
+        return self.fund.eu
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None  # a person's id
+    name: str | None
+    role: Mapping[str, str]
+    text: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    value: str
+    label: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class Record(Generic[T]):
+    """Base of every record: an id, the file it came from, and its text per language."""
+
+    id: str
+    path: str
+    texts: Mapping[str, T]
+    only_in: str | None
+
+    def text(self, lang: str) -> T:
+        """The text in `lang`, or in the record's only language when it has one."""
+        return self.texts.get(lang) or self.texts[self.only_in]
+
+    def is_fallback(self, lang: str) -> bool:
+        """True when `lang` shows the text of another language."""
+        return lang not in self.texts
+
+
+@dataclass(frozen=True)
+class SiteText:
+    name: str
+    tagline: str
+    about: str
+    address: str
+
+
+@dataclass(frozen=True)
+class Site(Record[SiteText]):
+    base_url: str
+    languages: tuple[str, ...]
+    default_language: str
+    organisation: str
+    logo: str
+    logo_png: str
+    eur_rate: float
+    email: str
+    phone: str | None
+    social: tuple[Link, ...]
+    key_figures: tuple[KeyFigure, ...]
+
+
+@dataclass(frozen=True)
+class InitiativeText:
+    title: str
+    slug: str
+    summary: str
+    programme: str | None
+    aims: tuple[str, ...]
+    results: tuple[str, ...]
+    body: str | None
+
+
+@dataclass(frozen=True)
+class Initiative(Record[InitiativeText]):
+    start: date
+    end: date
+    total_eligible_cost: int
+    funding: tuple[FundingLine, ...]
+    regions: tuple[Term, ...]
+    focus_area: Term
+    beneficiary: str
+    partners: tuple[str, ...]
+    contacts: tuple[str, ...]
+    results_status: str
+    operation_code: str | None
+    links: tuple[Link, ...]
+    images: tuple[ImageRef, ...]
+    status: str  # planned, ongoing or completed, derived from the dates and "now"
+
+    @property
+    def eu_amount(self) -> int:
+        return sum(line.amount for line in self.funding if line.eu)
+
+    @property
+    def is_eu_funded(self) -> bool:
+        return any(line.eu for line in self.funding)
+
+    @property
+    def eu_funds(self) -> tuple[Term, ...]:
+        return tuple(line.fund for line in self.funding if line.eu)
+
+    def rate(self, amount: int) -> float:
+        """Share of the total eligible cost, 0..1."""
+        return amount / self.total_eligible_cost if self.total_eligible_cost else 0.0
+
+
+@dataclass(frozen=True)
+class PressText:
+    title: str
+    slug: str
+    lead: str
+    body: str
+    facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PressRelease(Record[PressText]):
+    date: date
+    time: time | None
+    embargo: datetime | None
+    quotes: tuple[Quote, ...]
+    images: tuple[ImageRef, ...]
+    contacts: tuple[str, ...]
+    initiatives: tuple[str, ...]
+    certifications: tuple[str, ...]
+    organisations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CertificationText:
+    name: str
+    slug: str
+    level: str | None
+    domain: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Certification(Record[CertificationText]):
+    holder: str
+    issuer: str
+    awarded: Month
+    valid_until: Month | None
+    times_awarded: int | None
+    featured: bool
+    badge: str | None
+    valid: bool  # still valid at "now"
+
+
+@dataclass(frozen=True)
+class OrganisationText:
+    name: str
+    slug: str
+    description: str
+    offices: tuple[str, ...]
+    offers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organisation(Record[OrganisationText]):
+    kind: Term
+    website: str | None
+    member_count: int | None
+    relations: tuple[Relation, ...]
+    logo: str | None
+
+
+@dataclass(frozen=True)
+class PersonText:
+    role: str
+    department: str | None
+    topics: str | None
+
+
+@dataclass(frozen=True)
+class Person(Record[PersonText]):
+    name: str
+    organisation: str
+    email: str | None
+    phone: str | None
+    press_contact: bool
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageText:
+    title: str
+    slug: str
+    description: str | None
+    body: str
+
+
+@dataclass(frozen=True)
+class Page(Record[PageText]):
+    pass
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the site is built from, as of `now`."""
+
+    root: Path
+    now: datetime
+    site: Site
+    taxonomies: Mapping[str, Mapping[str, Term]]
+    initiatives: Mapping[str, Initiative]
+    press_releases: Mapping[str, PressRelease]  # published at "now" only
+    certifications: Mapping[str, Certification]
+    organisations: Mapping[str, Organisation]
+    people: Mapping[str, Person]
+    pages: Mapping[str, Page]
+    withheld: tuple[str, ...] = ()  # ids of drafts and embargoed releases, for the build log
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.site.languages
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "initiatives": len(self.initiatives),
+            "press releases": len(self.press_releases),
+            "certifications": len(self.certifications),
+            "organisations": len(self.organisations),
+            "people": len(self.people),
+            "pages": len(self.pages),
+        }
+
+
+def load_content(root: Path, now: datetime) -> Content:
+    """Validate content/ and build the model as of `now` (raises ContentInvalid)."""
+    return build_model(validate_content(root), now)
+
+
+def build_model(checked: CheckedContent, now: datetime) -> Content:
+    taxonomies = {
+        name: {code: Term(code, _labels(term.texts), term.facts["nuts"], bool(term.facts["eu"]))
+               for code, term in sorted(terms.items())}
+        for name, terms in checked.taxonomies.items()
+    }
+    site_in = checked.site
+    f = site_in.facts
+    site = Site(
+        "site", site_in.path, {lang: SiteText(**t) for lang, t in site_in.texts.items()}, None,
+        base_url=f["base_url"].rstrip("/") + "/", languages=tuple(f["languages"]),
+        default_language=f["default_language"], organisation=f["organisation"], logo=f["logo"],
+        logo_png=f["logo_png"], eur_rate=f["eur_rate"], email=f["email"], phone=f["phone"],
+        social=tuple(_link(x) for x in f["social"]),
+        key_figures=tuple(KeyFigure(x["facts"]["value"], _labels(x["texts"]))
+                          for x in f["key_figures"]),
+    )
+    records = checked.records
+    today = now.date()
+    initiatives = {}
+    for rid, r in records["initiative"].items():
+        f = r.facts
+        status = "planned" if today < f["start"] else ("completed" if today > f["end"]
+                                                       else "ongoing")
+        initiatives[rid] = Initiative(
+            rid, r.path, {lang: InitiativeText(
+                title=t["title"], slug=t["slug"], summary=t["summary"], programme=t["programme"],
+                aims=tuple(t["aims"]), results=tuple(t["results"]), body=t["body"])
+                for lang, t in r.texts.items()}, f["only_in"],
+            start=f["start"], end=f["end"], total_eligible_cost=f["total_eligible_cost"],
+            funding=tuple(FundingLine(taxonomies["funds"][x["facts"]["fund"]],
+                                      x["facts"]["amount"]) for x in f["funding"]),
+            regions=tuple(taxonomies["regions"][code] for code in f["regions"]),
+            focus_area=taxonomies["focus_areas"][f["focus_area"]],
+            beneficiary=f["beneficiary"], partners=tuple(f["partners"]),
+            contacts=tuple(f["contacts"]), results_status=f["results_status"] or "expected",
+            operation_code=f["operation_code"], links=tuple(_link(x) for x in f["links"]),
+            images=tuple(_image(x) for x in f["images"]), status=status)
+    press, withheld = {}, []
+    for rid, r in records["press_release"].items():
+        f = r.facts
+        if f["draft"] or (f["embargo"] is not None and f["embargo"] > now):
+            withheld.append(rid)
+            continue
+        press[rid] = PressRelease(
+            rid, r.path, {lang: PressText(title=t["title"], slug=t["slug"], lead=t["lead"],
+                                          body=t["body"], facts=tuple(t["facts"]))
+                          for lang, t in r.texts.items()}, f["only_in"],
+            date=f["date"], time=f["time"], embargo=f["embargo"],
+            quotes=tuple(Quote(q["facts"]["speaker"], q["facts"]["name"],
+                               {lang: t["role"] for lang, t in q["texts"].items() if t["role"]},
+                               {lang: t["text"] for lang, t in q["texts"].items()})
+                         for q in f["quotes"]),
+            images=tuple(_image(x) for x in f["images"]), contacts=tuple(f["contacts"]),
+            initiatives=tuple(f["initiatives"]), certifications=tuple(f["certifications"]),
+            organisations=tuple(f["organisations"]))
+    certifications, warnings = {}, []
+    for rid, r in records["certification"].items():
+        f = r.facts
+        valid = f["valid_until"] is None or f["valid_until"].last_day() >= today
+        if f["featured"] and not valid:
+            warnings.append(f"{r.path}: featured certification '{rid}' expired on "
+                            f"{f['valid_until'].last_day().isoformat()}; set featured: false "
+                            "or renew it")
+        certifications[rid] = Certification(
+            rid, r.path, {lang: CertificationText(**t) for lang, t in r.texts.items()},
+            f["only_in"], holder=f["holder"], issuer=f["issuer"], awarded=f["awarded"],
+            valid_until=f["valid_until"], times_awarded=f["times_awarded"],
+            featured=bool(f["featured"]), badge=f["badge"], valid=valid)
+    organisations = {}
+    for rid, r in records["organisation"].items():
+        f = r.facts
+        organisations[rid] = Organisation(
+            rid, r.path, {lang: OrganisationText(
+                name=t["name"], slug=t["slug"], description=t["description"],
+                offices=tuple(t["offices"]), offers=tuple(t["offers"]))
+                for lang, t in r.texts.items()}, f["only_in"],
+            kind=taxonomies["organisation_kinds"][f["kind"]], website=f["website"],
+            member_count=f["member_count"],
+            relations=tuple(Relation(x["facts"]["type"], x["facts"]["organisation"])
+                            for x in f["relations"]), logo=f["logo"])
+    people = {}
+    for rid, r in records["person"].items():
+        f = r.facts
+        people[rid] = Person(
+            rid, r.path, {lang: PersonText(**t) for lang, t in r.texts.items()}, None,
+            name=f["name"], organisation=f["organisation"], email=f["email"], phone=f["phone"],
+            press_contact=bool(f["press_contact"]), languages=tuple(f["languages"] or ()))
+    pages = {}
+    for pid, versions in checked.pages.items():
+        pages[pid] = Page(pid, next(iter(versions.values())).path, {
+            lang: PageText(title=p.facts["title"], slug=p.facts["slug"],
+                           description=p.facts["description"], body=p.doc.body)
+            for lang, p in versions.items()}, None)
+    return Content(
+        root=checked.root, now=now, site=site, taxonomies=taxonomies,
+        initiatives=dict(sorted(initiatives.items(), key=lambda kv: (kv[1].start, kv[0]),
+                                reverse=True)),
+        press_releases=dict(sorted(press.items(), key=lambda kv: (kv[1].date, kv[1].time
+                                                                  or time(0), kv[0]),
+                                   reverse=True)),
+        certifications=dict(sorted(certifications.items(),
+                                   key=lambda kv: (kv[1].awarded.value, kv[0]), reverse=True)),
+        organisations=dict(sorted(organisations.items())), people=dict(sorted(people.items())),
+        pages=dict(sorted(pages.items())), withheld=tuple(sorted(withheld)),
+        warnings=tuple(warnings))
+
+
+def _labels(texts: Mapping[str, Mapping]) -> dict[str, str]:
+    return {lang: t["label"] for lang, t in texts.items()}
+
+
+def _link(item: Mapping) -> Link:
+    return Link(item["facts"]["url"], _labels(item["texts"]))
+
+
+def _image(item: Mapping) -> ImageRef:
+    f, texts = item["facts"], item["texts"]
+    return ImageRef(f["file"], f["credit"], f["licence"],
+                    {lang: t["alt"] for lang, t in texts.items()},
+                    {lang: t["caption"] for lang, t in texts.items()})

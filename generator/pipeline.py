@@ -1,0 +1,138 @@
+"""The build: content -> model -> URLs -> downloads and pages -> MkDocs per language -> site/.
+
+Both languages build in parallel processes into a fresh folder beside site/; only when everything
+succeeded does that folder replace site/, in one rename, so a failed build leaves site/ untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime
+from pathlib import Path
+
+from . import i18n, sitemap
+from .mkdocs_adapter import LanguageBuild, build_language, extra_settings, nav_for
+from .model import Content, load_content
+from .newsroom import feed_path
+from .render import EU_EMBLEM, render_pages
+from .urls import UrlMap, build_url_map
+
+THEME_IMAGES = Path(__file__).resolve().parent.parent / "theme" / "assets" / "images"
+
+
+class Progress:
+    """Says what the build is doing, with counts and timings (silent with --quiet)."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.start = time.perf_counter()
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            elapsed = time.perf_counter() - self.start
+            print(f"[{elapsed:6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
+               quiet: bool = False) -> Content:
+    """Check the content and build the whole site into site_dir (raises ContentInvalid)."""
+    progress = Progress(quiet)
+    content = load_content(content_dir, now)
+    counts = ", ".join(f"{n} {name}" for name, n in content.counts().items())
+    progress.say(f"content checked: {counts}; as of {now.isoformat()}")
+    for warning in content.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if content.withheld:
+        progress.say(f"withheld (draft or embargoed): {', '.join(content.withheld)}")
+    urls = build_url_map(content)
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    try:
+        out = work / "site"
+        languages = content.languages
+        with ProcessPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
+            jobs = [pool.submit(build_one_language, content, urls, lang, work, root, quiet)
+                    for lang in languages]
+            for job in jobs:
+                progress.say(job.result())
+        sitemap.write_root_files(content, urls, out)
+        progress.say("sitemaps, robots.txt and language chooser written")
+        _replace(site_dir, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    progress.say(f"site built in {site_dir}")
+    return content
+
+
+def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, root: Path,
+                       quiet: bool) -> str:
+    """Generate downloads and pages for one language and run MkDocs; returns a progress line."""
+    started = time.perf_counter()
+    docs = work / "docs" / lang
+    files, renditions = generate_downloads(content, urls, lang)
+    for path, data in files.items():
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    downloads_done = time.perf_counter()
+    sizes = {path: len(data) for path, data in files.items()}
+    pages = render_pages(content, urls, lang, sizes, renditions)
+    for page in pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")
+    rendered = time.perf_counter()
+    _ = i18n.translations(lang).gettext
+    nav = nav_for(lang, [
+        (_("Home"), urls.doc_file(("home",), lang)),
+        (_("Initiatives"), urls.doc_file(("section", "initiatives"), lang)),
+        (_("Press"), urls.doc_file(("section", "press"), lang)),
+        (_("Certifications"), urls.doc_file(("section", "certifications"), lang)),
+        (_("Network"), urls.doc_file(("section", "organisations"), lang)),
+        (_("Contact"), urls.doc_file(("section", "contacts"), lang)),
+    ] + ([(_("About"), urls.doc_file(("page", "about"), lang))]
+         if ("page", "about") in urls.paths else []))
+    site = content.site
+    build = LanguageBuild(
+        lang=lang, site_name=site.text(lang).name, site_url=f"{site.base_url}{lang}/",
+        docs_dir=docs, site_dir=work / "site" / lang, nav=nav, logo=site.logo,
+        extra=extra_settings(lang, content.languages, site.default_language,
+                             feed_path(lang), _("%(name)s: press releases") % {
+                                 "name": site.text(lang).name}))
+    build.extra["chooser_url"] = site.base_url
+    build_language(root / "mkdocs.yml", build)
+    sitemap.write_language_sitemap(content, urls, lang, work / "site" / lang)
+    finished = time.perf_counter()
+    return (f"{lang}: {len(files)} downloads in {downloads_done - started:.1f}s, "
+            f"{len(pages)} pages rendered in {rendered - downloads_done:.1f}s, "
+            f"MkDocs in {finished - rendered:.1f}s")
+
+
+def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict, dict]:
+    """Every file a language's pages link to: media, renditions, vCards, feed, PDFs, kits."""
+    from . import feeds, images, presskit, vcards
+
+    files: dict[str, bytes] = {EU_EMBLEM: (THEME_IMAGES / "eu-emblem.svg").read_bytes()}
+    media, renditions = images.media_files(content)
+    files.update(media)
+    files.update(vcards.vcard_files(content, urls, lang))
+    files.update(presskit.presskit_files(content, urls, lang))
+    files[feed_path(lang)] = feeds.atom_feed(content, urls, lang)
+    return dict(sorted(files.items())), renditions
+
+
+def _replace(site_dir: Path, new: Path) -> None:
+    """Swap the finished tree in for site_dir; the old one is removed only after the swap."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+        site_dir.rename(old)
+    new.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,397 @@
+"""Rendering: Jinja templates turn the model into one Markdown file per page and language.
+
+Text from content files is escaped on output (HTML and Markdown syntax alike), so it is shown as
+typed and never runs; only Markdown bodies are passed through as Markdown, and the MkDocs adapter
+sanitises the resulting HTML. Each page's front matter carries what the theme needs for its head:
+the translation map entries, canonical URL, Open Graph data and JSON-LD.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import i18n, structured
+from .model import Content, Initiative
+from .urls import SECTIONS, UrlMap, relative
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+EU_EMBLEM = "media/eu-emblem.svg"
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+!|~^=:&\"']")
+
+
+def escape_text(value: object) -> Markup:
+    """Plain text made safe to embed in Markdown: every syntax character becomes an entity."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = str(value)
+    return Markup(_MARKDOWN_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """One generated Markdown file for MkDocs."""
+
+    key: tuple
+    path: str
+    text: str
+
+
+class PageRenderer:
+    """Renders every page of one language."""
+
+    def __init__(self, content: Content, urls: UrlMap, lang: str, files: dict[str, int]):
+        self.content = content
+        self.urls = urls
+        self.lang = lang
+        self.files = files  # published downloads: path -> size in bytes
+        self.env = _environment()
+        gettext = i18n.translations(lang)
+        self.env.globals.update(
+            _=gettext.gettext, ngettext=gettext.ngettext, content=content, site=content.site,
+            lang=lang, other_langs=[x for x in content.languages if x != lang],
+            fmt_date=lambda d: i18n.format_date(d, lang),
+            fmt_month=lambda m: (i18n.format_date(m.value, lang) if m.has_day
+                                 else i18n.format_month(m.value, lang)),
+            dkk=lambda n: i18n.format_dkk(n, lang),
+            eur=lambda n: i18n.format_eur(n / content.site.eur_rate, lang),
+            rate=lambda x: i18n.format_rate(x, lang), number=lambda n: i18n.format_number(
+                n, lang), phone=i18n.format_phone, language_name=lambda code: i18n.LANGUAGE_NAMES[
+                lang][code], sections=SECTIONS, md_body=md_body)
+
+    def render(self, key: tuple, template: str, title: str, description: str = "", **extra
+               ) -> RenderedPage:
+        lang = self.lang
+        doc_file = self.urls.doc_file(key, lang)
+
+        def link(target: tuple, anchor: str = "") -> str:
+            return relative(doc_file, self.urls.doc_file(target, lang)) + (
+                f"#{anchor}" if anchor else "")
+
+        def file_link(path: str) -> str:
+            return relative(doc_file, path)
+
+        body = self.env.get_template(template).render(
+            key=key, link=link, file_link=file_link, page_url=self.urls.url(key, lang),
+            files=self.files, **extra)
+        meta = self._front_matter(key, title, description, extra)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+        return RenderedPage(key, doc_file, f"---\n{front}---\n\n{body.strip()}\n")
+
+    def _front_matter(self, key: tuple, title: str, description: str, extra: dict) -> dict:
+        urls, lang = self.urls, self.lang
+        record = extra.get("record")
+        fallback = record is not None and record.is_fallback(lang)
+        canonical_lang = record.only_in if fallback else lang
+        # MkDocs' templates print meta values without escaping, so they are escaped here.
+        meta = {
+            "title": str(escape(title)),
+            "description": str(escape(_one_line(description or
+                                                self.content.site.text(lang).tagline))),
+            "canonical": urls.url(key, canonical_lang),
+            "alternates": urls.alternates(key) if not fallback else {},
+            "switch": {other: _relative_url(f"/{lang}/{urls.path(key, lang)}",
+                                            f"/{other}/{urls.path(key, other)}")
+                       for other in self.content.languages},
+            "og_type": extra.get("og_type", "website"),
+            "og_image": extra.get("og_image") or urls.base_url + lang + "/" +
+            self.content.site.logo_png,
+            "jsonld": structured.to_script_json(extra.get("jsonld")) if extra.get(
+                "jsonld") else "",
+        }
+        if fallback:
+            meta["fallback_from"] = record.only_in
+        if extra.get("hide"):
+            meta["hide"] = extra["hide"]
+        return meta
+
+
+def _relative_url(source: str, target: str) -> str:
+    """A link between two directory URLs of the site that works on any host."""
+    return posixpath.relpath(target, source).rstrip("/") + "/"
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + " …"
+
+
+def md_body(text: str | None) -> Markup:
+    """A Markdown body from content, its headings moved below the page title (## and deeper)."""
+    if not text:
+        return Markup("")
+    lines = []
+    fence = False
+    for line in text.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        if not fence and re.match(r"^#(?!#)\s", line):
+            line = "#" + line
+        lines.append(line)
+    return Markup("\n".join(lines))
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined,
+                      autoescape=False, finalize=escape_text, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["e"] = escape_text
+    env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))
+    env.filters["tojson"] = lambda v: Markup(json.dumps(v))
+    return env
+
+
+def eu_statement(lang: str) -> str:
+    return {"da": "Medfinansieret af Den Europæiske Union",
+            "en": "Co-funded by the European Union"}[lang]
+
+
+def initiative_is_eu(initiative: Initiative) -> bool:
+    return initiative.is_eu_funded
+
+
+def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int],
+                 renditions: dict) -> list[RenderedPage]:
+    """Every page of the site in one language."""
+    r = PageRenderer(content, urls, lang, files)
+    _ = r.env.globals["_"]
+    ngettext = r.env.globals["ngettext"]
+    g = r.env.globals
+    g["renditions"] = renditions
+    g["eu_statement"] = eu_statement(lang)
+    g["money"] = lambda n: _money(n, content, lang)
+    g["size_label"] = lambda path: size_label(path, files[path], lang)
+    g["validity"] = lambda c: _validity(c, lang, _)
+    site = content.site
+    pages: list[RenderedPage] = []
+    initiatives = list(content.initiatives.values())
+    releases = list(content.press_releases.values())
+    current = [i for i in initiatives if i.status != "completed"] or initiatives[:3]
+    certs_home = [c for c in content.certifications.values() if c.valid and c.featured] or [
+        c for c in content.certifications.values() if c.valid]
+    pages.append(r.render(("home",), "home.md.j2", site.text(lang).name,
+                          site.text(lang).about, current=current[:6], latest=releases[:3],
+                          certifications=certs_home, hide=["navigation", "toc"],
+                          jsonld=structured.organization(content, urls, lang)))
+    # Initiatives: overview, facet listings, one page each.
+    facets = []
+    for taxonomy, title in (("regions", _("By region")), ("funds", _("By fund")),
+                            ("focus_areas", _("By focus area"))):
+        entries = []
+        for code, term in content.taxonomies[taxonomy].items():
+            key = ("facet", taxonomy, code)
+            if key in urls.paths:
+                count = sum(1 for i in initiatives if _matches(i, taxonomy, code))
+                entries.append((term.label(lang), key, count))
+        facets.append((title, entries))
+    years = sorted({i.start.year for i in initiatives}, reverse=True)
+    facets.append((_("By start year"), [(str(y), ("start_year", y), sum(
+        1 for i in initiatives if i.start.year == y)) for y in years]))
+    overview_intro = ngettext("%(num)d initiative funded by EU and national money.",
+                              "%(num)d initiatives funded by EU and national money.",
+                              len(initiatives)) % {"num": len(initiatives)}
+    pages.append(r.render(("section", "initiatives"), "initiatives.md.j2", _("Initiatives"),
+                          overview_intro, heading=_("Initiatives"), intro=overview_intro,
+                          ongoing=[i for i in initiatives if i.status != "completed"],
+                          completed=[i for i in initiatives if i.status == "completed"],
+                          facets=facets))
+    for taxonomy, _title in (("regions", ""), ("funds", ""), ("focus_areas", "")):
+        for code, term in content.taxonomies[taxonomy].items():
+            key = ("facet", taxonomy, code)
+            if key not in urls.paths:
+                continue
+            items = [i for i in initiatives if _matches(i, taxonomy, code)]
+            heading = _("Initiatives: %(label)s") % {"label": term.label(lang)}
+            pages.append(_listing(r, key, heading, items, lang, ngettext))
+    for year in years:
+        items = [i for i in initiatives if i.start.year == year]
+        heading = _("Initiatives started in %(year)s") % {"year": year}
+        pages.append(_listing(r, ("start_year", year), heading, items, lang, ngettext))
+    for i in initiatives:
+        t = i.text(lang)
+        pages.append(r.render(
+            ("initiative", i.id), "initiative.md.j2", t.title, t.summary, record=i,
+            beneficiary=content.organisations[i.beneficiary],
+            partners=[content.organisations[p] for p in i.partners],
+            contacts=[content.people[p] for p in i.contacts],
+            releases=[x for x in releases if i.id in x.initiatives],
+            eu_sentence=eu_sentence(i, content, lang) if i.is_eu_funded else "",
+            og_type="article", jsonld=structured.project(i, content, urls, lang)))
+    # Press: newsroom, years, releases.
+    from .newsroom import release_downloads, newsroom_downloads
+    by_year = _by_year(releases)
+    newsroom = newsroom_downloads(content, urls, lang)
+    pages.append(r.render(
+        ("section", "press"), "press.md.j2", _("Press room"),
+        _("Press releases, press contacts, photos and the media kit."),
+        heading=_("Press room"), intro=_("Press releases, press contacts, photos and logos for "
+                                         "journalists. Everything here may be used in coverage "
+                                         "of our work; photos carry their credit and licence."),
+        by_year=by_year, newsroom=True,
+        press_contacts=[p for p in content.people.values() if p.press_contact],
+        photos=[img for x in releases for img in x.images], **newsroom))
+    for year, items in by_year:
+        pages.append(r.render(("press_year", year), "press.md.j2",
+                              _("Press releases %(year)s") % {"year": year},
+                              heading=_("Press releases %(year)s") % {"year": year},
+                              intro="", by_year=[(year, items)], newsroom=False))
+    for x in releases:
+        t = x.text(lang)
+        related = [content.initiatives[i] for i in x.initiatives]
+        images = [structured.image_object(
+            urls.base_url + lang + "/" + img.file, img.caption.get(lang, ""), img.credit,
+            img.licence) for img in x.images]
+        quotes = [_quote(q, content, lang) for q in x.quotes]
+        pages.append(r.render(
+            ("press_release", x.id), "release.md.j2", t.title, t.lead, record=x, quotes=quotes,
+            contacts=[content.people[p] for p in x.contacts], initiatives=related,
+            eu_initiatives=[i for i in related if i.is_eu_funded],
+            certifications=[content.certifications[c] for c in x.certifications],
+            organisations=[content.organisations[o] for o in x.organisations],
+            downloads=release_downloads(x, urls, lang, _), og_type="article",
+            og_image=(urls.base_url + lang + "/" + renditions[x.images[0].file][-1].path
+                      if x.images and renditions.get(x.images[0].file) else None),
+            jsonld=structured.news_article(x, content, urls, lang, images)))
+    # Certifications.
+    certs = list(content.certifications.values())
+    pages.append(r.render(("section", "certifications"), "certifications.md.j2",
+                          _("Certifications and recognitions"),
+                          heading=_("Certifications and recognitions"),
+                          intro=_("Labels and recognitions held by the cluster and its "
+                                  "partners, with their validity."), items=certs))
+    for c in certs:
+        t = c.text(lang)
+        pages.append(r.render(("certification", c.id), "certification.md.j2", t.name,
+                              t.description, record=c, holder=content.organisations[c.holder],
+                              releases=[x for x in releases if c.id in x.certifications]))
+    # Organisations and network.
+    groups: dict[str, list] = {}
+    for o in content.organisations.values():
+        groups.setdefault(o.kind.label(lang), []).append(o)
+    pages.append(r.render(("section", "organisations"), "organisations.md.j2",
+                          _("Network and organisations"),
+                          heading=_("Network and organisations"),
+                          intro=_("The organisations, networks and projects of the ecosystem, "
+                                  "and how they are connected."),
+                          groups=sorted((k, sorted(v, key=lambda o: o.text(lang).name.lower()))
+                                        for k, v in groups.items())))
+    for o in content.organisations.values():
+        t = o.text(lang)
+        pages.append(r.render(
+            ("organisation", o.id), "organisation.md.j2", t.name, t.description, record=o,
+            relations=_relations(o, content, _),
+            initiatives=[i for i in initiatives if o.id == i.beneficiary or o.id in i.partners],
+            certifications=[c for c in certs if c.holder == o.id],
+            people=[p for p in content.people.values() if p.organisation == o.id]))
+    pages.append(r.render(("section", "contacts"), "contacts.md.j2", _("Contact"),
+                          heading=_("Contact"), people=list(content.people.values()),
+                          jsonld=structured.contacts_page(content, lang)))
+    for page in content.pages.values():
+        t = page.text(lang)
+        pages.append(r.render(("page", page.id), "page.md.j2", t.title, t.description or "",
+                              record=page))
+    return pages
+
+
+def _listing(r: PageRenderer, key: tuple, heading: str, items: list, lang: str, ngettext
+             ) -> RenderedPage:
+    intro = ngettext("%(num)d initiative.", "%(num)d initiatives.", len(items)) % {
+        "num": len(items)}
+    return r.render(key, "initiatives.md.j2", heading, intro, heading=heading, intro=intro,
+                    ongoing=[i for i in items if i.status != "completed"],
+                    completed=[i for i in items if i.status == "completed"], facets=[])
+
+
+def _matches(initiative: Initiative, taxonomy: str, code: str) -> bool:
+    if taxonomy == "regions":
+        return any(t.code == code for t in initiative.regions)
+    if taxonomy == "funds":
+        return any(line.fund.code == code for line in initiative.funding)
+    return initiative.focus_area.code == code
+
+
+def _by_year(releases: list) -> list:
+    years: dict[int, list] = {}
+    for x in releases:
+        years.setdefault(x.date.year, []).append(x)
+    return sorted(years.items(), reverse=True)
+
+
+def _money(amount: int, content: Content, lang: str) -> str:
+    text = i18n.format_dkk(amount, lang)
+    if lang == "en":
+        approx = i18n.format_eur(amount / content.site.eur_rate, lang)
+        text += f" (approx. {approx})"
+    return text
+
+
+def eu_sentence(initiative: Initiative, content: Content, lang: str) -> str:
+    """The sentence that highlights the EU support, with the rate computed from the amounts."""
+    _ = i18n.translations(lang).gettext
+    funds = ", ".join(dict.fromkeys(f.label(lang) for f in initiative.eu_funds))
+    return _("%(title)s is co-funded by the European Union through the %(fund)s with "
+             "%(eu)s of a total eligible cost of %(total)s, a co-financing rate of "
+             "%(rate)s.") % {
+        "title": initiative.text(lang).title, "fund": funds,
+        "eu": _money(initiative.eu_amount, content, lang),
+        "total": _money(initiative.total_eligible_cost, content, lang),
+        "rate": i18n.format_rate(initiative.rate(initiative.eu_amount), lang)}
+
+
+def _validity(cert, lang: str, _) -> str:
+    if cert.valid_until is None:
+        return _("Valid")
+    until = (i18n.format_date(cert.valid_until.value, lang) if cert.valid_until.has_day
+             else i18n.format_month(cert.valid_until.value, lang))
+    if cert.valid:
+        return _("Valid until %(date)s") % {"date": until}
+    return _("Expired %(date)s") % {"date": until}
+
+
+def _quote(quote, content: Content, lang: str) -> dict:
+    if quote.speaker:
+        person = content.people[quote.speaker]
+        org = content.organisations[person.organisation].text(lang).name
+        name, role = person.name, f"{person.text(lang).role}, {org}"
+    else:
+        name, role = quote.name, quote.role.get(lang) or next(iter(quote.role.values()), "")
+    text = quote.text.get(lang) or next(iter(quote.text.values()))
+    return {"name": name, "role": role, "text": text}
+
+
+def _relations(org, content: Content, _) -> list:
+    labels = {"leads": _("Leads"), "member_of": _("Member of"), "partner_of": _("Partner of"),
+              "part_of": _("Part of"), "initiated_by": _("Initiated by"),
+              "funded_by": _("Funded by")}
+    inverse = {"leads": _("Led by"), "member_of": _("Has as member"),
+               "partner_of": _("Partner of"), "part_of": _("Includes"),
+               "initiated_by": _("Initiated"), "funded_by": _("Funds")}
+    out = [(labels[rel.type], content.organisations[rel.organisation])
+           for rel in org.relations]
+    for other in content.organisations.values():
+        for rel in other.relations:
+            if rel.organisation == org.id:
+                out.append((inverse[rel.type], other))
+    return out
+
+
+def size_label(path: str, size: int, lang: str) -> str:
+    """'ZIP, 2.4 MB' / 'ZIP, 2,4 MB'."""
+    kind = path.rsplit(".", 1)[-1].upper()
+    if size < 1000 * 1000:
+        amount = i18n.format_number(round(size / 1000, 1) if size >= 1000 else size, lang)
+        unit = "kB" if size >= 1000 else "B"
+    else:
+        amount, unit = i18n.format_number(round(size / 1000 / 1000, 1), lang), "MB"
+    return f"{kind}, {amount} {unit}"

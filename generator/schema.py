@@ -1,0 +1,370 @@
+"""The content schema: every record type and field, declared once, with a description for editors.
+
+Validation (`validate.py`) and the editors' field reference (`fieldref.py`) are both driven by this
+module, so a field cannot be documented without being checked, or checked without being documented.
+Facts (dates, amounts, references) are written once; fields in `texts` live under `da:` / `en:`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGUAGES = ("da", "en")
+
+# Field kinds. Each is checked and converted by validate.py.
+TEXT = "text"  # one line of plain text; HTML is shown as text, never run
+PARAGRAPH = "paragraph"  # plain text that may span lines
+MARKDOWN = "markdown"  # Markdown body, sanitised
+DATE = "date"  # ISO date, 2021-11-23
+MONTH = "month"  # ISO date or year and month, 2016-12
+DATETIME_TZ = "datetime"  # ISO date-time with a timezone, 2019-06-19T08:00:00+02:00
+TIME = "time"  # 24-hour time, "10:00"
+AMOUNT = "amount"  # whole, non-negative Danish kroner
+COUNT = "count"  # whole, non-negative number
+NUMBER = "number"  # positive decimal number
+BOOL = "bool"
+EMAIL = "email"
+PHONE = "phone"
+URL = "url"  # https:// or http:// address
+SLUG = "slug"  # a-z, 0-9 and -
+LANGUAGE = "language"  # da or en
+REF = "ref"  # the id of another record (target = record type)
+TERM = "term"  # a code from content/taxonomies.yaml (target = taxonomy name)
+MEDIA = "media"  # a file under content/media/
+IMAGE = "image"  # an image file (PNG, JPEG or SVG) under content/media/
+LIST = "list"  # a list of `item`
+OBJECT = "object"  # a nested mapping of `shape`
+CHOICE = "choice"  # one of `choices`
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key in a content file."""
+
+    name: str
+    kind: str
+    doc: str
+    required: bool = False
+    target: str | None = None
+    item: Field | None = None
+    shape: Shape | None = None
+    choices: tuple[str, ...] = ()
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The keys of a mapping: facts written once, texts written under each language key."""
+
+    facts: tuple[Field, ...]
+    texts: tuple[Field, ...] = ()
+
+    def fact(self, name: str) -> Field | None:
+        return next((f for f in self.facts if f.name == name), None)
+
+    def text(self, name: str) -> Field | None:
+        return next((f for f in self.texts if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class RecordType:
+    """A kind of record: one YAML file per record in `folder`, the id being the file name."""
+
+    name: str
+    folder: str
+    title: str
+    doc: str
+    shape: Shape
+
+
+def _list(name: str, item: Field, doc: str, required: bool = False, example: str = "") -> Field:
+    return Field(name, LIST, doc, required=required, item=item, example=example)
+
+
+def _obj(name: str, shape: Shape, doc: str) -> Field:
+    return Field(name, OBJECT, doc, shape=shape)
+
+
+def _ref(name: str, target: str, doc: str, required: bool = False) -> Field:
+    return Field(name, REF, doc, required=required, target=target)
+
+
+def _refs(name: str, target: str, doc: str) -> Field:
+    return _list(name, Field("item", REF, doc, target=target), doc)
+
+
+ONLY_IN = Field(
+    "only_in",
+    LANGUAGE,
+    "Publish this record in this one language only. The other language's site shows it with a "
+    "notice that it is only available in this language. Leave out to require both languages.",
+    example="da",
+)
+
+IMAGE_SHAPE = Shape(
+    facts=(
+        Field("file", IMAGE, "Path of the original image under content/, e.g. media/press/x.png.",
+              required=True, example="media/press/gold-label.png"),
+        Field("credit", TEXT, "Photographer or owner, as it must be credited.", required=True,
+              example="Klynge / illustration"),
+        Field("licence", TEXT, "Licence under which journalists may use the image.", required=True,
+              example="CC BY 4.0"),
+    ),
+    texts=(
+        Field("alt", TEXT, "Alternative text: what the image shows, for screen readers.",
+              required=True),
+        Field("caption", TEXT, "Caption shown under the image and in the press kit.",
+              required=True),
+    ),
+)
+
+LINK_SHAPE = Shape(
+    facts=(Field("url", URL, "Address of the page.", required=True),),
+    texts=(Field("label", TEXT, "Link text.", required=True),),
+)
+
+SITE = RecordType(
+    "site",
+    "",
+    "Site",
+    "content/site.yaml: the organisation behind the site and site-wide settings.",
+    Shape(
+        facts=(
+            Field("base_url", URL, "Public address of the site, ending in /.", required=True,
+                  example="https://www.example.org/"),
+            _list("languages", Field("item", LANGUAGE, "Language code."),
+                  "Languages of the site; the first is the source language.", required=True),
+            Field("default_language", LANGUAGE, "Language chosen when the browser prefers neither.",
+                  required=True),
+            _ref("organisation", "organisation", "The organisation that runs the site.",
+                 required=True),
+            Field("logo", IMAGE, "Site logo (SVG) under content/media/.", required=True),
+            Field("logo_png", IMAGE, "The same logo as PNG, for the media kit and feeds.",
+                  required=True),
+            Field("eur_rate", NUMBER, "Danish kroner per euro, for approximate euro amounts on "
+                  "English pages.", required=True, example="7.46"),
+            Field("email", EMAIL, "General contact email.", required=True),
+            Field("phone", PHONE, "General phone number."),
+            _list("social", _obj("item", LINK_SHAPE, "A social media profile."),
+                  "Links to the organisation's social media profiles."),
+            _list("key_figures", _obj("item", Shape(
+                facts=(Field("value", TEXT, "The figure, e.g. 200 or 5.", required=True),),
+                texts=(Field("label", TEXT, "What the figure counts.", required=True),),
+            ), "A key figure."), "Key figures shown on the home page and in the fact sheet."),
+        ),
+        texts=(
+            Field("name", TEXT, "Name of the site as shown in the header.", required=True),
+            Field("tagline", TEXT, "One sentence under the name on the home page.", required=True),
+            Field("about", PARAGRAPH, "Boilerplate 'about us' text for press releases and the "
+                  "press room.", required=True),
+            Field("address", TEXT, "Postal address.", required=True),
+        ),
+    ),
+)
+
+TAXONOMY_TERM = Shape(
+    facts=(
+        Field("nuts", TEXT, "NUTS code of a region, e.g. DK01.", example="DK01"),
+        Field("eu", BOOL, "For funds: true when the fund is EU money (shows the EU emblem)."),
+    ),
+    texts=(Field("label", TEXT, "Name of the term in this language.", required=True),),
+)
+
+TAXONOMIES = ("regions", "funds", "focus_areas", "organisation_kinds")
+
+INITIATIVE = RecordType(
+    "initiative",
+    "initiatives",
+    "Initiative",
+    "content/initiatives/<id>.yaml: a project or initiative funded by EU or national money.",
+    Shape(
+        facts=(
+            Field("start", DATE, "First day of the initiative.", required=True,
+                  example="2021-11-23"),
+            Field("end", DATE, "Last day of the initiative.", required=True, example="2023-12-31"),
+            Field("total_eligible_cost", AMOUNT, "Total eligible cost in whole kroner, digits "
+                  "only.", required=True, example="92524800"),
+            _list("funding", _obj("item", Shape(facts=(
+                Field("fund", TERM, "The fund (a code from taxonomies.yaml funds).",
+                      required=True, target="funds"),
+                Field("amount", AMOUNT, "Support from this fund in whole kroner.", required=True),
+            )), "One funding line."), "Funding lines: which fund gives how much.", required=True),
+            _list("regions", Field("item", TERM, "Region code.", target="regions"),
+                  "Regions the initiative covers (codes from taxonomies.yaml).", required=True),
+            Field("focus_area", TERM, "Focus area (a code from taxonomies.yaml).",
+                  required=True, target="focus_areas"),
+            _ref("beneficiary", "organisation", "The organisation that receives the support.",
+                 required=True),
+            _refs("partners", "organisation", "Partner organisations."),
+            _refs("contacts", "person", "Contact persons."),
+            Field("results_status", CHOICE, "Whether the results are expected or achieved.",
+                  choices=("expected", "achieved"), example="expected"),
+            Field("operation_code", TEXT, "The operation's code in the programme, if any."),
+            _list("links", _obj("item", LINK_SHAPE, "A link."), "External links, for example "
+                  "the initiative's page in a public project database."),
+            _list("images", _obj("item", IMAGE_SHAPE, "An image."), "Images with credits."),
+            ONLY_IN,
+        ),
+        texts=(
+            Field("title", TEXT, "Title of the initiative.", required=True),
+            Field("slug", SLUG, "Last part of the page address in this language.",
+                  required=True, example="healthy-weight"),
+            Field("summary", PARAGRAPH, "Two or three sentences: what and why.", required=True),
+            Field("programme", TEXT, "Programme the money comes from."),
+            _list("aims", Field("item", TEXT, "One aim."), "What the initiative sets out to do.",
+                  required=True),
+            _list("results", Field("item", TEXT, "One result."), "Expected or achieved results.",
+                  required=True),
+            Field("body", MARKDOWN, "Description in Markdown."),
+        ),
+    ),
+)
+
+PRESS_RELEASE = RecordType(
+    "press_release",
+    "press",
+    "Press release",
+    "content/press/<id>.yaml: a press release.",
+    Shape(
+        facts=(
+            Field("date", DATE, "Date of the release.", required=True, example="2019-06-19"),
+            Field("time", TIME, "Time of the release (24-hour clock).", example="10:00"),
+            Field("embargo", DATETIME_TZ, "Not published before this moment. Needs a timezone.",
+                  example="2019-06-19T08:00:00+02:00"),
+            Field("draft", BOOL, "true keeps the release out of the site entirely."),
+            _list("quotes", _obj("item", Shape(
+                facts=(
+                    _ref("speaker", "person", "Who is quoted (a person's id)."),
+                    Field("name", TEXT, "Name of the speaker, when not a person on the site."),
+                ),
+                texts=(
+                    Field("role", TEXT, "Speaker's role, when not a person on the site."),
+                    Field("text", PARAGRAPH, "The quote, without quotation marks.",
+                          required=True),
+                ),
+            ), "A quote."), "Quotes with the speaker's name and role."),
+            _list("images", _obj("item", IMAGE_SHAPE, "A photo."), "Photos for the release."),
+            _refs("contacts", "person", "Press contacts for this release."),
+            _refs("initiatives", "initiative", "Related initiatives."),
+            _refs("certifications", "certification", "Related certifications."),
+            _refs("organisations", "organisation", "Related organisations."),
+            ONLY_IN,
+        ),
+        texts=(
+            Field("title", TEXT, "Headline.", required=True),
+            Field("slug", SLUG, "Last part of the page address in this language.",
+                  required=True),
+            Field("lead", PARAGRAPH, "Lead paragraph: the news in two or three sentences.",
+                  required=True),
+            Field("body", MARKDOWN, "The release in Markdown.", required=True),
+            _list("facts", Field("item", TEXT, "One fact."), "Fact box: short facts."),
+        ),
+    ),
+)
+
+CERTIFICATION = RecordType(
+    "certification",
+    "certifications",
+    "Certification",
+    "content/certifications/<id>.yaml: a certification, label or recognition.",
+    Shape(
+        facts=(
+            _ref("holder", "organisation", "Organisation that holds it.", required=True),
+            Field("issuer", TEXT, "Programme or issuer, as written by them.", required=True),
+            Field("awarded", MONTH, "Date (or year and month) it was awarded.", required=True,
+                  example="2019-06"),
+            Field("valid_until", MONTH, "Last date it is valid."),
+            Field("times_awarded", COUNT, "How many times the holder has received it."),
+            Field("featured", BOOL, "true shows it on the home page as current; the build warns "
+                  "when a featured certification has expired."),
+            Field("badge", IMAGE, "Badge image (never an imitation of the issuer's logo)."),
+            ONLY_IN,
+        ),
+        texts=(
+            Field("name", TEXT, "Name of the certification.", required=True),
+            Field("slug", SLUG, "Last part of the page address in this language.",
+                  required=True),
+            Field("level", TEXT, "Level, e.g. Gold or four stars."),
+            Field("domain", TEXT, "Field it was awarded in."),
+            Field("description", PARAGRAPH, "What it means and why it matters.", required=True),
+        ),
+    ),
+)
+
+ORGANISATION = RecordType(
+    "organisation",
+    "organisations",
+    "Organisation",
+    "content/organisations/<id>.yaml: an organisation, network or project in the ecosystem.",
+    Shape(
+        facts=(
+            Field("kind", TERM, "Kind of organisation (a code from taxonomies.yaml).",
+                  required=True, target="organisation_kinds"),
+            Field("website", URL, "Website."),
+            Field("member_count", COUNT, "Number of members (approximate is fine)."),
+            _list("relations", _obj("item", Shape(facts=(
+                Field("type", CHOICE, "How this organisation relates to the other.",
+                      required=True, choices=("leads", "member_of", "partner_of", "part_of",
+                                              "initiated_by", "funded_by")),
+                _ref("organisation", "organisation", "The other organisation.", required=True),
+            )), "A relation."), "Relations to other organisations."),
+            Field("logo", IMAGE, "Logo under content/media/."),
+            ONLY_IN,
+        ),
+        texts=(
+            Field("name", TEXT, "Name in this language.", required=True),
+            Field("slug", SLUG, "Last part of the page address in this language.",
+                  required=True),
+            Field("description", PARAGRAPH, "What the organisation does.", required=True),
+            _list("offices", Field("item", TEXT, "City."), "Offices (city names)."),
+            _list("offers", Field("item", TEXT, "One offer."), "What it offers its members."),
+        ),
+    ),
+)
+
+PERSON = RecordType(
+    "person",
+    "people",
+    "Person",
+    "content/people/<id>.yaml: a contact person.",
+    Shape(
+        facts=(
+            Field("name", TEXT, "Full name.", required=True),
+            _ref("organisation", "organisation", "Where the person works.", required=True),
+            Field("email", EMAIL, "Email address."),
+            Field("phone", PHONE, "Phone number, Danish numbers with 8 digits.",
+                  example="21 28 84 19"),
+            Field("press_contact", BOOL, "true lists the person as a press contact."),
+            _list("languages", Field("item", LANGUAGE, "Language code."),
+                  "Languages the person speaks with the press."),
+        ),
+        texts=(
+            Field("role", TEXT, "Job title.", required=True),
+            Field("department", TEXT, "Department or unit."),
+            Field("topics", TEXT, "Topics journalists can ask about."),
+        ),
+    ),
+)
+
+PAGE = RecordType(
+    "page",
+    "pages",
+    "Page",
+    "content/pages/<id>.<lang>.md: a hand-written page, one file per language, "
+    "linked by the id in the file name.",
+    Shape(
+        facts=(
+            Field("title", TEXT, "Title of the page.", required=True),
+            Field("slug", SLUG, "Last part of the page address.", required=True),
+            Field("description", TEXT, "One sentence for search engines and link previews."),
+        ),
+    ),
+)
+
+RECORD_TYPES = (INITIATIVE, PRESS_RELEASE, CERTIFICATION, ORGANISATION, PERSON)
+ALL_TYPES = (SITE, *RECORD_TYPES, PAGE)
+TYPE_BY_NAME = {t.name: t for t in ALL_TYPES}
+
+# Limits that keep a hostile or broken file from stalling the build.
+MAX_FILE_BYTES = 512 * 1024
+MAX_YAML_NODES = 20_000

@@ -1,0 +1,136 @@
+"""Addresses: per-language slugs and paths, and one translation map from page key to URL per language.
+
+A page key names what a page shows, independent of language: ("initiative", "sund-vaegt"),
+("facet", "regions", "hovedstaden"), ("section", "press"). Records link to each other by key, never
+by path, so a slug can change in one language without breaking anything.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from slugify import slugify
+
+from .model import Content
+
+PageKey = tuple
+
+SECTIONS = {
+    "initiatives": {"da": "indsatser", "en": "initiatives"},
+    "press": {"da": "presse", "en": "press"},
+    "certifications": {"da": "certificeringer", "en": "certifications"},
+    "organisations": {"da": "netvaerk", "en": "network"},
+    "contacts": {"da": "kontakt", "en": "contact"},
+}
+FACETS = {
+    "regions": {"da": "region", "en": "region"},
+    "funds": {"da": "fond", "en": "fund"},
+    "focus_areas": {"da": "fokus", "en": "focus"},
+}
+START_YEAR = {"da": "startaar", "en": "start-year"}
+RECORD_SECTIONS = {
+    "initiative": "initiatives",
+    "press_release": "press",
+    "certification": "certifications",
+    "organisation": "organisations",
+}
+_DANISH = [["æ", "ae"], ["ø", "oe"], ["å", "aa"], ["Æ", "Ae"], ["Ø", "Oe"], ["Å", "Aa"]]
+
+
+def make_slug(text: str) -> str:
+    """A URL slug with Danish letters transliterated: 'Sund Vægt' -> 'sund-vaegt'."""
+    return slugify(text, replacements=_DANISH)
+
+
+@dataclass(frozen=True)
+class UrlMap:
+    """Where every page lives in each language."""
+
+    base_url: str
+    languages: tuple[str, ...]
+    paths: dict  # key -> {lang: path relative to the language root, '' or ending in '/'}
+    native: dict  # key -> languages that have their own text (the hreflang set)
+
+    def path(self, key: PageKey, lang: str) -> str:
+        return self.paths[key][lang]
+
+    def url(self, key: PageKey, lang: str) -> str:
+        """Absolute URL of a page."""
+        return f"{self.base_url}{lang}/{self.paths[key][lang]}"
+
+    def doc_file(self, key: PageKey, lang: str) -> str:
+        """The Markdown file MkDocs builds this page from."""
+        return self.paths[key][lang] + "index.md"
+
+    def link(self, source: PageKey, target: PageKey, lang: str) -> str:
+        """A relative link from one page's Markdown file to another's."""
+        return relative(self.doc_file(source, lang), self.doc_file(target, lang))
+
+    def alternates(self, key: PageKey) -> dict[str, str]:
+        """Absolute URLs of a page in every language that has its own text."""
+        return {lang: self.url(key, lang) for lang in self.native[key]}
+
+    def keys(self) -> list[PageKey]:
+        return list(self.paths)
+
+
+def relative(source_file: str, target_file: str) -> str:
+    """Relative path from one file in the docs folder to another."""
+    return posixpath.relpath(target_file, posixpath.dirname(source_file) or ".")
+
+
+def build_url_map(content: Content) -> UrlMap:
+    """Every page of the site and its path in each language."""
+    languages = content.languages
+    paths: dict = {}
+    native: dict = {}
+
+    def add(key: PageKey, per_lang: dict[str, str], own: tuple[str, ...] = languages) -> None:
+        paths[key] = per_lang
+        native[key] = own
+
+    add(("home",), {lang: "" for lang in languages})
+    for name, slugs in SECTIONS.items():
+        add(("section", name), {lang: f"{slugs[lang]}/" for lang in languages})
+    for taxonomy, facet in FACETS.items():
+        used = _used_terms(content, taxonomy)
+        for code, term in content.taxonomies[taxonomy].items():
+            if code in used:
+                add(("facet", taxonomy, code), {
+                    lang: f"{SECTIONS['initiatives'][lang]}/{facet[lang]}/"
+                          f"{make_slug(term.label(lang))}/" for lang in languages})
+    for year in sorted({i.start.year for i in content.initiatives.values()}):
+        add(("start_year", year), {
+            lang: f"{SECTIONS['initiatives'][lang]}/{START_YEAR[lang]}/{year}/"
+            for lang in languages})
+    for year in sorted({r.date.year for r in content.press_releases.values()}):
+        add(("press_year", year), {lang: f"{SECTIONS['press'][lang]}/{year}/"
+                                   for lang in languages})
+    collections = {
+        "initiative": content.initiatives,
+        "press_release": content.press_releases,
+        "certification": content.certifications,
+        "organisation": content.organisations,
+    }
+    for record_type, records in collections.items():
+        section = SECTIONS[RECORD_SECTIONS[record_type]]
+        for record_id, record in records.items():
+            add((record_type, record_id),
+                {lang: f"{section[lang]}/{record.text(lang).slug}/" for lang in languages},
+                tuple(lang for lang in languages if not record.is_fallback(lang)))
+    for page_id, page in content.pages.items():
+        add(("page", page_id), {lang: f"{page.text(lang).slug}/" for lang in languages})
+    return UrlMap(content.site.base_url, languages, paths, native)
+
+
+def _used_terms(content: Content, taxonomy: str) -> set[str]:
+    used: set[str] = set()
+    for initiative in content.initiatives.values():
+        if taxonomy == "regions":
+            used.update(term.code for term in initiative.regions)
+        elif taxonomy == "funds":
+            used.update(line.fund.code for line in initiative.funding)
+        else:
+            used.add(initiative.focus_area.code)
+    return used
