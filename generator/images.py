@@ -87,6 +87,14 @@ def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
+def media_files(content: Content) -> tuple[dict[str, bytes], dict[str, list[Rendition]]]:
+    """What the pipeline publishes and what page templates need to point at it:
+    (every rendition and copied original by path, the renditions of each image by its file)."""
+    renditions = {image.file: web_rendition(content.root, image.file)
+                  for image in _content_images(content)}
+    return rendition_files(content, content.site.default_language), renditions
+
+
 def copy_media(content: Content) -> dict[str, bytes]:
     """Original files referenced by the content, at the same path (`media/...`): the site logos,
     organisation logos, certification badges, and the photos of published releases and

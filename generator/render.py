@@ -144,7 +144,7 @@ def md_body(text: str | None) -> Markup:
 
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined,
-                      autoescape=False, finalize=escape_text, trim_blocks=True,
+                      autoescape=True, finalize=escape_text, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["e"] = escape_text
     env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))
@@ -177,11 +177,13 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
     pages: list[RenderedPage] = []
     initiatives = list(content.initiatives.values())
     releases = list(content.press_releases.values())
-    current = [i for i in initiatives if i.status != "completed"] or initiatives[:3]
+    current = [i for i in initiatives if i.status != "completed"]
+    has_current = bool(current)
+    current = current or sorted(initiatives, key=lambda i: (i.end, i.id), reverse=True)[:3]
     certs_home = [c for c in content.certifications.values() if c.valid and c.featured] or [
         c for c in content.certifications.values() if c.valid]
     pages.append(r.render(("home",), "home.md.j2", site.text(lang).name,
-                          site.text(lang).about, current=current[:6], latest=releases[:3],
+                          site.text(lang).about, current=current[:6], has_current=has_current, latest=releases[:3],
                           certifications=certs_home, hide=["navigation", "toc"],
                           jsonld=structured.organization(content, urls, lang)))
     # Initiatives: overview, facet listings, one page each.
