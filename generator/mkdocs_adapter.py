@@ -104,3 +104,32 @@ def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
         "not_found_title": _("Page not found"),
         "fallback_notice": notices,
     }
+
+
+def serve_language(config_file: Path, build: LanguageBuild, watch: list[Path], host: str,
+                   port: int, regenerate) -> None:
+    """MkDocs' live-reload server for one language.
+
+    `regenerate()` runs before every rebuild (through the `on_pre_build` hook) and rewrites the
+    docs folder from content/; when it raises, MkDocs keeps serving the last good build.
+    """
+    from mkdocs.commands.serve import serve
+
+    from . import mkdocs_hooks
+
+    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    theme = dict(settings["theme"])
+    theme.update(language=build.lang, logo=build.logo,
+                 custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()))
+    mkdocs_hooks.PRE_BUILD.append(regenerate)
+    serve(config_file=str(config_file), livereload=True, watch=[str(p) for p in watch],
+          watch_theme=True, site_name=build.site_name, site_url=f"http://{host}:{port}/",
+          docs_dir=str(build.docs_dir), nav=build.nav, theme=theme,
+          plugins=[{"search": {"lang": [build.lang]}}], hooks=[str(HOOKS)],
+          extra={**settings.get("extra", {}), **build.extra}, dev_addr=f"{host}:{port}",
+          strict=False)
+
+
+def language_build_for_preview(build: LanguageBuild) -> LanguageBuild:
+    """The preview serves from the server's root, so links and the switcher stay local."""
+    return build

@@ -31,5 +31,19 @@ def sanitise(html: str) -> str:
                      url_schemes={"http", "https", "mailto", "tel"}, strip_comments=True)
 
 
+# Callables run before each build of the live preview (set by mkdocs_adapter.serve_language).
+PRE_BUILD: list = []
+
+
+def on_pre_build(config) -> None:
+    from mkdocs.exceptions import Abort
+
+    for regenerate in PRE_BUILD:
+        try:
+            regenerate()
+        except Exception as exc:  # the preview shows the last good build; say why, briefly
+            raise Abort(f"Not rebuilt: {exc}") from None
+
+
 def on_page_content(html: str, page, config, files) -> str:
     return sanitise(html)

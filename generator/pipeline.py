@@ -75,19 +75,46 @@ def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, ro
     """Generate downloads and pages for one language and run MkDocs; returns a progress line."""
     started = time.perf_counter()
     docs = work / "docs" / lang
+    downloads, pages = write_docs(content, urls, lang, docs)
+    rendered = time.perf_counter()
+    build_language(root / "mkdocs.yml", language_build(content, urls, lang, docs,
+                                                       work / "site" / lang))
+    sitemap.write_language_sitemap(content, urls, lang, work / "site" / lang)
+    finished = time.perf_counter()
+    return (f"{lang}: {downloads} downloads and {pages} pages in {rendered - started:.1f}s, "
+            f"MkDocs in {finished - rendered:.1f}s")
+
+
+def write_docs(content: Content, urls: UrlMap, lang: str, docs: Path) -> tuple[int, int]:
+    """Write one language's downloads and Markdown pages into its MkDocs docs folder.
+
+    Files whose bytes are unchanged are not rewritten and files no longer generated are removed,
+    so the live preview's file watcher sees only real changes.
+    """
     files, renditions = generate_downloads(content, urls, lang)
-    for path, data in files.items():
-        target = docs / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    downloads_done = time.perf_counter()
     sizes = {path: len(data) for path, data in files.items()}
     pages = render_pages(content, urls, lang, sizes, renditions)
-    for page in pages:
-        target = docs / page.path
+    wanted = dict(files)
+    wanted.update((page.path, page.text.encode("utf-8")) for page in pages)
+    for path, data in wanted.items():
+        target = docs / path
+        if target.is_file() and target.read_bytes() == data:
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8")
-    rendered = time.perf_counter()
+        target.write_bytes(data)
+    if docs.exists():
+        for existing in sorted(docs.rglob("*"), reverse=True):
+            rel = existing.relative_to(docs).as_posix()
+            if existing.is_file() and rel not in wanted:
+                existing.unlink()
+            elif existing.is_dir() and not any(existing.iterdir()):
+                existing.rmdir()
+    return len(files), len(pages)
+
+
+def language_build(content: Content, urls: UrlMap, lang: str, docs: Path, site_dir: Path
+                   ) -> LanguageBuild:
+    """The MkDocs settings of one language: names, section-only navigation, theme extras."""
     _ = i18n.translations(lang).gettext
     nav = nav_for(lang, [
         (_("Home"), urls.doc_file(("home",), lang)),
@@ -99,19 +126,12 @@ def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, ro
     ] + ([(_("About"), urls.doc_file(("page", "about"), lang))]
          if ("page", "about") in urls.paths else []))
     site = content.site
-    build = LanguageBuild(
-        lang=lang, site_name=site.text(lang).name, site_url=f"{site.base_url}{lang}/",
-        docs_dir=docs, site_dir=work / "site" / lang, nav=nav, logo=site.logo,
-        extra=extra_settings(lang, content.languages, site.default_language,
-                             feed_path(lang), _("%(name)s: press releases") % {
-                                 "name": site.text(lang).name}))
-    build.extra["chooser_url"] = site.base_url
-    build_language(root / "mkdocs.yml", build)
-    sitemap.write_language_sitemap(content, urls, lang, work / "site" / lang)
-    finished = time.perf_counter()
-    return (f"{lang}: {len(files)} downloads in {downloads_done - started:.1f}s, "
-            f"{len(pages)} pages rendered in {rendered - downloads_done:.1f}s, "
-            f"MkDocs in {finished - rendered:.1f}s")
+    extra = extra_settings(lang, content.languages, site.default_language, feed_path(lang),
+                           _("%(name)s: press releases") % {"name": site.text(lang).name})
+    extra["chooser_url"] = site.base_url
+    return LanguageBuild(lang=lang, site_name=site.text(lang).name,
+                         site_url=f"{site.base_url}{lang}/", docs_dir=docs, site_dir=site_dir,
+                         nav=nav, logo=site.logo, extra=extra)
 
 
 def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict, dict]:

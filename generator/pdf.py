@@ -1,0 +1,235 @@
+"""Press releases as PDF: WeasyPrint renders an autoescaped HTML template with print CSS.
+
+The PDF is made from the same text as the release page, with dates (also the PDF's metadata dates)
+taken from the release, so the same content always gives the same bytes. WeasyPrint may only read
+local files: the content's media, our fonts and the EU emblem; it never goes on the network.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from .i18n import format_date, format_phone, translations
+from .images import encode_rendition, web_rendition
+from .model import Content, ImageRef, PressRelease
+from .newsroom import release_pdf_path
+from .urls import UrlMap
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "templates" / "pdf"
+FONTS = REPO / "theme" / "assets" / "fonts"
+EU_EMBLEM = REPO / "theme" / "assets" / "images" / "eu-emblem.svg"
+# The wording is fixed by Regulation (EU) 2021/1060, Annex IX, so it is not left to a catalogue.
+EU_STATEMENT = {"da": "Medfinansieret af Den Europæiske Union",
+                "en": "Co-funded by the European Union"}
+FONT_FACES = (  # (weight, style, file): Ubuntu is one of the typefaces the EU rules allow
+    (400, "normal", "ubuntu-latin-400-normal.woff2"),
+    (500, "normal", "ubuntu-latin-500-normal.woff2"),
+    (700, "normal", "ubuntu-latin-700-normal.woff2"),
+    (400, "italic", "ubuntu-latin-400-italic.woff2"),
+)
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+# Release bodies are Markdown written by editors: keep structure and links, drop images (the PDF
+# must not fetch anything from the network) and anything else that could run or load.
+BODY_TAGS = nh3.ALLOWED_TAGS - {"img", "area", "map", "details", "summary"}
+
+
+@dataclass(frozen=True)
+class PdfQuote:
+    text: str
+    name: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class PdfPhoto:
+    file: str  # the original's file name, as in the press kit
+    src: str
+    alt: str
+    caption: str
+    credit: str
+    licence: str
+
+
+@dataclass(frozen=True)
+class PdfContact:
+    name: str
+    role: str
+    organisation: str | None
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class PdfInitiative:
+    title: str
+    funds: str
+
+
+def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> bytes:
+    """The release as an A4 PDF in `lang`."""
+    html = release_html(release, content, urls, lang)
+    logo = Path(content.root) / content.site.logo
+    svgs = [Path(content.root) / i.file for i in release.images if i.file.lower().endswith(".svg")]
+    local_files = (logo, EU_EMBLEM, TEMPLATES / "print.css", *(FONTS / f for *_, f in FONT_FACES),
+                   *svgs)
+    # File states are part of the cache key, so `serve` notices a replaced logo or font.
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in local_files)
+    roots = (str(Path(content.root).resolve()), str(REPO / "theme" / "assets"), str(TEMPLATES))
+    return _render(html, roots, signature)
+
+
+def pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
+    """The PDF of every published release, keyed by path relative to the language root."""
+    return {release_pdf_path(release, lang): release_pdf(release, content, urls, lang)
+            for release in content.press_releases.values()}
+
+
+def release_moment(release: PressRelease) -> datetime:
+    """When the release was published: its date and time (midnight without one) in Copenhagen."""
+    return datetime.combine(release.date, release.time or time(0), tzinfo=COPENHAGEN)
+
+
+def body_html(text: str) -> Markup:
+    """Markdown to sanitised HTML: whatever an editor writes, no script or remote file survives."""
+    html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    return Markup(nh3.clean(html, tags=BODY_TAGS))
+
+
+def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> str:
+    """The HTML the PDF is rendered from (exposed for tests and debugging)."""
+    site = content.site
+    text = release.text(lang)
+    fallback = release.only_in or lang
+    eu_initiatives = [content.initiatives[i] for i in release.initiatives
+                      if i in content.initiatives and content.initiatives[i].is_eu_funded]
+    context = {
+        "_": translations(lang).gettext,
+        "lang": lang if not release.is_fallback(lang) else fallback,
+        "text": text,
+        "site_name": site.text(lang).name,
+        "about": site.text(lang).about,
+        "address": site.text(lang).address,
+        "site_email": site.email,
+        "site_phone": format_phone(site.phone) if site.phone else None,
+        "site_url": f"{site.base_url}{lang}/",
+        "release_url": urls.url(("press_release", release.id), lang),
+        "logo_src": (Path(content.root) / site.logo).resolve().as_uri(),
+        "emblem_src": EU_EMBLEM.as_uri(),
+        "eu": bool(eu_initiatives),
+        "eu_statement": EU_STATEMENT[lang],
+        "date_iso": release.date.isoformat(),
+        "date_text": format_date(release.date, lang),
+        "published": release_moment(release).isoformat(),
+        "body_html": body_html(text.body),
+        "quotes": [_quote(q, content, lang, fallback) for q in release.quotes],
+        "photos": [_photo(image, content, lang, fallback) for image in release.images],
+        "initiatives": [_initiative(content.initiatives[i], lang) for i in release.initiatives
+                        if i in content.initiatives],
+        "contacts": [_contact(content, pid, lang) for pid in release.contacts
+                     if pid in content.people],
+    }
+    return _environment().get_template("release.html").render(context)
+
+
+def _pick(texts: dict, lang: str, fallback: str) -> str | None:
+    # Text blocks of a one-language release exist in that language only.
+    return texts.get(lang) or texts.get(fallback) or next(iter(texts.values()), None)
+
+
+def _quote(quote, content: Content, lang: str, fallback: str) -> PdfQuote:
+    person = content.people.get(quote.speaker) if quote.speaker else None
+    if person is not None:
+        return PdfQuote(_pick(quote.text, lang, fallback), person.name, person.text(lang).role)
+    return PdfQuote(_pick(quote.text, lang, fallback), quote.name or "",
+                    _pick(quote.role, lang, fallback) if quote.role else None)
+
+
+def _photo(image: ImageRef, content: Content, lang: str, fallback: str) -> PdfPhoto:
+    renditions = web_rendition(content.root, image.file)
+    if image.file.lower().endswith(".svg"):
+        src = (Path(content.root) / image.file).resolve().as_uri()
+    else:
+        # The smallest rendition is plenty for a 50 mm print and keeps the PDF small.
+        small = renditions[0]
+        data = encode_rendition(content.root, image.file, small)
+        kind = "image/png" if small.path.endswith(".png") else "image/jpeg"
+        src = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    return PdfPhoto(image.file.rsplit("/", 1)[-1], src, _pick(image.alt, lang, fallback) or "",
+                    _pick(image.caption, lang, fallback) or "", image.credit, image.licence)
+
+
+def _contact(content: Content, person_id: str, lang: str) -> PdfContact:
+    person = content.people[person_id]
+    organisation = content.organisations.get(person.organisation)
+    return PdfContact(person.name, person.text(lang).role,
+                      organisation.text(lang).name if organisation else None,
+                      format_phone(person.phone) if person.phone else None, person.email)
+
+
+def _initiative(initiative, lang: str) -> PdfInitiative:
+    # Fund names appear as text (the EU rules forbid home-made EU badges).
+    funds = ", ".join(line.fund.label(lang) for line in initiative.funding)
+    return PdfInitiative(initiative.text(lang).title, funds)
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def _font_faces() -> str:
+    return "\n".join(
+        f'@font-face {{ font-family: "Ubuntu"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{(FONTS / name).as_uri()}") format("woff2"); }}'
+        for weight, style, name in FONT_FACES if (FONTS / name).exists())
+
+
+class _LocalFetcher(URLFetcher):
+    """Lets WeasyPrint read data: URLs and files under the given folders, and nothing else."""
+
+    def __init__(self, roots: tuple[str, ...]):
+        super().__init__(allowed_protocols={"file", "data"})
+        self._roots = tuple(Path(r) for r in roots)
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            path = Path(self.open_path(url)).resolve()
+            if not any(path.is_relative_to(root) for root in self._roots):
+                raise ValueError(f"refusing to read {path}: outside content and theme")
+        elif not url.startswith("data:"):
+            raise ValueError(f"refusing to fetch {url}: PDFs use local files only")
+        return super().fetch(url, headers)
+
+    @staticmethod
+    def open_path(url: str) -> str:
+        from urllib.request import url2pathname
+
+        return url2pathname(url.split("?", 1)[0].removeprefix("file://"))
+
+
+@functools.lru_cache(maxsize=128)
+def _render(html: str, roots: tuple[str, ...], signature: tuple) -> bytes:
+    # `signature` only takes part in the cache key.
+    fetcher = _LocalFetcher(roots)
+    fonts = FontConfiguration()
+    stylesheets = [
+        CSS(string=_font_faces(), font_config=fonts, url_fetcher=fetcher),
+        CSS(filename=str(TEMPLATES / "print.css"), font_config=fonts, url_fetcher=fetcher),
+    ]
+    document = HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=stylesheets, font_config=fonts, pdf_tags=True)

@@ -1,0 +1,53 @@
+"""`build.py serve`: a live preview of one language that rebuilds when content or theme change.
+
+A content error is printed in the terminal and the server goes on serving the last good build.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from .clock import build_now
+from .errors import ContentInvalid
+from .mkdocs_adapter import language_build_for_preview, serve_language
+from .model import load_content
+from .pipeline import language_build, write_docs
+from .urls import build_url_map
+
+
+class PreviewStopped(Exception):
+    """Raised inside MkDocs' rebuild to keep the last good build on screen."""
+
+
+def serve(content_dir: Path, root: Path, lang: str, port: int, host: str = "127.0.0.1") -> int:
+    """Serve one language with live reload until interrupted."""
+    docs = Path(tempfile.mkdtemp(prefix=f"klynge-preview-{lang}-"))
+
+    def regenerate() -> None:
+        try:
+            content = load_content(content_dir, build_now())
+        except ContentInvalid as exc:
+            for error in exc.errors:
+                print(error, file=sys.stderr)
+            print(f"{len(exc.errors)} problem(s); still showing the last good version.",
+                  file=sys.stderr, flush=True)
+            raise PreviewStopped("content has errors") from None
+        write_docs(content, build_url_map(content), lang, docs)
+
+    try:
+        content = load_content(content_dir, build_now())
+    except ContentInvalid as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print("Fix these problems, then start the preview again.", file=sys.stderr)
+        return 1
+    urls = build_url_map(content)
+    write_docs(content, urls, lang, docs)
+    build = language_build(content, urls, lang, docs, docs.parent / "unused")
+    print(f"Preview of the {lang} site at http://{host}:{port}/ (Ctrl+C stops it)",
+          file=sys.stderr, flush=True)
+    serve_language(root / "mkdocs.yml", language_build_for_preview(build),
+                   [content_dir, Path(__file__).parent / "templates"], host, port, regenerate)
+    return 0

@@ -1,0 +1,93 @@
+"""`build.py new`: a new content file with every field of its type, in both languages, explained.
+
+The scaffold is generated from schema.py, so it always matches what `check` expects. Required fields
+are left empty: `check` then says exactly what is still to fill in.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from . import schema as s
+from .urls import make_slug
+
+KINDS = {
+    "press": s.PRESS_RELEASE,
+    "initiative": s.INITIATIVE,
+    "certification": s.CERTIFICATION,
+    "organisation": s.ORGANISATION,
+    "person": s.PERSON,
+    "page": s.PAGE,
+}
+
+
+class ScaffoldError(Exception):
+    """The new file cannot be written (it exists, or the title makes no id)."""
+
+
+def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
+    """Write the scaffold for a new record and return its path."""
+    record_type = KINDS[kind]
+    record_id = make_slug(title)
+    if not record_id:
+        raise ScaffoldError(f"cannot make a file name from {title!r}; use letters or digits")
+    if kind == "press":
+        record_id = f"{now.date().isoformat()}-{record_id}"
+    folder = Path(content_dir) / record_type.folder
+    folder.mkdir(parents=True, exist_ok=True)
+    if kind == "page":
+        paths = [folder / f"{record_id}.{lang}.md" for lang in s.LANGUAGES]
+        for path in paths:
+            if path.exists():
+                raise ScaffoldError(f"{path} already exists")
+        for lang, path in zip(s.LANGUAGES, paths):
+            path.write_text(_page(title, lang), encoding="utf-8")
+        return paths[0]
+    path = folder / f"{record_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists; choose another title")
+    path.write_text(_yaml(record_type, title, now), encoding="utf-8")
+    return path
+
+
+def _page(title: str, lang: str) -> str:
+    slug = make_slug(title)
+    return (f"---\ntitle: {_quote(title)}\nslug: {slug}\n"
+            f"description:   # one sentence for search engines and link previews\n---\n\n"
+            f"## {'Overskrift' if lang == 'da' else 'Heading'}\n\n"
+            f"{'Skriv siden her.' if lang == 'da' else 'Write the page here.'}\n")
+
+
+def _yaml(record_type: s.RecordType, title: str, now: datetime) -> str:
+    lines = [f"# {record_type.doc}", "# Fill in every empty field; `python build.py check` lists "
+             "what is missing. Field reference: docs/fields.md", ""]
+    for spec in record_type.shape.facts:
+        lines.extend(_field(spec, "", now, title))
+    for lang in s.LANGUAGES:
+        lines.append(f"{lang}:")
+        for spec in record_type.shape.texts:
+            lines.extend(_field(spec, "  ", now, title if lang == "da" else ""))
+    return "\n".join(lines) + "\n"
+
+
+def _field(spec: s.Field, indent: str, now: datetime, title: str) -> list[str]:
+    comment = f"  # {'required: ' if spec.required else ''}{spec.doc}"
+    if spec.name == "only_in":
+        return [f"{indent}# only_in: da{comment.replace('  #', '  ', 1)}"]
+    value = ""
+    if spec.name in ("title", "name") and title and spec.kind == s.TEXT:
+        value = _quote(title)
+    elif spec.name == "slug" and title:
+        value = make_slug(title)
+    elif spec.kind == s.DATE and spec.name in ("date", "start"):
+        value = now.date().isoformat()
+    elif spec.kind == s.BOOL:
+        value = "false"
+    elif spec.kind == s.LIST:
+        value = "[]" if not spec.required else ""
+    return [f"{indent}{spec.name}: {value}".rstrip() + comment]
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
