@@ -10,9 +10,9 @@ import functools
 import io
 import posixpath
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from PIL import Image, ImageOps
 
@@ -51,8 +51,10 @@ def web_rendition(content_root: Path, image_file: str) -> list[Rendition]:
     if width < WIDTHS[-1]:
         widths.append(width)
     stem = posixpath.splitext(posixpath.basename(image_file))[0]
-    return [Rendition(f"{WEB_DIR}/{stem}-{w}.{ext}", w, max(1, round(height * w / width)))
-            for w in sorted(set(widths))]
+    return [
+        Rendition(f"{WEB_DIR}/{stem}-{w}.{ext}", w, max(1, round(height * w / width)))
+        for w in sorted(set(widths))
+    ]
 
 
 def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) -> bytes:
@@ -61,8 +63,14 @@ def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) 
     if _is_svg(image_file):
         return source.read_bytes()
     stat = source.stat()
-    return _encode(str(source.resolve()), stat.st_mtime_ns, stat.st_size, rendition.width,
-                   rendition.height, rendition.path.endswith(".png"))
+    return _encode(
+        str(source.resolve()),
+        stat.st_mtime_ns,
+        stat.st_size,
+        rendition.width,
+        rendition.height,
+        rendition.path.endswith(".png"),
+    )
 
 
 def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
@@ -80,8 +88,10 @@ def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
             if other != image.file:
                 # Two originals with the same file name in different folders would overwrite
                 # each other's renditions; better to stop than to publish the wrong photo.
-                raise ValueError(f"content/{image.file} and content/{other} both make "
-                                 f"{rendition.path}; rename one of them")
+                raise ValueError(
+                    f"content/{image.file} and content/{other} both make "
+                    f"{rendition.path}; rename one of them"
+                )
             files[rendition.path] = encode_rendition(content.root, image.file, rendition)
     files.update(copy_media(content))
     return dict(sorted(files.items()))
@@ -90,8 +100,9 @@ def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
 def media_files(content: Content) -> tuple[dict[str, bytes], dict[str, list[Rendition]]]:
     """What the pipeline publishes and what page templates need to point at it:
     (every rendition and copied original by path, the renditions of each image by its file)."""
-    renditions = {image.file: web_rendition(content.root, image.file)
-                  for image in _content_images(content)}
+    renditions = {
+        image.file: web_rendition(content.root, image.file) for image in _content_images(content)
+    }
     return rendition_files(content, content.site.default_language), renditions
 
 
@@ -132,8 +143,9 @@ def _encode(source: str, mtime_ns: int, size: int, width: int, height: int, png:
         if png:
             image.save(out, "PNG", optimize=True, icc_profile=icc)
         else:
-            image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True,
-                       icc_profile=icc)
+            image.save(
+                out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, icc_profile=icc
+            )
         return out.getvalue()
 
 
@@ -149,7 +161,8 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 def _has_alpha(image: Image.Image) -> bool:
     return image.format == "PNG" and (
-        image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info)
+        image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    )
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:

@@ -33,8 +33,10 @@ TEMPLATES = Path(__file__).resolve().parent / "templates" / "pdf"
 FONTS = REPO / "theme" / "assets" / "fonts"
 EU_EMBLEM = REPO / "theme" / "assets" / "images" / "eu-emblem.svg"
 # The wording is fixed by Regulation (EU) 2021/1060, Annex IX, so it is not left to a catalogue.
-EU_STATEMENT = {"da": "Medfinansieret af Den Europæiske Union",
-                "en": "Co-funded by the European Union"}
+EU_STATEMENT = {
+    "da": "Medfinansieret af Den Europæiske Union",
+    "en": "Co-funded by the European Union",
+}
 FONT_FACES = (  # (weight, style, file): Ubuntu is one of the typefaces the EU rules allow
     (400, "normal", "ubuntu-latin-400-normal.woff2"),
     (500, "normal", "ubuntu-latin-500-normal.woff2"),
@@ -84,8 +86,13 @@ def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str
     html = release_html(release, content, urls, lang)
     logo = Path(content.root) / content.site.logo
     svgs = [Path(content.root) / i.file for i in release.images if i.file.lower().endswith(".svg")]
-    local_files = (logo, EU_EMBLEM, TEMPLATES / "print.css", *(FONTS / f for *_, f in FONT_FACES),
-                   *svgs)
+    local_files = (
+        logo,
+        EU_EMBLEM,
+        TEMPLATES / "print.css",
+        *(FONTS / f for *_, f in FONT_FACES),
+        *svgs,
+    )
     # File states are part of the cache key, so `serve` notices a replaced logo or font.
     signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in local_files)
     roots = (str(Path(content.root).resolve()), str(REPO / "theme" / "assets"), str(TEMPLATES))
@@ -94,8 +101,10 @@ def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str
 
 def pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
     """The PDF of every published release, keyed by path relative to the language root."""
-    return {release_pdf_path(release, lang): release_pdf(release, content, urls, lang)
-            for release in content.press_releases.values()}
+    return {
+        release_pdf_path(release, lang): release_pdf(release, content, urls, lang)
+        for release in content.press_releases.values()
+    }
 
 
 def release_moment(release: PressRelease) -> datetime:
@@ -114,8 +123,11 @@ def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: st
     site = content.site
     text = release.text(lang)
     fallback = release.only_in or lang
-    eu_initiatives = [content.initiatives[i] for i in release.initiatives
-                      if i in content.initiatives and content.initiatives[i].is_eu_funded]
+    eu_initiatives = [
+        content.initiatives[i]
+        for i in release.initiatives
+        if i in content.initiatives and content.initiatives[i].is_eu_funded
+    ]
     context = {
         "_": translations(lang).gettext,
         "lang": lang if not release.is_fallback(lang) else fallback,
@@ -137,10 +149,14 @@ def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: st
         "body_html": body_html(text.body),
         "quotes": [_quote(q, content, lang, fallback) for q in release.quotes],
         "photos": [_photo(image, content, lang, fallback) for image in release.images],
-        "initiatives": [_initiative(content.initiatives[i], lang) for i in release.initiatives
-                        if i in content.initiatives],
-        "contacts": [_contact(content, pid, lang) for pid in release.contacts
-                     if pid in content.people],
+        "initiatives": [
+            _initiative(content.initiatives[i], lang)
+            for i in release.initiatives
+            if i in content.initiatives
+        ],
+        "contacts": [
+            _contact(content, pid, lang) for pid in release.contacts if pid in content.people
+        ],
     }
     return _environment().get_template("release.html").render(context)
 
@@ -154,8 +170,11 @@ def _quote(quote, content: Content, lang: str, fallback: str) -> PdfQuote:
     person = content.people.get(quote.speaker) if quote.speaker else None
     if person is not None:
         return PdfQuote(_pick(quote.text, lang, fallback), person.name, person.text(lang).role)
-    return PdfQuote(_pick(quote.text, lang, fallback), quote.name or "",
-                    _pick(quote.role, lang, fallback) if quote.role else None)
+    return PdfQuote(
+        _pick(quote.text, lang, fallback),
+        quote.name or "",
+        _pick(quote.role, lang, fallback) if quote.role else None,
+    )
 
 
 def _photo(image: ImageRef, content: Content, lang: str, fallback: str) -> PdfPhoto:
@@ -168,16 +187,26 @@ def _photo(image: ImageRef, content: Content, lang: str, fallback: str) -> PdfPh
         data = encode_rendition(content.root, image.file, small)
         kind = "image/png" if small.path.endswith(".png") else "image/jpeg"
         src = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-    return PdfPhoto(image.file.rsplit("/", 1)[-1], src, _pick(image.alt, lang, fallback) or "",
-                    _pick(image.caption, lang, fallback) or "", image.credit, image.licence)
+    return PdfPhoto(
+        image.file.rsplit("/", 1)[-1],
+        src,
+        _pick(image.alt, lang, fallback) or "",
+        _pick(image.caption, lang, fallback) or "",
+        image.credit,
+        image.licence,
+    )
 
 
 def _contact(content: Content, person_id: str, lang: str) -> PdfContact:
     person = content.people[person_id]
     organisation = content.organisations.get(person.organisation)
-    return PdfContact(person.name, person.text(lang).role,
-                      organisation.text(lang).name if organisation else None,
-                      format_phone(person.phone) if person.phone else None, person.email)
+    return PdfContact(
+        person.name,
+        person.text(lang).role,
+        organisation.text(lang).name if organisation else None,
+        format_phone(person.phone) if person.phone else None,
+        person.email,
+    )
 
 
 def _initiative(initiative, lang: str) -> PdfInitiative:
@@ -188,15 +217,22 @@ def _initiative(initiative, lang: str) -> PdfInitiative:
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _font_faces() -> str:
     return "\n".join(
         f'@font-face {{ font-family: "Ubuntu"; font-weight: {weight}; font-style: {style}; '
         f'src: url("{(FONTS / name).as_uri()}") format("woff2"); }}'
-        for weight, style, name in FONT_FACES if (FONTS / name).exists())
+        for weight, style, name in FONT_FACES
+        if (FONTS / name).exists()
+    )
 
 
 class _LocalFetcher(URLFetcher):

@@ -15,8 +15,10 @@ def vcard(person: Person, content: Content, lang: str) -> bytes:
     # Danish names often carry a middle name; keep the first as given, the last as family name.
     parts = person.name.split()
     card.add("n").value = vobject.vcard.Name(
-        family=parts[-1] if len(parts) > 1 else "", given=parts[0] if parts else "",
-        additional=" ".join(parts[1:-1]))
+        family=parts[-1] if len(parts) > 1 else "",
+        given=parts[0] if parts else "",
+        additional=" ".join(parts[1:-1]),
+    )
     organisation = content.organisations.get(person.organisation)
     if organisation is not None:
         card.add("org").value = [organisation.text(lang).name]
@@ -45,5 +47,7 @@ def vcard_path(person: Person, urls: UrlMap, lang: str) -> str:
 
 def vcard_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
     """Every person's vCard, keyed by path relative to the language root."""
-    return {vcard_path(person, urls, lang): vcard(person, content, lang)
-            for person in content.people.values()}
+    return {
+        vcard_path(person, urls, lang): vcard(person, content, lang)
+        for person in content.people.values()
+    }

@@ -1,0 +1,281 @@
+"""Press kits and the media kit: deterministic ZIP downloads for journalists, and their size labels.
+
+A release's kit holds its text in both languages (Markdown and PDF), the original photos with a
+credits file, the contacts as vCards and the fact sheet. The media kit holds the logos, the
+boilerplate, the fact sheet and the press contacts. Entries are sorted and carry a fixed timestamp
+and fixed permissions, so the same content gives the same bytes on every machine.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from pathlib import Path
+
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
+from .i18n import LOCALES, format_date, format_phone, translations
+from .model import Content, ImageRef, PressRelease
+from .newsroom import media_kit_path, press_kit_path, release_pdf_path
+from .pdf import EU_STATEMENT, release_pdf
+from .urls import UrlMap
+from .vcards import vcard
+
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can carry
+FILE_MODE = 0o100644  # a regular file, rw-r--r--
+# Already compressed: deflating them again costs time and saves nothing.
+STORED = (".jpg", ".jpeg", ".png", ".pdf", ".zip", ".woff2")
+
+
+def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
+    """One release's press kit as ZIP bytes; the same bytes are published in every language."""
+    entries: dict[str, bytes] = {}
+    for lang in _own_languages(release, content):
+        entries[f"release-{lang}.md"] = release_markdown(release, content, urls, lang).encode()
+        entries[f"release-{lang}.pdf"] = release_pdf(release, content, urls, lang)
+    for lang in content.languages:
+        entries[f"fact-sheet-{lang}.md"] = fact_sheet(content, lang).encode()
+    names = photo_names(release.images)
+    for image, name in zip(release.images, names):
+        entries[f"photos/{name}"] = (Path(content.root) / image.file).read_bytes()
+    if release.images:
+        entries["CREDITS.txt"] = credits_text(release, names, content).encode()
+    card_lang = _card_language(release, content)
+    for person_id in release.contacts:
+        if person_id in content.people:
+            person = content.people[person_id]
+            entries[f"contacts/{person_id}.vcf"] = vcard(person, content, card_lang)
+    return deterministic_zip(entries)
+
+
+def media_kit(content: Content) -> bytes:
+    """The newsroom's media kit as ZIP bytes: logos, boilerplate, fact sheet, press contacts."""
+    entries: dict[str, bytes] = {}
+    logos = _logo_files(content)
+    for path, name in zip(logos, _unique_names(logos)):
+        entries[f"logos/{name}"] = (Path(content.root) / path).read_bytes()
+    for lang in content.languages:
+        entries[f"about-{lang}.md"] = about_text(content, lang).encode()
+        entries[f"fact-sheet-{lang}.md"] = fact_sheet(content, lang).encode()
+    for person in content.people.values():
+        if person.press_contact:
+            entries[f"contacts/{person.id}.vcf"] = vcard(
+                person, content, content.site.default_language
+            )
+    return deterministic_zip(entries)
+
+
+def presskit_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
+    """Every download of the press room in `lang`, keyed by path relative to the language root:
+    each published release's press kit and PDF, and the media kit."""
+    files: dict[str, bytes] = {media_kit_path(lang): media_kit(content)}
+    # content.press_releases holds published releases only (no drafts, no embargoed ones).
+    for release in content.press_releases.values():
+        files[press_kit_path(release, lang)] = press_kit(release, content, urls)
+        files[release_pdf_path(release, lang)] = release_pdf(release, content, urls, lang)
+    return dict(sorted(files.items()))
+
+
+def human_size(n_bytes: int, lang: str, file_type: str = "ZIP") -> str:
+    """A download's label: 'ZIP, 2,4 MB' (da) / 'ZIP, 2.4 MB' (en); kB and MB are 1000-based."""
+    if n_bytes < 1000:
+        return f"{file_type}, {format_decimal(n_bytes, locale=LOCALES[lang])} B"
+    units = ("digital-kilobyte", "digital-megabyte", "digital-gigabyte")
+    value, step = n_bytes / 1000, 0
+    while True:
+        # One decimal below 10 (2,4 MB), none above (312 kB); a figure that would read 1000 or
+        # more moves up a unit, so there is never a "1.000 kB".
+        shown = round(value, 1) if round(value, 1) < 10 else round(value)
+        if shown < 1000 or step == len(units) - 1:
+            break
+        value, step = value / 1000, step + 1
+    pattern = "#,##0.0" if shown < 10 else "#,##0"
+    size = format_unit(shown, units[step], length="short", format=pattern, locale=LOCALES[lang])
+    return f"{file_type}, {size}"
+
+
+def deterministic_zip(entries: dict[str, bytes]) -> bytes:
+    """A ZIP of `entries` (name -> bytes) whose bytes depend on the entries alone."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.create_system = 3  # Unix, whatever the build machine, so the mode bits count
+            info.external_attr = FILE_MODE << 16
+            stored = name.lower().endswith(STORED)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            archive.writestr(info, entries[name], compresslevel=None if stored else 9)
+    return buffer.getvalue()
+
+
+def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> str:
+    """The release as Markdown, for journalists who paste text into their own systems."""
+    _ = translations(lang).gettext
+    text = release.text(lang)
+    site = content.site.text(lang)
+    lines = [
+        f"# {text.title}",
+        "",
+        f"{_('Press release')} · {format_date(release.date, lang)}",
+        "",
+        f"**{_one_line(text.lead)}**",
+        "",
+        text.body.strip(),
+        "",
+    ]
+    for quote in release.quotes:
+        person = content.people.get(quote.speaker) if quote.speaker else None
+        name = person.name if person else quote.name
+        role = person.text(lang).role if person else _pick(quote.role, lang, release)
+        lines += [
+            f"> {_one_line(_pick(quote.text, lang, release))}",
+            ">",
+            f"> – {name}{', ' + role if role else ''}",
+            "",
+        ]
+    if text.facts:
+        lines += [f"## {_('Facts')}", ""] + [f"- {fact}" for fact in text.facts] + [""]
+    if release.images:
+        lines += [f"## {_('Photos')}", ""]
+        for image, name in zip(release.images, photo_names(release.images)):
+            lines.append(
+                f"- photos/{name}: {_pick(image.caption, lang, release)} "
+                f"({_('Photo')}: {image.credit} · {_('Licence')}: {image.licence})"
+            )
+        lines.append("")
+    eu = [
+        i
+        for i in release.initiatives
+        if i in content.initiatives and content.initiatives[i].is_eu_funded
+    ]
+    if eu:
+        lines += [EU_STATEMENT[lang], ""]
+    contacts = [content.people[p] for p in release.contacts if p in content.people]
+    if contacts:
+        lines += [f"## {_('Press contacts')}", ""]
+        for person in contacts:
+            details = [f"**{person.name}**", person.text(lang).role]
+            if person.phone:
+                details.append(f"{_('Phone')}: {format_phone(person.phone)}")
+            if person.email:
+                details.append(f"{_('Email')}: {person.email}")
+            lines.append("- " + " · ".join(details))
+        lines.append("")
+    lines += [
+        f"## {_('About %(name)s') % {'name': site.name}}",
+        "",
+        _one_line(site.about),
+        "",
+        urls.url(("press_release", release.id), lang),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def fact_sheet(content: Content, lang: str) -> str:
+    """Key figures and the boilerplate as Markdown."""
+    _ = translations(lang).gettext
+    site = content.site.text(lang)
+    lines = [f"# {site.name}", "", site.tagline, "", f"## {_('Key figures')}", ""]
+    lines += [
+        f"- **{figure.value}** {figure.label.get(lang) or next(iter(figure.label.values()))}"
+        for figure in content.site.key_figures
+    ]
+    lines += [
+        "",
+        f"## {_('About %(name)s') % {'name': site.name}}",
+        "",
+        _one_line(site.about),
+        "",
+        *_contact_lines(content, lang),
+    ]
+    return "\n".join(lines)
+
+
+def about_text(content: Content, lang: str) -> str:
+    """The boilerplate 'about us' text as Markdown, with the organisation's contact details."""
+    _ = translations(lang).gettext
+    site = content.site.text(lang)
+    return "\n".join(
+        [
+            f"# {_('About %(name)s') % {'name': site.name}}",
+            "",
+            _one_line(site.about),
+            "",
+            *_contact_lines(content, lang),
+        ]
+    )
+
+
+def credits_text(release: PressRelease, names: list[str], content: Content) -> str:
+    """Credit and licence of every photo, with captions in every language (one file for all)."""
+    lines = ["Photo credits and licences", ""]
+    for image, name in zip(release.images, names):
+        lines.append(f"File: photos/{name}")
+        for lang in content.languages:
+            if lang in image.caption:
+                lines.append(f"Caption ({lang}): {image.caption[lang]}")
+        lines += [f"Credit: {image.credit}", f"Licence: {image.licence}", ""]
+    return "\n".join(lines)
+
+
+def photo_names(images: tuple[ImageRef, ...]) -> list[str]:
+    """File names of the photos inside a kit: the originals' names, made unique."""
+    return _unique_names([image.file for image in images])
+
+
+def _unique_names(paths: list[str]) -> list[str]:
+    # Two originals may share a name in different folders; number the later ones.
+    names: list[str] = []
+    for path in paths:
+        name = posixpath.basename(path)
+        stem, ext = posixpath.splitext(name)
+        counter = 2
+        while name in names:
+            name = f"{stem}-{counter}{ext}"
+            counter += 1
+        names.append(name)
+    return names
+
+
+def _logo_files(content: Content) -> list[str]:
+    """Logo files for the media kit: the site's, then every organisation's, each in SVG and PNG
+    where the other format lies next to it with the same name."""
+    found: list[str] = []
+    referenced = [content.site.logo, content.site.logo_png]
+    referenced += [o.logo for o in content.organisations.values() if o.logo]
+    for path in referenced:
+        stem, _ = posixpath.splitext(path)
+        for candidate in (path, stem + ".svg", stem + ".png"):
+            if candidate not in found and (Path(content.root) / candidate).is_file():
+                found.append(candidate)
+    return found
+
+
+def _contact_lines(content: Content, lang: str) -> list[str]:
+    site = content.site
+    details = [site.text(lang).address, site.email]
+    if site.phone:
+        details.append(format_phone(site.phone))
+    return [" · ".join(details), f"{site.base_url}{lang}/", ""]
+
+
+def _own_languages(release: PressRelease, content: Content) -> list[str]:
+    # A one-language release has one text; a copy under the other language's name would mislead.
+    return [lang for lang in content.languages if not release.is_fallback(lang)]
+
+
+def _card_language(release: PressRelease, content: Content) -> str:
+    return release.only_in or content.site.default_language
+
+
+def _pick(texts, lang: str, release: PressRelease) -> str:
+    if not texts:
+        return ""
+    return texts.get(lang) or texts.get(release.only_in or "") or next(iter(texts.values()))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
