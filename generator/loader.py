@@ -18,6 +18,9 @@ from .schema import MAX_FILE_BYTES, MAX_YAML_NODES
 
 KeyPath = tuple  # ("da", "title") or ("funding", 0, "amount")
 
+# Deeper than this is never a content file; it also keeps Python's recursion limit out of reach.
+MAX_YAML_DEPTH = 40
+
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -27,6 +30,8 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _CONSTRUCTOR = yaml.SafeLoader("")
+# The line breaks YAML counts (PyYAML's reader), so our line numbers agree with its marks.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 @dataclass
@@ -53,18 +58,37 @@ class _TooManyNodes(Exception):
     pass
 
 
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _SelfReference(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
 def read_text(path: Path, rel: str, errors: list[ContentError]) -> str | None:
     """The file's text, or None after reporting why it cannot be read as UTF-8 text."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        errors.append(ContentError(
-            rel, 1, "file", f"file is {size:,} bytes, larger than the limit of "
-            f"{MAX_FILE_BYTES:,} bytes", "split it up, or move large text into a Markdown page"))
+    try:
+        if not path.is_file():
+            errors.append(ContentError(rel, 1, "file", "not a regular file",
+                                       "replace it with an ordinary text file"))
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        errors.append(ContentError(rel, 1, "file", f"file cannot be read ({exc.strerror})",
+                                   "check that the file exists and is readable"))
         return None
-    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        size = path.stat().st_size
+        errors.append(ContentError(
+            rel, 1, "file", f"file is too large ({_kib(size)}; the limit is "
+            f"{_kib(MAX_FILE_BYTES)})", "split it up, or move long text into a Markdown page"))
+        return None
     if not data.strip():
-        errors.append(ContentError(rel, 1, "file", "file is empty",
-                                   "fill it in, or delete it"))
+        errors.append(ContentError(rel, 1, "file", "file is empty", "fill it in, or delete it"))
         return None
     if b"\0" in data:
         line = data[: data.index(b"\0")].count(b"\n") + 1
@@ -72,38 +96,55 @@ def read_text(path: Path, rel: str, errors: list[ContentError]) -> str | None:
                                    "content files must be YAML or Markdown text"))
         return None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         errors.append(ContentError(
-            rel, line, "file", f"file is not UTF-8 (byte 0x{data[exc.start]:02x})",
-            "save the file with UTF-8 encoding"))
+            rel, line, "file", f"file is not UTF-8 (byte 0x{data[exc.start]:02x} at column "
+            f"{column})", "save the file with UTF-8 encoding"))
         return None
+    # A byte-order mark and Windows line ends are harmless: drop them so that the front matter
+    # of a page is found. Neither changes line numbers.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _kib(size: int) -> str:
+    return f"{size / 1024:,.0f} KB"
 
 
 def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int = 1
                ) -> Document | None:
     """Parse YAML text into a Document; on any problem report it and return None."""
     offset = first_line - 1
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        if re.match(r"^ *\t", line):
-            errors.append(ContentError(rel, number, "file", "line is indented with a tab",
-                                       "indent with spaces, not tabs"))
-            return None
+    tabbed = [number for number, line in enumerate(_LINE_BREAK.split(text), start=first_line)
+              if re.match(r"^ *\t", line)]
+    if tabbed:
+        more = len(tabbed) - 1
+        errors.append(ContentError(
+            rel, tabbed[0], "file", "line is indented with a tab",
+            "indent with spaces, not tabs" + (f" ({more} more line{'s' if more > 1 else ''} "
+                                              "below too)" if more else "")))
+        return None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + offset if mark else first_line
-        column = mark.column + 1 if mark else 1
-        problem = exc.problem or exc.context or "syntax error"
+        errors.append(_syntax_error(exc, rel, offset))
+        return None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = len(_LINE_BREAK.findall(before)) + first_line
+        column = len(_LINE_BREAK.split(before)[-1]) + 1
         errors.append(ContentError(
-            rel, line, "file", f"YAML syntax error at column {column}: {problem}",
-            "check the indentation, colons and quotes on this line and the one before"))
+            rel, line, "file", f"invisible control character U+{exc.character:04X} at column "
+            f"{column}", "delete it; it often comes from text copied out of another program"))
         return None
     except yaml.YAMLError as exc:
         errors.append(ContentError(rel, first_line, "file", f"YAML error: {exc}",
                                    "check the file's syntax"))
+        return None
+    except RecursionError:
+        errors.append(_too_deep(rel, first_line))
         return None
     if root is None:
         errors.append(ContentError(rel, first_line, "file", "file has no content",
@@ -113,22 +154,88 @@ def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int 
     budget = [MAX_YAML_NODES]
     before = len(errors)
     try:
-        doc.data = _convert(root, (), doc, budget, errors, offset)
+        doc.data = _convert(root, (), doc, budget, errors, offset, ())
     except _TooManyNodes:
         del errors[before:]
         errors.append(ContentError(
             rel, first_line, "file", f"file expands to more than {MAX_YAML_NODES:,} values "
             "(aliases or anchors repeated too often)", "write the values out without aliases"))
         return None
+    except _SelfReference as exc:
+        del errors[before:]
+        errors.append(ContentError(rel, exc.line, "file", "an alias refers to the value it is in",
+                                   "write the values out without aliases"))
+        return None
+    except _TooDeep as exc:
+        del errors[before:]
+        errors.append(_too_deep(rel, exc.line))
+        return None
     return doc
 
 
+def _too_deep(rel: str, line: int) -> ContentError:
+    return ContentError(rel, line, "file", f"values are nested more than {MAX_YAML_DEPTH} "
+                        "levels deep", "check the indentation and the brackets")
+
+
+# PyYAML's problem texts, said for an editor: (start of the problem, message, hint, whether the
+# place where the construct was opened is more useful than where the parser gave up).
+_SYNTAX_PROBLEMS = (
+    ("mapping values are not allowed", "a colon followed by a space is not allowed here",
+     ('put text that contains ": " in quotes, e.g. title: "Nyt: EU-guld", or check that the '
+      "line is indented like the keys around it"), False),
+    ("found unexpected end of stream", "a quotation mark is never closed",
+     "end the text with the same kind of quotation mark it starts with", True),
+    ("found undefined alias", "text that starts with * must be in quotes",
+     'put the value in quotes, e.g. "*new*"', False),
+    ("found character", "this value must be in quotes", 'put the value in quotes, e.g. "@name"',
+     False),
+    ("expected ',' or ']'", "a list that starts with [ is never closed",
+     "end it with ] and separate the items with commas", True),
+    ("expected ',' or '}'", "a group that starts with { is never closed",
+     "end it with } and separate the entries with commas", True),
+    ("expected <block end>", "this line does not fit with the lines above it",
+     ("check that it is indented like the keys around it, that list items start with '- ', "
+      "and that quoted text has nothing after the closing quote"), False),
+    ("could not find expected ':'", "a key has no colon after it",
+     "write key: value, or put text that runs over several lines in quotes", False),
+    ("but found another document", "the file holds more than one document",
+     "remove the --- line", False),
+    ("found unknown escape character", "unknown escape sequence with \\ in double quotes",
+     "write \\\\ for a backslash, or use single quotes", False),
+)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, rel: str, offset: int) -> ContentError:
+    problem = exc.problem or exc.context or "syntax error"
+    message, at_start = problem, False
+    hint = "check the indentation, colons and quotes on this line and the one before"
+    for start, plain, advice, opened in _SYNTAX_PROBLEMS:
+        if problem.startswith(start):
+            message, hint, at_start = plain, advice, opened
+            break
+    mark = (exc.context_mark if at_start and exc.context_mark else None) or exc.problem_mark \
+        or exc.context_mark
+    line = mark.line + 1 + offset if mark else offset + 1
+    column = mark.column + 1 if mark else 1
+    return ContentError(rel, line, "file", f"YAML syntax error at column {column}: {message}",
+                        hint)
+
+
+_COLLECTION_TAGS = {yaml.SequenceNode: "tag:yaml.org,2002:seq",
+                    yaml.MappingNode: "tag:yaml.org,2002:map"}
+
+
 def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
-             errors: list[ContentError], offset: int) -> object:
+             errors: list[ContentError], offset: int, parents: tuple) -> object:
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooManyNodes
     line = node.start_mark.line + 1 + offset
+    if len(parents) >= MAX_YAML_DEPTH:
+        raise _TooDeep(line)
+    if id(node) in parents:  # &a [*a]: an alias inside the value it names
+        raise _SelfReference(line)
     doc.lines.setdefault(path, line)
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
@@ -142,11 +249,18 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
             return _CONSTRUCTOR.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             return node.value
+        finally:
+            _CONSTRUCTOR.constructed_objects.pop(node, None)  # the cache would keep every node
+    if node.tag != _COLLECTION_TAGS[type(node)]:
+        errors.append(ContentError(doc.path, line, _name(path), f"unsupported YAML tag "
+                                   f"'{node.tag}'", "remove the tag"))
+        return None
+    parents = parents + (id(node),)
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             doc.lines[path + (index,)] = item.start_mark.line + 1 + offset
-            items.append(_convert(item, path + (index,), doc, budget, errors, offset))
+            items.append(_convert(item, path + (index,), doc, budget, errors, offset, parents))
         return items
     mapping: dict[str, object] = {}
     for key_node, value_node in node.value:
@@ -165,11 +279,11 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
             first = doc.lines.get(path + (key,), key_line)
             errors.append(ContentError(
                 doc.path, key_line, _name(path + (key,)),
-                f"duplicate key (already set on line {first})",
-                "keep one of the two; YAML would silently use the last"))
+                f"key is written twice (first on line {first})",
+                "delete one of the two; otherwise one of them would be silently ignored"))
             continue
         doc.lines[path + (key,)] = key_line
-        mapping[key] = _convert(value_node, path + (key,), doc, budget, errors, offset)
+        mapping[key] = _convert(value_node, path + (key,), doc, budget, errors, offset, parents)
     return mapping
 
 
@@ -183,7 +297,7 @@ def _name(path: KeyPath) -> str:
 
 field_name = _name
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def parse_markdown(text: str, rel: str, errors: list[ContentError]) -> Document | None:
@@ -193,7 +307,11 @@ def parse_markdown(text: str, rel: str, errors: list[ContentError]) -> Document 
         errors.append(ContentError(rel, 1, "file", "page has no front matter",
                                    "start the file with ---, title:, slug:, then ---"))
         return None
-    doc = parse_yaml(match.group(1) or "", rel, errors, first_line=2)
+    if not (match.group(1) or "").strip():
+        errors.append(ContentError(rel, 1, "file", "page front matter is empty",
+                                   "write title: and slug: between the --- lines"))
+        return None
+    doc = parse_yaml(match.group(1), rel, errors, first_line=2)
     if doc is None:
         return None
     doc.body = text[match.end():]

@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
+from urllib.request import url2pathname
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -90,7 +91,7 @@ def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str
         logo,
         EU_EMBLEM,
         TEMPLATES / "print.css",
-        *(FONTS / f for *_, f in FONT_FACES),
+        *(FONTS / f for *_, f in FONT_FACES if (FONTS / f).exists()),
         *svgs,
     )
     # File states are part of the cache key, so `serve` notices a replaced logo or font.
@@ -244,18 +245,12 @@ class _LocalFetcher(URLFetcher):
 
     def fetch(self, url, headers=None):
         if url.startswith("file:"):
-            path = Path(self.open_path(url)).resolve()
+            path = Path(url2pathname(url.split("?", 1)[0].removeprefix("file://"))).resolve()
             if not any(path.is_relative_to(root) for root in self._roots):
                 raise ValueError(f"refusing to read {path}: outside content and theme")
         elif not url.startswith("data:"):
             raise ValueError(f"refusing to fetch {url}: PDFs use local files only")
         return super().fetch(url, headers)
-
-    @staticmethod
-    def open_path(url: str) -> str:
-        from urllib.request import url2pathname
-
-        return url2pathname(url.split("?", 1)[0].removeprefix("file://"))
 
 
 @functools.lru_cache(maxsize=128)

