@@ -10,78 +10,88 @@ tests/test_fieldref.py fails while docs/fields.md is out of date.
 from __future__ import annotations
 
 import sys
+from typing import NamedTuple
 
 from . import schema as s
 
 COMMAND = "python -m generator.fieldref > docs/fields.md"
 
-# How to write a value of each kind, said for an editor: (short name, how to write it, example).
-KINDS: dict[str, tuple[str, str, str]] = {
-    s.TEXT: ("text", "One line of plain text. HTML is shown as text, never run.", "Grøn omstilling"),
-    s.PARAGRAPH: ("paragraph", "Plain text that may run over several lines; start it with `>-` "
-                  "on the key's line and indent the lines below.", ">-"),
-    s.MARKDOWN: ("Markdown", "Markdown text; start it with `|` on the key's line and indent the "
-                 "lines below. Unsafe HTML is removed when the site is built.", "|"),
-    s.DATE: ("date", "Year-month-day.", "2021-11-23"),
-    s.MONTH: ("date or month", "Year-month-day, or year and month when the day is not known.",
-              "2019-06"),
-    s.DATETIME_TZ: ("date and time", "Date, `T`, time and the offset from UTC: +01:00 in Danish "
-                    "winter time, +02:00 in summer time.", "2019-06-19T08:00:00+02:00"),
-    s.TIME: ("time", "Hours and minutes on the 24-hour clock, in quotes.", '"10:00"'),
-    s.AMOUNT: ("amount", "Whole Danish kroner, digits only: no dots, spaces, øre or kr.",
-               "92524800"),
-    s.COUNT: ("whole number", "Digits only.", "200"),
-    s.NUMBER: ("decimal number", "Digits with a decimal point (not a comma).", "7.46"),
-    s.BOOL: ("true or false", "`true` or `false`.", "true"),
-    s.EMAIL: ("email", "An email address.", "navn@example.dk"),
-    s.PHONE: ("phone", "8 digits for a Danish number (spaces allowed), or + and the country code.",
-              "21 28 84 19"),
-    s.URL: ("web address", "The full address, starting with https:// (or http://).",
-            "https://www.example.dk/"),
-    s.SLUG: ("slug", "The last part of a page address: a-z, 0-9 and - only (æ ø å as ae oe aa).",
-             "groen-omstilling"),
-    s.LANGUAGE: ("language", "`da` or `en`.", "da"),
-    s.REF: ("id", "The id of another record: its file name without .yaml.", "mette-lund"),
-    s.TERM: ("code", "A code from content/taxonomies.yaml.", "innovation"),
-    s.MEDIA: ("file", "Path of a file under content/media/, starting with media/.",
-              "media/press/rapport.pdf"),
-    s.IMAGE: ("image", "Path of a PNG, JPEG or SVG image under content/media/, starting with "
-              "media/.", "media/press/foto.jpg"),
-    s.CHOICE: ("choice", "One of the words listed for the field.", ""),
-    s.LIST: ("list", "One item per line, each starting with `- ` (or `[a, b]` on one line).", ""),
-    s.OBJECT: ("keys", "Keys and values indented under the key (or under each `- ` of a list).",
-               ""),
+class Kind(NamedTuple):
+    """How to write a value of one kind, said for an editor."""
+
+    name: str
+    how: str
+    example: str = ""
+
+
+KINDS: dict[str, Kind] = {
+    s.TEXT: Kind("text", "One line of plain text. HTML is shown as text, never run.",
+                 "Grøn omstilling"),
+    s.PARAGRAPH: Kind("paragraph", "Plain text that may run over several lines: write `>-` after "
+                      "the key and the text on the lines below, indented."),
+    s.MARKDOWN: Kind("Markdown", "Markdown: write `|` after the key and the text on the lines "
+                     "below, indented. Unsafe HTML is removed when the site is built."),
+    s.DATE: Kind("date", "Year-month-day.", "2021-11-23"),
+    s.MONTH: Kind("date or month", "Year-month-day, or year and month when the day is not known.",
+                  "2019-06"),
+    s.DATETIME_TZ: Kind("date and time", "Date, `T`, time and the offset from UTC: +01:00 in "
+                        "Danish winter time, +02:00 in summer time.",
+                        "2019-06-19T08:00:00+02:00"),
+    s.TIME: Kind("time", "Hours and minutes on the 24-hour clock, in quotes.", '"10:00"'),
+    s.AMOUNT: Kind("amount", "Whole Danish kroner, digits only: no dots, spaces, øre or kr.",
+                   "92524800"),
+    s.COUNT: Kind("whole number", "Digits only.", "200"),
+    s.NUMBER: Kind("decimal number", "Digits with a decimal point (not a comma).", "7.46"),
+    s.BOOL: Kind("true or false", "`true` or `false`.", "true"),
+    s.EMAIL: Kind("email", "An email address.", "navn@example.dk"),
+    s.PHONE: Kind("phone", "8 digits for a Danish number (spaces allowed), or + and the country "
+                  "code.", "21 28 84 19"),
+    s.URL: Kind("web address", "The full address, starting with https:// (or http://).",
+                "https://www.example.dk/"),
+    s.SLUG: Kind("slug", "The last part of a page address: a-z, 0-9 and - only (write æ, ø and å "
+                 "as ae, oe and aa).", "groen-omstilling"),
+    s.LANGUAGE: Kind("language", "`da` or `en`.", "da"),
+    s.REF: Kind("id", "The id of another record: its file name without .yaml.", "mette-lund"),
+    s.TERM: Kind("code", "A code from content/taxonomies.yaml.", "innovation"),
+    s.MEDIA: Kind("file", "Path of a file under content/media/, starting with media/.",
+                  "media/press/rapport.pdf"),
+    s.IMAGE: Kind("image", "Path of a PNG, JPEG or SVG image under content/media/, starting with "
+                  "media/.", "media/press/foto.jpg"),
+    s.CHOICE: Kind("choice", "One of the words listed for the field."),
+    s.LIST: Kind("list", "One item per line, each starting with `- `, or `[a, b]` on one line."),
+    s.OBJECT: Kind("keys", "Keys and values indented under the key (or under each `- ` of a "
+                   "list)."),
 }
 
 
 def render_field_reference() -> str:
     """docs/fields.md: every record type and field of the schema, in Markdown for editors."""
     out = [
-        f"<!-- Generated from generator/schema.py; do not edit by hand. Regenerate with:\n"
+        "<!-- Generated from generator/schema.py; do not edit by hand. Regenerate with:",
         f"     {COMMAND} -->",
         "",
         "# Content fields",
         "",
-        "Every record is one YAML file under `content/`; its id is the file name without `.yaml` "
-        "(a-z, 0-9 and -). Facts (dates, amounts, codes, references, images) are written once; "
-        "text is written under `da:` and under `en:`. A record may leave out one language only "
-        "when it says so with `only_in:`.",
+        ("Every record is one YAML file under `content/`; its id is the file name without "
+         "`.yaml` (a-z, 0-9 and -). Facts (dates, amounts, codes, references, images) are "
+         "written once; text is written under `da:` and under `en:`. A record may leave out one "
+         "language only when it says so with `only_in:`."),
         "",
-        "`python build.py check` lists every problem in the content, with file and line. In the "
-        "tables below, `funding[].amount` means the key `amount` in each item of the list "
-        "`funding`, and `da/en` means the key is written under both `da:` and `en:`.",
+        ("`python build.py check` lists every problem in the content, with file and line. In "
+         "the tables below, `funding[].amount` means the key `amount` in each item of the list "
+         "`funding`, and `da/en` means the key is written under both `da:` and `en:`."),
         "",
-        f"Files may be at most {s.MAX_FILE_BYTES // 1024} KB and hold at most "
-        f"{s.MAX_YAML_NODES:,} values. Indent with spaces, never tabs; a key may appear only once "
-        "in the same place; save files as UTF-8.",
+        (f"Files may be at most {s.MAX_FILE_BYTES // 1024} KB and hold at most "
+         f"{s.MAX_YAML_NODES:,} values. Indent with spaces, never tabs; a key may appear only "
+         "once in the same place; save files as UTF-8."),
         "",
         "## How to write values",
         "",
         "| Value | How to write it | Example |",
         "|---|---|---|",
     ]
-    for name, how, example in KINDS.values():
-        out.append(f"| {name} | {_cell(how)} | {_code(example)} |")
+    for kind in KINDS.values():
+        out.append(f"| {kind.name} | {_cell(kind.how)} | {_code(kind.example)} |")
     out.append("")
     for record_type in s.ALL_TYPES:
         out.extend(_record_section(record_type))
@@ -95,8 +105,8 @@ def _record_section(record_type: s.RecordType) -> list[str]:
     out = [f"## {record_type.title}", "", f"`{path}`: {_cell(about)}", ""]
     shape = record_type.shape
     if record_type is s.PAGE:
-        out += ["The front matter, between two `---` lines at the top of the file, holds these "
-                "keys; the page's text in Markdown follows it.", ""]
+        out += [("The front matter, between two `---` lines at the top of the file, holds "
+                 "these keys; the page's text in Markdown follows it."), ""]
     out += _table(_rows(shape, ""))
     return out
 
@@ -106,8 +116,8 @@ def _taxonomy_section() -> list[str]:
     out = [
         "## Taxonomies",
         "",
-        f"content/taxonomies.yaml: the controlled vocabularies {names}. Under each, every code "
-        "(a-z, 0-9 and -) holds these keys; records refer to a term by its code.",
+        (f"`content/taxonomies.yaml`: the controlled vocabularies {names}. Under each, every "
+         "code (a-z, 0-9 and -) holds these keys; records refer to a term by its code."),
         "",
     ]
     return out + _table(_rows(s.TAXONOMY_TERM, ""))
@@ -144,14 +154,12 @@ def _table(rows: list[tuple[str, s.Field]]) -> list[str]:
 
 def _value(spec: s.Field) -> str:
     if spec.kind == s.LIST and spec.item is not None:
-        if spec.item.kind == s.OBJECT:
-            return "list of keys (below)"
-        return f"list of {_value(spec.item)}"
+        return f"list; each item: {_value(spec.item)}"
     if spec.kind == s.OBJECT:
         return "keys (below)"
     if spec.kind == s.CHOICE:
         return "one of " + ", ".join(f"`{c}`" for c in spec.choices)
-    name = KINDS[spec.kind][0]
+    name = KINDS[spec.kind].name
     if spec.kind == s.REF and spec.target:
         target = s.TYPE_BY_NAME[spec.target]
         noun = target.title.lower()

@@ -54,6 +54,15 @@ class Document:
         return 1
 
 
+# The value of a node that was reported as unreadable (an unsupported tag): validation skips it.
+class _Unreadable:
+    def __repr__(self) -> str:
+        return "UNREADABLE"
+
+
+UNREADABLE = _Unreadable()
+
+
 class _TooManyNodes(Exception):
     pass
 
@@ -66,6 +75,40 @@ class _TooDeep(Exception):
 class _SelfReference(Exception):
     def __init__(self, line: int):
         self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe composer, stopped early when a file has too many values or too deep ones."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.composed = 0
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        self.composed += 1
+        if self.composed > MAX_YAML_NODES:
+            raise _TooManyNodes
+        self.depth += 1
+        try:
+            if self.depth > MAX_YAML_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _flow_depth(text: str) -> int:
+    """How deep [ and { nest at most, counted roughly (brackets in quotes count too).
+
+    PyYAML's scanner slows down with the square of the nesting of [ and {, so a file of a few
+    hundred kilobytes of [[[[ would take minutes; such a file is refused before it is parsed.
+    """
+    depth = deepest = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def read_text(path: Path, rel: str, errors: list[ContentError]) -> str | None:
@@ -99,10 +142,12 @@ def read_text(path: Path, rel: str, errors: list[ContentError]) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start: exc.start].decode("utf-8", "replace")) + 1
         errors.append(ContentError(
-            rel, line, "file", f"file is not UTF-8 (byte 0x{data[exc.start]:02x} at column "
-            f"{column})", "save the file with UTF-8 encoding"))
+            rel, line, "file", f"file is not saved as UTF-8 (byte 0x{data[exc.start]:02x} at "
+            f"column {column})", "save it again with the encoding UTF-8; Danish letters (æ, ø, "
+            "å) saved in another encoding are the usual cause"))
         return None
     # A byte-order mark and Windows line ends are harmless: drop them so that the front matter
     # of a page is found. Neither changes line numbers.
@@ -126,8 +171,19 @@ def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int 
             "indent with spaces, not tabs" + (f" ({more} more line{'s' if more > 1 else ''} "
                                               "below too)" if more else "")))
         return None
+    if _flow_depth(text) > MAX_YAML_DEPTH:
+        errors.append(_too_deep(rel, first_line))
+        return None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
+    except _TooManyNodes:
+        errors.append(ContentError(
+            rel, first_line, "file", f"file holds more than {MAX_YAML_NODES:,} values",
+            "split it up, or move long lists into several files"))
+        return None
+    except _TooDeep as exc:
+        errors.append(_too_deep(rel, exc.line + offset))
+        return None
     except yaml.MarkedYAMLError as exc:
         errors.append(_syntax_error(exc, rel, offset))
         return None
@@ -186,8 +242,10 @@ _SYNTAX_PROBLEMS = (
       "line is indented like the keys around it"), False),
     ("found unexpected end of stream", "a quotation mark is never closed",
      "end the text with the same kind of quotation mark it starts with", True),
-    ("found undefined alias", "text that starts with * must be in quotes",
+    ("found undefined alias", "text that starts with * or & must be in quotes",
      'put the value in quotes, e.g. "*new*"', False),
+    ("expected alphabetic or numeric character", "text that starts with * or & must be in quotes",
+     'put the value in quotes, e.g. "*new*"', True),
     ("found character", "this value must be in quotes", 'put the value in quotes, e.g. "@name"',
      False),
     ("expected ',' or ']'", "a list that starts with [ is never closed",
@@ -241,7 +299,7 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
         if node.tag not in _SCALAR_TAGS:
             errors.append(ContentError(doc.path, line, _name(path), f"unsupported YAML tag "
                                        f"'{node.tag}'", "remove the tag"))
-            return None
+            return UNREADABLE
         doc.raw[path] = node.value
         if node.tag == "tag:yaml.org,2002:timestamp" or node.tag == "tag:yaml.org,2002:str":
             return node.value  # dates are parsed by validation, which knows the field's kind
@@ -254,7 +312,7 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
     if node.tag != _COLLECTION_TAGS[type(node)]:
         errors.append(ContentError(doc.path, line, _name(path), f"unsupported YAML tag "
                                    f"'{node.tag}'", "remove the tag"))
-        return None
+        return UNREADABLE
     parents = parents + (id(node),)
     if isinstance(node, yaml.SequenceNode):
         items = []
@@ -279,8 +337,7 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
             first = doc.lines.get(path + (key,), key_line)
             errors.append(ContentError(
                 doc.path, key_line, _name(path + (key,)),
-                f"key is written twice (first on line {first})",
-                "delete one of the two; otherwise one of them would be silently ignored"))
+                f"key is written twice (first on line {first})", "keep only one of them"))
             continue
         doc.lines[path + (key,)] = key_line
         mapping[key] = _convert(value_node, path + (key,), doc, budget, errors, offset, parents)

@@ -121,13 +121,18 @@ def serve_language(config_file: Path, build: LanguageBuild, watch: list[Path], h
     theme = dict(settings["theme"])
     theme.update(language=build.lang, logo=build.logo,
                  custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()))
+    # MkDocs reloads its configuration on every rebuild, so the settings go into a file of their
+    # own rather than into keyword arguments that a reload would consume.
+    settings.update(site_name=build.site_name, site_url=f"http://{host}:{port}/",
+                    docs_dir=str(build.docs_dir), nav=build.nav, theme=theme,
+                    plugins=[{"search": {"lang": [build.lang]}}], hooks=[str(HOOKS)],
+                    extra={**settings.get("extra", {}), **build.extra},
+                    dev_addr=f"{host}:{port}", strict=False)
+    preview_config = build.docs_dir.parent / f"mkdocs-preview-{build.lang}.yml"
+    preview_config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     mkdocs_hooks.PRE_BUILD.append(regenerate)
-    serve(config_file=str(config_file), livereload=True, watch=[str(p) for p in watch],
-          watch_theme=True, site_name=build.site_name, site_url=f"http://{host}:{port}/",
-          docs_dir=str(build.docs_dir), nav=build.nav, theme=theme,
-          plugins=[{"search": {"lang": [build.lang]}}], hooks=[str(HOOKS)],
-          extra={**settings.get("extra", {}), **build.extra}, dev_addr=f"{host}:{port}",
-          strict=False)
+    serve(config_file=str(preview_config), livereload=True, watch=[str(p) for p in watch],
+          watch_theme=True)
 
 
 def language_build_for_preview(build: LanguageBuild) -> LanguageBuild:

@@ -38,7 +38,11 @@ PRE_BUILD: list = []
 def on_pre_build(config) -> None:
     from mkdocs.exceptions import Abort
 
-    for regenerate in PRE_BUILD:
+    # MkDocs loads this file as a module of its own; the preview registered its callable on the
+    # package's copy of this module.
+    from generator import mkdocs_hooks as shared
+
+    for regenerate in shared.PRE_BUILD:
         try:
             regenerate()
         except Exception as exc:  # the preview shows the last good build; say why, briefly

@@ -22,7 +22,7 @@ from slugify import slugify
 
 from . import schema as s
 from .errors import ContentError, ContentInvalid
-from .loader import Document, field_name, parse_markdown, parse_yaml, read_text
+from .loader import UNREADABLE, Document, field_name, parse_markdown, parse_yaml, read_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = ID_PATTERN
@@ -200,6 +200,8 @@ def _parse(root: Path, name: str, errors: list[ContentError], required: bool = F
     if text is None:
         return None
     doc = parse_yaml(text, rel, errors)
+    if doc is not None and doc.data is UNREADABLE:
+        return None
     if doc is not None and not isinstance(doc.data, dict):
         errors.append(ContentError(rel, 1, "file", "expected keys and values at the top level",
                                    "write one 'key: value' per line"))
@@ -243,6 +245,8 @@ def _check_record_file(root: Path, rel: str, record_type: s.RecordType,
 def _check_shape(value: object, shape: s.Shape, path: tuple, ctx: _Context,
                  only_in: str | None) -> tuple:
     """Check a mapping against a shape: (facts, texts per language), or (_INVALID, None)."""
+    if value is UNREADABLE:
+        return _INVALID, None
     if not isinstance(value, dict):
         ctx.error(path, f"expected keys and values, got {_kind_of(value)}",
                   "write 'key: value' lines indented under this key")
@@ -251,16 +255,20 @@ def _check_shape(value: object, shape: s.Shape, path: tuple, ctx: _Context,
     text_names = [f.name for f in shape.texts]
     allowed = fact_names + (list(ctx.languages) if shape.texts else [])
     facts: dict = {}
-    for key in value:
-        if key not in allowed:
-            _unknown_key(key, path, allowed, text_names, ctx)
+    # A misspelt key is reported once, as unknown, not a second time as a missing field.
+    misspelt = {_unknown_key(key, path, allowed, text_names, ctx)
+                for key in value if key not in allowed}
     for spec in shape.facts:
-        facts[spec.name] = _check_field(spec, value, path, ctx)
+        facts[spec.name] = _check_field(spec, value, path, ctx, spec.name in misspelt)
     texts: dict[str, dict] = {}
     if shape.texts:
         for lang in ctx.languages:
             block = value.get(lang)
+            if block is UNREADABLE:
+                continue
             if block is None:
+                if lang in misspelt:
+                    continue
                 if only_in is None or lang == only_in:
                     required = [f.name for f in shape.texts if f.required]
                     hint = f"add {lang}: with " + ", ".join(required) if required else \
@@ -275,43 +283,55 @@ def _check_shape(value: object, shape: s.Shape, path: tuple, ctx: _Context,
                           f"and values, got {_kind_of(block)}",
                           "indent the texts under " + lang + ":")
                 continue
-            for key in block:
-                if key not in text_names:
-                    _unknown_key(key, path + (lang,), text_names, fact_names, ctx, in_lang=True)
-            texts[lang] = {t.name: _check_field(t, block, path + (lang,), ctx)
+            misspelt = {_unknown_key(key, path + (lang,), text_names, fact_names, ctx,
+                                     in_lang=True)
+                        for key in block if key not in text_names}
+            texts[lang] = {t.name: _check_field(t, block, path + (lang,), ctx, t.name in misspelt)
                            for t in shape.texts}
     return facts, texts
 
 
 def _unknown_key(key: str, path: tuple, allowed: list[str], elsewhere: list[str],
-                 ctx: _Context, in_lang: bool = False) -> None:
-    """Report a key the schema does not know, suggesting the key the editor probably meant."""
+                 ctx: _Context, in_lang: bool = False) -> str | None:
+    """Report a key the schema does not know; return the allowed key it is close to, if any."""
     where = ("is written once, outside da: and en:" if in_lang
              else "is text: write it under each language (da:, en:)")
+    meant = _closest(key, allowed)
     if key in elsewhere:
         hint = f"'{key}' {where}"
-    elif _did_you_mean(key, allowed):
+    elif meant:
         hint = _did_you_mean(key, allowed)
     elif _did_you_mean(key, elsewhere):
         hint = f"{_did_you_mean(key, elsewhere)} It {where}"
     else:
         hint = "allowed keys here: " + ", ".join(allowed)
     ctx.error(path + (key,), "unknown key", hint)
+    return meant if key not in elsewhere else None
+
+
+def _closest(word: str, options: list[str]) -> str | None:
+    match = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
+    return match[0] if match else None
 
 
 def _did_you_mean(word: str, options: list[str]) -> str:
-    match = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'?" if match else ""
+    match = _closest(word, options)
+    return f"did you mean '{match}'?" if match else ""
 
 
-def _check_field(spec: s.Field, container: dict, path: tuple, ctx: _Context) -> object:
+def _check_field(spec: s.Field, container: dict, path: tuple, ctx: _Context,
+                 misspelt: bool = False) -> object:
     keypath = path + (spec.name,)
     value = container.get(spec.name)
+    if value is UNREADABLE:
+        return _INVALID
     empty = value is None or value == "" or value == []
     if empty:
+        if misspelt:
+            return _INVALID
         if spec.required:
             example = f" {spec.example}" if spec.example else ""
-            hint = f"add {spec.name}:{example} ({spec.doc[0].lower()}{spec.doc[1:].rstrip('.')})"
+            hint = f"add {spec.name}:{example} — {spec.doc[0].lower()}{spec.doc[1:].rstrip('.')}"
             if spec.name in container:
                 ctx.error(keypath, "required field is empty", hint)
             else:
@@ -338,9 +358,12 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
         if facts is _INVALID:
             return _INVALID
         return {"facts": facts, "texts": texts, "line": ctx.doc.line(keypath)}
+    if value is UNREADABLE:
+        return _INVALID
     if isinstance(value, (list, dict)):
+        example = f", e.g. {spec.name}: {spec.example}" if spec.example else ""
         return ctx.error(keypath, f"expected {_expected(spec)}, got {_kind_of(value)}",
-                         f"write a single value, e.g. {spec.name}: {spec.example or '...'}")
+                         f"write one value after {spec.name}: on the same line{example}")
     checker = _CHECKERS[kind]
     return checker(spec, value, raw if raw is not None else str(value), keypath, ctx)
 
@@ -685,14 +708,14 @@ def _check_record_rules(record: Checked, ctx: _Context) -> None:
     if record.type == "initiative":
         start, end = facts["start"], facts["end"]
         if isinstance(start, date) and isinstance(end, date) and end < start:
-            ctx.error(("end",), f"end {end.isoformat()} is before start {start.isoformat()}",
-                      "check both dates")
+            ctx.error(("end",), f"{end.isoformat()} is before the start date "
+                      f"{start.isoformat()}", "check both dates")
     if record.type == "certification":
         awarded, until = facts["awarded"], facts["valid_until"]
         if isinstance(awarded, Month) and isinstance(until, Month) and \
                 until.last_day() < awarded.value:
-            ctx.error(("valid_until",), "valid_until is before the date it was awarded",
-                      "check both dates")
+            ctx.error(("valid_until",), f"{until.last_day().isoformat()} is before the date it "
+                      f"was awarded ({awarded.value.isoformat()})", "check both dates")
     if record.type == "press_release":
         for index, quote in enumerate(facts["quotes"] or []):
             if isinstance(quote, dict) and not quote["facts"]["speaker"] and \
@@ -710,6 +733,8 @@ def _check_taxonomies(root: Path, doc: Document, errors: list[ContentError],
     for name, terms in doc.data.items():
         if name not in s.TAXONOMIES:
             _unknown_key(name, (), list(s.TAXONOMIES), [], ctx)
+            continue
+        if terms is UNREADABLE:
             continue
         if not isinstance(terms, dict):
             ctx.error((name,), f"expected terms as keys and values, got {_kind_of(terms)}",
@@ -732,6 +757,7 @@ _PAGE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
                  languages: tuple[str, ...]) -> dict[str, dict[str, Checked]]:
     pages: dict[str, dict[str, Checked]] = {}
+    written: set[tuple[str, str]] = set()  # (id, language) of every page file, valid or not
     for rel in rels:
         name = rel.rsplit("/", 1)[-1]
         match = _PAGE_NAME.match(name)
@@ -740,13 +766,14 @@ def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
                                        "e.g. about.da.md and about.en.md"))
             continue
         page_id, lang = match.group("id"), match.group("lang")
+        written.add((page_id, lang))
         if not ID_PATTERN.match(page_id):
             errors.append(ContentError(rel, 1, "file", f"unsafe file name '{page_id}'",
                                        f"rename it to {slugify(page_id) or 'page'}.{lang}.md"))
             continue
         text = read_text(root / rel.split("/", 1)[1], rel, errors)
         doc = parse_markdown(text, rel, errors) if text is not None else None
-        if doc is None:
+        if doc is None or doc.data is UNREADABLE:
             continue
         if not isinstance(doc.data, dict):
             errors.append(ContentError(rel, 2, "file", "front matter must be keys and values",
@@ -762,11 +789,12 @@ def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
         pages.setdefault(page_id, {})[lang] = Checked(page_id, "page", rel, facts, {}, doc)
     for page_id, versions in sorted(pages.items()):
         for lang in languages:
-            if lang not in versions:
+            if lang not in versions and (page_id, lang) not in written:
                 present = next(iter(versions.values()))
+                folder = present.path.rsplit("/", 1)[0]
                 errors.append(ContentError(
-                    present.path, 1, "file", f"missing {LANGUAGE_NAMES[lang]} version",
-                    f"add content/pages/{page_id}.{lang}.md"))
+                    present.path, 1, "file", f"the {LANGUAGE_NAMES[lang]} version is missing",
+                    f"add {folder}/{page_id}.{lang}.md"))
     return pages
 
 

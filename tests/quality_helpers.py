@@ -110,7 +110,8 @@ def require_module(name: str, install: str):
 def run_tool(args: list[str], timeout: int = 600, **kwargs) -> subprocess.CompletedProcess:
     """Run an external checker, capturing text output; a timeout is a test failure."""
     try:
-        return subprocess.run(args, capture_output=True, text=True, timeout=timeout, **kwargs)
+        return subprocess.run(args, check=False, capture_output=True, text=True,
+                              timeout=timeout, **kwargs)
     except subprocess.TimeoutExpired:
         pytest.fail(f"{args[0]} did not finish in {timeout}s: {' '.join(args)}", pytrace=False)
 
@@ -153,7 +154,7 @@ class BuiltSite:
     def url_path(self, page: Path) -> str:
         """The URL path a static server gives ``page`` (``en/press/index.html`` -> ``en/press/``)."""
         rel = self.rel(page)
-        return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        return rel.removesuffix("index.html")
 
     def file_for_url(self, url: str) -> Path | None:
         """The file in the site that an absolute production URL (on base_url) stands for."""
@@ -197,14 +198,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site folder; records every request instead of logging it to stderr."""
 
-    def log_request(self, code="-", size="-"):  # noqa: ARG002 - signature of the base class
+    def log_request(self, code="-", size="-"):
         try:
             status = int(code)
         except (TypeError, ValueError):
             status = 0
         self.server.requests.append((self.path, status))
 
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+    def log_message(self, format, *args):
         pass
 
 

@@ -205,7 +205,7 @@ def test_a_failed_build_leaves_the_site_untouched(tmp_path, site):
     result = run_build(content, existing)
     assert result.returncode == 1
     assert "content/initiatives/sund-vaegt.yaml:" in result.stderr
-    assert "'23.11.2021' is not an ISO date; write 2021-11-23" in result.stderr
+    assert "start: '23.11.2021' is not a date; write 2021-11-23" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(existing) == before
 

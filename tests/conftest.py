@@ -1,0 +1,41 @@
+"""Shared fixtures: the repository root and the minimal valid content tree, copied per test."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MINIMAL = FIXTURES / "minimal"
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def _copy_minimal(dest: Path) -> Path:
+    """Copy tests/fixtures/minimal to `dest`/content (so errors read content/...) and return it."""
+    target = Path(dest) / "content"
+    shutil.copytree(MINIMAL, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    """The repository root, where build.py is."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def copy_minimal():
+    """A function: copy_minimal(folder) copies the minimal content tree to folder/content."""
+    return _copy_minimal
+
+
+@pytest.fixture
+def minimal_content(tmp_path: Path) -> Path:
+    """A fresh copy of the minimal valid content tree, at tmp_path/content."""
+    return _copy_minimal(tmp_path)

@@ -1,0 +1,406 @@
+"""The built bundled site in a real browser: Debian's Chromium driven by Python Playwright.
+
+One crawl visits every HTML page of both languages (and the root language chooser) once, runs
+axe-core at 1280 px and again after narrowing the same page to 375 px, and records console errors,
+uncaught exceptions and every request the browser makes. The tests below read that record. A few
+tests then act as a visitor would: switch language, search, download a press kit, and look at the EU
+emblem on a phone-sized screen. Requests to anything but the local server are aborted (and
+reported), so nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# The helpers module is also loaded as a pytest plugin (its fixtures exist once per session); mark
+# it for assertion rewriting before importing it, as pytest does with plugins.
+pytest.register_assert_rewrite("tests.quality_helpers")
+from tests.quality_helpers import (
+    AXE_JS,
+    AXE_TAGS,
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    BuiltSite,
+    SiteServer,
+    parse_html,
+    require_file,
+    require_module,
+)
+
+pytest_plugins = ["tests.quality_helpers"]
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+TIMEOUT_MS = 20_000
+# A word of each language's bundled content that the other language's pages do not contain.
+SEARCH_WORDS = {"da": "velfærdsteknologi", "en": "lighthouse"}
+EU_FUNDED_INITIATIVE = "en/initiatives/healthy-weight/"
+
+
+def _lines(items, limit: int = 150) -> str:
+    items = list(items)
+    shown = "\n".join(f"  {item}" for item in items[:limit])
+    return shown + (f"\n  ... and {len(items) - limit} more" if len(items) > limit else "")
+
+
+# --------------------------------------------------------------------------------------------
+# Browser, and a watch on what it does
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium (never a Playwright-downloaded browser), launched once for the module."""
+    require_module("playwright", "pip install -r requirements-dev.txt (playwright==1.65.2)")
+    require_file(Path(CHROMIUM), "apt-get install chromium")
+    require_file(AXE_JS, "run `npm ci` (devDependency axe-core@4.14.1)")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    except Exception:
+        playwright.stop()
+        raise
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@dataclass
+class Watch:
+    """Everything a browser context did that a test may object to, labelled by the page being
+    visited: console errors, uncaught exceptions, requests not for the local server (aborted),
+    and main documents that did not load with status 200."""
+
+    origin: str
+    current: str = ""
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    console_errors: list[tuple[str, str]] = field(default_factory=list)
+    page_errors: list[tuple[str, str]] = field(default_factory=list)
+    bad_loads: list[tuple[str, str]] = field(default_factory=list)
+
+    def attach(self, context) -> None:
+        context.on("request", lambda request: self.requests.append((self.current, request.url)))
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.page_errors.append((self.current,
+                                                                      str(error.error))))
+        context.route("**/*", self._route)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            where = message.location or {}
+            source = f" [{where.get('url')}:{where.get('lineNumber')}]" if where.get("url") else ""
+            self.console_errors.append((self.current, message.text + source))
+
+    def _route(self, route) -> None:
+        if self.is_local(route.request.url):
+            route.fallback()
+        else:
+            route.abort("blockedbyclient")
+
+    def is_local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return True
+        return parts.hostname == "127.0.0.1" and url.startswith(self.origin + "/")
+
+    def goto(self, page, url: str, label: str | None = None):
+        """Navigate, labelling what follows; a main document that is not 200 is recorded."""
+        self.current = label or url[len(self.origin) + 1:]
+        response = page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+        if response is None or response.status != 200:
+            self.bad_loads.append((self.current, f"status {response and response.status}"))
+        return response
+
+    def foreign_requests(self) -> list[str]:
+        return sorted({f"{page}: {url}" for page, url in self.requests if not self.is_local(url)})
+
+    def errors(self) -> list[str]:
+        return ([f"{page}: console error: {text}" for page, text in self.console_errors]
+                + [f"{page}: uncaught exception: {text}" for page, text in self.page_errors]
+                + [f"{page}: did not load: {text}" for page, text in self.bad_loads])
+
+    def assert_clean(self) -> None:
+        problems = self.errors() + [f"request off the local server: {r}"
+                                    for r in self.foreign_requests()]
+        assert not problems, "while visiting:\n" + _lines(problems)
+
+
+def _new_context(browser, server: SiteServer, viewport: dict):
+    context = browser.new_context(viewport=viewport, locale="en-GB", accept_downloads=True)
+    context.set_default_timeout(TIMEOUT_MS)
+    watch = Watch(server.origin)
+    watch.attach(context)
+    return context, watch
+
+
+def _settle(page) -> None:
+    """Wait two animation frames, so layout and resize handlers have run."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+# --------------------------------------------------------------------------------------------
+# The crawl: every page, axe at two widths, everything the browser did
+# --------------------------------------------------------------------------------------------
+
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+
+
+@dataclass
+class Crawl:
+    watch: Watch
+    pages: list[str]
+    # page label -> width -> violations
+    violations: dict[str, dict[int, list[dict]]]
+    seconds: float
+
+
+def _run_axe(page) -> list[dict]:
+    result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    return [{"id": v["id"], "impact": v.get("impact"), "help": v.get("help"),
+             "nodes": [(" ".join(map(str, n.get("target", []))),
+                        (n.get("failureSummary") or "").replace("\n", " ")[:240])
+                       for n in v.get("nodes", [])]}
+            for v in result["violations"]]
+
+
+def _strip_redirect(route) -> None:
+    """Serve the root language chooser without its redirecting script, as a visitor without
+    JavaScript sees it (with the script, the browser leaves the page at once)."""
+    response = route.fetch()
+    body = re.sub(r"(?is)<script\b(?![^>]*\bsrc=)[^>]*>.*?</script>", "", response.text())
+    route.fulfill(response=response, body=body)
+
+
+@pytest.fixture(scope="module")
+def crawl(browser, built_site: BuiltSite, site_server: SiteServer) -> Crawl:
+    started = time.perf_counter()
+    pages = built_site.html_pages()
+    assert pages, f"no HTML pages in {built_site.root}"
+    context, watch = _new_context(browser, site_server, DESKTOP)
+    page = context.new_page()
+    violations: dict[str, dict[int, list[dict]]] = {}
+    labels = []
+    try:
+        for path in pages:
+            label = built_site.rel(path)
+            labels.append(label)
+            url = site_server.url(path)
+            chooser = path.parent == built_site.root
+            if chooser:
+                page.route(url, _strip_redirect)
+            page.set_viewport_size(DESKTOP)
+            watch.goto(page, url, label)
+            if chooser:
+                page.unroute(url)
+            page.add_script_tag(path=str(AXE_JS))
+            desktop = _run_axe(page)
+            page.set_viewport_size(PHONE)
+            _settle(page)
+            violations[label] = {DESKTOP["width"]: desktop, PHONE["width"]: _run_axe(page)}
+    finally:
+        context.close()
+    seconds = time.perf_counter() - started
+    print(f"\n[browser] crawled {len(pages)} pages (axe at 1280 and 375 px) in {seconds:.1f}s",
+          flush=True)
+    return Crawl(watch, labels, violations, seconds)
+
+
+def _axe_report(crawl: Crawl, pages: list[str]) -> list[str]:
+    report = []
+    for label in pages:
+        for width, found in crawl.violations[label].items():
+            for v in found:
+                nodes = "; ".join(f"{target} ({summary})" for target, summary in v["nodes"][:3])
+                more = f" ... +{len(v['nodes']) - 3} more" if len(v["nodes"]) > 3 else ""
+                report.append(f"{label} @{width}px: {v['id']} [{v['impact']}] {v['help']} - "
+                              f"{len(v['nodes'])} node(s): {nodes}{more}")
+    return report
+
+
+@pytest.mark.parametrize("section", ["da", "en", "chooser"])
+def test_axe_finds_no_wcag_violations_at_1280_and_375_px(crawl: Crawl, section: str) -> None:
+    pages = [p for p in crawl.pages
+             if (p.startswith(f"{section}/") if section != "chooser" else "/" not in p)]
+    assert pages, f"no pages for {section}"
+    report = _axe_report(crawl, pages)
+    if report:
+        rules = defaultdict(set)
+        for label in pages:
+            for found in crawl.violations[label].values():
+                for v in found:
+                    rules[v["id"]].add(label)
+        summary = ", ".join(f"{rule} on {len(p)} page(s)" for rule, p in sorted(rules.items()))
+        pytest.fail(f"axe-core ({', '.join(AXE_TAGS)}): violations on {section} pages: "
+                    f"{summary}\n" + _lines(report, 300), pytrace=False)
+
+
+def test_every_page_loads_without_console_errors(crawl: Crawl) -> None:
+    problems = crawl.watch.errors()
+    if problems:
+        pytest.fail(f"{len(problems)} problems on {len(crawl.pages)} pages:\n" + _lines(problems),
+                    pytrace=False)
+
+
+def test_every_request_goes_to_the_local_server(crawl: Crawl) -> None:
+    local = [url for _page, url in crawl.watch.requests if crawl.watch.is_local(url)]
+    assert len(local) >= len(crawl.pages), "the crawl recorded too few requests to be believed"
+    foreign = crawl.watch.foreign_requests()
+    if foreign:
+        hosts = sorted({urlsplit(r.split(": ", 1)[1]).netloc for r in foreign})
+        pytest.fail(f"requests to {', '.join(hosts)} (aborted; only 127.0.0.1 may be asked):\n"
+                    + _lines(foreign), pytrace=False)
+
+
+# --------------------------------------------------------------------------------------------
+# A visitor's actions
+# --------------------------------------------------------------------------------------------
+
+
+def _alternate(built_site: BuiltSite, page_url_path: str, lang: str) -> str:
+    """The production URL of a page's hreflang alternate in ``lang``."""
+    page = built_site.root / page_url_path / "index.html"
+    for attrs in parse_html(page).links("alternate"):
+        if attrs.get("hreflang") == lang:
+            return attrs["href"]
+    pytest.fail(f"{page_url_path} has no <link rel=alternate hreflang={lang}>", pytrace=False)
+
+
+def _switch_language(page, lang: str) -> None:
+    """Open Material's language menu in the header (it opens on hover) and click a language."""
+    page.locator(".md-header .md-select").first.hover()
+    link = page.locator(f".md-header a.md-select__link[hreflang={lang}]").first
+    link.wait_for(state="visible")
+    link.click()
+
+
+def test_language_switcher_leads_to_the_counterpart_page(browser, built_site: BuiltSite,
+                                                         site_server: SiteServer) -> None:
+    start = EU_FUNDED_INITIATIVE
+    danish = _alternate(built_site, start, "da")
+    assert danish.rstrip("/") != f"{built_site.base_url}da", (
+        f"the Danish alternate of {start} is the Danish home page, not its counterpart")
+    context, watch = _new_context(browser, site_server, DESKTOP)
+    try:
+        page = context.new_page()
+        watch.goto(page, site_server.url(start))
+        _switch_language(page, "da")
+        page.wait_for_url(site_server.local(danish))
+        watch.current = f"{start} -> da"
+        assert page.locator("html").get_attribute("lang") == "da"
+        assert page.locator("link[rel=canonical]").get_attribute("href") == danish
+        _switch_language(page, "en")
+        page.wait_for_url(site_server.url(start))
+        assert page.locator("html").get_attribute("lang") == "en"
+        page.wait_for_load_state("load")
+    finally:
+        context.close()
+    watch.assert_clean()
+
+
+@pytest.mark.parametrize("lang", sorted(SEARCH_WORDS))
+def test_search_finds_a_word_of_the_language(browser, built_site: BuiltSite,
+                                             site_server: SiteServer, lang: str) -> None:
+    word = SEARCH_WORDS[lang]
+    context, watch = _new_context(browser, site_server, DESKTOP)
+    try:
+        page = context.new_page()
+        watch.goto(page, site_server.url(f"{lang}/"))
+        box = page.locator(".md-search__input")
+        box.click()
+        box.press_sequentially(word, delay=15)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(state="visible")
+        hrefs = [a.get_attribute("href") or "" for a in
+                 page.locator(".md-search-result__item a.md-search-result__link").all()]
+        marks = [m.inner_text().lower() for m in page.locator(".md-search-result mark").all()]
+        meta = page.locator(".md-search-result__meta").inner_text()
+    finally:
+        context.close()
+    assert hrefs, f"no result links for {word!r} on the {lang} site ({meta!r})"
+    wrong = [h for h in hrefs if not h.startswith(f"{site_server.origin}/{lang}/")]
+    assert not wrong, f"{lang} search for {word!r} leads outside /{lang}/: {wrong}"
+    assert any(word[:6] in m for m in marks), (
+        f"no highlighted match of {word!r} in the {lang} results: marks {marks[:10]}, {meta!r}")
+    watch.assert_clean()
+
+
+def _pages_with_json_ld(built_site: BuiltSite, lang: str, type_: str) -> list[Path]:
+    found = []
+    for page in built_site.html_pages(lang):
+        for attrs, text, _line in parse_html(page).scripts:
+            if attrs.get("type") == "application/ld+json" and f'"{type_}"' in text:
+                try:
+                    data = json.loads(text)
+                except ValueError:
+                    continue
+                if isinstance(data, dict) and data.get("@type") == type_:
+                    found.append(page)
+    return found
+
+
+def test_press_kit_link_on_the_english_release_downloads_a_zip(browser, built_site: BuiltSite,
+                                                               site_server: SiteServer) -> None:
+    releases = _pages_with_json_ld(built_site, "en", "NewsArticle")
+    assert releases, "no English press release page (NewsArticle JSON-LD) in the built site"
+    release = releases[0]
+    context, watch = _new_context(browser, site_server, DESKTOP)
+    try:
+        page = context.new_page()
+        watch.goto(page, site_server.url(release))
+        zips = page.locator('.md-content a[href$=".zip"]')
+        kits = [a for a in zips.all() if "kit" in (a.get_attribute("href") or "").lower()]
+        assert kits or zips.count(), f"no .zip link on {built_site.rel(release)}"
+        link = kits[0] if kits else zips.first
+        href = link.get_attribute("href")
+        with page.expect_download() as info:
+            link.click()
+        download = info.value
+        data = Path(download.path()).read_bytes()
+        name = download.suggested_filename
+    finally:
+        context.close()
+    assert name.endswith(".zip"), f"{href} downloads as {name!r}"
+    assert data[:4] == b"PK\x03\x04", f"{href} is not a ZIP: starts with {data[:16]!r}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None, f"{href}: a corrupt member"
+        assert archive.namelist(), f"{href}: an empty ZIP"
+    watch.assert_clean()
+
+
+def test_eu_emblem_is_visible_at_375_px_without_horizontal_scrolling(
+        browser, built_site: BuiltSite, site_server: SiteServer) -> None:
+    context, watch = _new_context(browser, site_server, PHONE)
+    try:
+        page = context.new_page()
+        watch.goto(page, site_server.url(EU_FUNDED_INITIATIVE))
+        emblem = page.locator("img.eu-emblem").first
+        emblem.wait_for(state="visible")
+        emblem.scroll_into_view_if_needed()
+        _settle(page)
+        loaded = emblem.evaluate("img => img.complete && img.naturalWidth > 0")
+        in_content = emblem.evaluate("img => !!img.closest('main, article, .md-content')")
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        box = emblem.bounding_box()
+    finally:
+        context.close()
+    assert loaded, "the EU emblem image did not load"
+    assert in_content, "the EU emblem is not in the main content"
+    assert scroll_width <= PHONE["width"], (
+        f"the page scrolls sideways at {PHONE['width']} px: scrollWidth {scroll_width}")
+    assert box and box["width"] > 0 and box["height"] > 0, f"emblem box {box}"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (
+        f"the emblem sticks out of the {PHONE['width']} px viewport: {box}")
+    watch.assert_clean()
+
