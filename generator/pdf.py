@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 import markdown
 import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from fontTools.ttLib import woff2
 from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -82,8 +84,14 @@ class PdfInitiative:
     funds: str
 
 
+# PDFs rendered ahead of the language builds (see pipeline.render_all_pdfs), by (id, lang).
+PRERENDERED: dict[tuple[str, str], bytes] = {}
+
+
 def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> bytes:
     """The release as an A4 PDF in `lang`."""
+    if (release.id, lang) in PRERENDERED:
+        return PRERENDERED[(release.id, lang)]
     html = release_html(release, content, urls, lang)
     logo = Path(content.root) / content.site.logo
     svgs = [Path(content.root) / i.file for i in release.images if i.file.lower().endswith(".svg")]
@@ -96,7 +104,8 @@ def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str
     )
     # File states are part of the cache key, so `serve` notices a replaced logo or font.
     signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in local_files)
-    roots = (str(Path(content.root).resolve()), str(REPO / "theme" / "assets"), str(TEMPLATES))
+    roots = (str(Path(content.root).resolve()), str(REPO / "theme" / "assets"), str(TEMPLATES),
+             str(_truetype_fonts().resolve()))
     return _render(html, roots, signature)
 
 
@@ -227,10 +236,25 @@ def _environment() -> Environment:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _truetype_fonts() -> Path:
+    """The web fonts unpacked to TrueType once per process.
+
+    WeasyPrint would otherwise decompress every WOFF2 file again for each PDF, which took most of
+    the time of a release's PDF.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="klynge-fonts-"))
+    for *_, name in FONT_FACES:
+        if (FONTS / name).exists():
+            woff2.decompress(str(FONTS / name), str(folder / (Path(name).stem + ".ttf")))
+    return folder
+
+
 def _font_faces() -> str:
+    folder = _truetype_fonts()
     return "\n".join(
         f'@font-face {{ font-family: "Ubuntu"; font-weight: {weight}; font-style: {style}; '
-        f'src: url("{(FONTS / name).as_uri()}") format("woff2"); }}'
+        f'src: url("{(folder / (Path(name).stem + ".ttf")).as_uri()}") format("truetype"); }}'
         for weight, style, name in FONT_FACES
         if (FONTS / name).exists()
     )

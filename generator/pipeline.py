@@ -57,7 +57,9 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
         out = work / "site"
         languages = content.languages
         with ProcessPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
-            jobs = [pool.submit(build_one_language, content, urls, lang, work, root, quiet)
+            pdfs = render_all_pdfs(content, urls, pool)
+            progress.say(f"{len(pdfs)} PDFs rendered")
+            jobs = [pool.submit(build_one_language, content, urls, lang, work, root, pdfs)
                     for lang in languages]
             for job in jobs:
                 progress.say(job.result())
@@ -70,9 +72,34 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
     return content
 
 
+def render_all_pdfs(content: Content, urls: UrlMap, pool: ProcessPoolExecutor
+                    ) -> dict[tuple[str, str], bytes]:
+    """Every release's PDF in every language, rendered once, spread over the worker processes.
+
+    Both languages' press kits hold both PDFs, so rendering them here once saves half the work.
+    """
+    keys = [(rid, lang) for rid in content.press_releases for lang in content.languages]
+    chunks = [keys[i::pool._max_workers] for i in range(pool._max_workers)]
+    results: dict[tuple[str, str], bytes] = {}
+    for part in pool.map(_render_pdfs, [(content, urls, chunk) for chunk in chunks if chunk]):
+        results.update(part)
+    return dict(sorted(results.items()))
+
+
+def _render_pdfs(job: tuple) -> dict[tuple[str, str], bytes]:
+    from .pdf import release_pdf
+
+    content, urls, keys = job
+    return {(rid, lang): release_pdf(content.press_releases[rid], content, urls, lang)
+            for rid, lang in keys}
+
+
 def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, root: Path,
-                       quiet: bool) -> str:
+                       pdfs: dict[tuple[str, str], bytes]) -> str:
     """Generate downloads and pages for one language and run MkDocs; returns a progress line."""
+    from . import pdf
+
+    pdf.PRERENDERED.update(pdfs)
     started = time.perf_counter()
     docs = work / "docs" / lang
     downloads, pages = write_docs(content, urls, lang, docs)

@@ -152,7 +152,7 @@ class BuiltSite:
         return path.relative_to(self.root).as_posix()
 
     def url_path(self, page: Path) -> str:
-        """The URL path a static server gives ``page`` (``en/press/index.html`` -> ``en/press/``)."""
+        """The URL path a static server gives ``page``: ``en/press/index.html`` -> ``en/press/``."""
         rel = self.rel(page)
         return rel.removesuffix("index.html")
 

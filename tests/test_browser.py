@@ -25,7 +25,7 @@ import pytest
 # The helpers module is also loaded as a pytest plugin (its fixtures exist once per session); mark
 # it for assertion rewriting before importing it, as pytest does with plugins.
 pytest.register_assert_rewrite("tests.quality_helpers")
-from tests.quality_helpers import (
+from tests.quality_helpers import (  # noqa: E402
     AXE_JS,
     AXE_TAGS,
     CHROMIUM,

@@ -21,7 +21,7 @@ import pytest
 # The helpers module is also loaded as a pytest plugin (its fixtures exist once per session); mark
 # it for assertion rewriting before importing it, as pytest does with plugins.
 pytest.register_assert_rewrite("tests.quality_helpers")
-from tests.quality_helpers import (
+from tests.quality_helpers import (  # noqa: E402
     SITEMAP_XSD,
     VNU_JAR,
     BuiltSite,
@@ -468,7 +468,8 @@ def _scan_text(text: str, patterns, own_host: str, where: str, offset: int = 0) 
     for pattern in patterns:
         for match in pattern.finditer(text):
             if _is_outside(match.group(1), own_host):
-                hits.append(f"{where}:{offset + _line_of(text, match.start())}: {match.group(0)[:160]}")
+                line = offset + _line_of(text, match.start())
+                hits.append(f"{where}:{line}: {match.group(0)[:160]}")
     return hits
 
 
