@@ -17,10 +17,6 @@ from .pipeline import language_build, write_docs
 from .urls import build_url_map
 
 
-class PreviewStopped(Exception):
-    """Raised inside MkDocs' rebuild to keep the last good build on screen."""
-
-
 def serve(content_dir: Path, root: Path, lang: str, port: int, host: str = "127.0.0.1") -> int:
     """Serve one language with live reload until interrupted."""
     docs = Path(tempfile.mkdtemp(prefix=f"klynge-preview-{lang}-"))
@@ -33,7 +29,7 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, host: str = "127.
                 print(error, file=sys.stderr)
             print(f"{len(exc.errors)} problem(s); still showing the last good version.",
                   file=sys.stderr, flush=True)
-            raise PreviewStopped("content has errors") from None
+            return  # the docs folder keeps the last good pages, and MkDocs rebuilds from them
         write_docs(content, build_url_map(content), lang, docs)
 
     try:

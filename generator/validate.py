@@ -115,7 +115,8 @@ def validate_content(root: Path) -> CheckedContent:
                     others[record.id] = record
     checked.pages = _check_pages(root, files.get("pages", []), errors, languages)
     # A reference to a file that exists but has errors of its own is not reported again.
-    known_ids = {t.name: {_stem(rel) for rel in files.get(t.folder, [])} for t in s.RECORD_TYPES}
+    known_ids = {t.name: {_stem(rel) for rel in files.get(t.folder, [])
+                          if ID_PATTERN.match(_stem(rel))} for t in s.RECORD_TYPES}
     known_terms = None if tax_doc is None else {
         name: set(terms) if isinstance(terms, dict) else set()
         for name, terms in ((n, tax_doc.data.get(n)) for n in s.TAXONOMIES)}
@@ -283,10 +284,11 @@ def _check_shape(value: object, shape: s.Shape, path: tuple, ctx: _Context,
                           f"and values, got {_kind_of(block)}",
                           "indent the texts under " + lang + ":")
                 continue
-            misspelt = {_unknown_key(key, path + (lang,), text_names, fact_names, ctx,
-                                     in_lang=True)
-                        for key in block if key not in text_names}
-            texts[lang] = {t.name: _check_field(t, block, path + (lang,), ctx, t.name in misspelt)
+            misspelt_texts = {_unknown_key(key, path + (lang,), text_names, fact_names, ctx,
+                                           in_lang=True)
+                              for key in block if key not in text_names}
+            texts[lang] = {t.name: _check_field(t, block, path + (lang,), ctx,
+                                                t.name in misspelt_texts)
                            for t in shape.texts}
     return facts, texts
 

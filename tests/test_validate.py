@@ -350,20 +350,24 @@ CASES = {
          "keep only one of them"]),
     "unknown taxonomy": (
         "taxonomies.yaml", "funds:", "fonde:\n  x:\n    da: {label: x}\n    en: {label: x}\nfunds:",
-        ["content/taxonomies.yaml:6: fonde: unknown key; allowed keys here: regions, funds, "
+        ["content/taxonomies.yaml:6: fonde: unknown key; did you mean 'funds'?"]),
+    "unknown taxonomy without a suggestion": (
+        "taxonomies.yaml", "funds:", "colours:\n  x:\n    da: {label: x}\n    en: {label: x}\n"
+        "funds:",
+        ["content/taxonomies.yaml:6: colours: unknown key; allowed keys here: regions, funds, "
          "focus_areas, organisation_kinds"]),
     "unsafe taxonomy code": (
         "taxonomies.yaml", "  fyn:", "  Fyn og øer:",
-        ["content/taxonomies.yaml:2: regions.Fyn og øer: 'Fyn og øer' is not a safe code; use "
-         "only a-z, 0-9 and -",
-         "content/initiatives/groen-omstilling.yaml:9: regions[0]: 'fyn' is not a code in "
-         "regions; use a code listed under regions: in content/taxonomies.yaml"]),
+        ["content/initiatives/groen-omstilling.yaml:9: regions[0]: 'fyn' is not a code in "
+         "regions; use a code listed under regions: in content/taxonomies.yaml",
+         "content/taxonomies.yaml:2: regions.Fyn og øer: 'Fyn og øer' is not a safe code; use "
+         "only a-z, 0-9 and -"]),
     "empty taxonomy": (
         "taxonomies.yaml", "focus_areas:\n  innovation:\n    da: {label: Innovation}\n"
         "    en: {label: Innovation}\n", "focus_areas:\n",
         ["content/initiatives/groen-omstilling.yaml:10: focus_area: 'innovation' is not a code in "
          "focus_areas; use a code listed under focus_areas: in content/taxonomies.yaml",
-         "content/taxonomies.yaml:16: focus_areas: expected terms as keys and values, got "
+         "content/taxonomies.yaml:15: focus_areas: expected terms as keys and values, got "
          "nothing; write one code per line, e.g. hovedstaden:, with da: and en: labels"]),
     "page slug": (
         "pages/om.da.md", "slug: om", "slug: Om os",
@@ -507,10 +511,15 @@ def test_unexpected_files_and_folders(minimal_content):
 
 def test_unsafe_file_name(minimal_content):
     (minimal_content / PERSON).rename(minimal_content / "people" / "Mette Lund.yaml")
-    edit(minimal_content, "site.yaml", "organisation: klynge", "organisation: klynge")
-    found = problems(minimal_content)
-    assert found[-1] == ("content/people/Mette Lund.yaml:1: file: unsafe file name 'Mette Lund'; "
-                         "rename the file to mette-lund.yaml (a-z, 0-9 and -)")
+    assert problems(minimal_content) == [
+        "content/initiatives/groen-omstilling.yaml:12: contacts[0]: there is no person with the "
+        "id 'mette-lund'; create content/people/mette-lund.yaml, or correct the id",
+        "content/people/Mette Lund.yaml:1: file: unsafe file name 'Mette Lund'; rename the file "
+        "to mette-lund.yaml (a-z, 0-9 and -)",
+        "content/press/2024-03-01-eu-stoette.yaml:5: quotes[0].speaker: there is no person with "
+        "the id 'mette-lund'; create content/people/mette-lund.yaml, or correct the id",
+        "content/press/2024-03-01-eu-stoette.yaml:14: contacts[0]: there is no person with the id "
+        "'mette-lund'; create content/people/mette-lund.yaml, or correct the id"]
 
 
 def test_symbolic_link_out_of_content(minimal_content, tmp_path):
