@@ -131,17 +131,20 @@ class Watch:
                 + [f"{page}: uncaught exception: {text}" for page, text in self.page_errors]
                 + [f"{page}: did not load: {text}" for page, text in self.bad_loads])
 
-    def assert_clean(self) -> None:
-        problems = self.errors() + [f"request off the local server: {r}"
-                                    for r in self.foreign_requests()]
-        assert not problems, "while visiting:\n" + _lines(problems)
+
+@pytest.fixture(scope="module")
+def watches() -> list[Watch]:
+    """Every browser context's watch, for the last two tests of this module."""
+    return []
 
 
-def _new_context(browser, server: SiteServer, viewport: dict):
+def _new_context(browser, server: SiteServer, viewport: dict, watches: list[Watch]):
+    """A fresh context (own profile state) whose doings are watched and kept in ``watches``."""
     context = browser.new_context(viewport=viewport, locale="en-GB", accept_downloads=True)
     context.set_default_timeout(TIMEOUT_MS)
     watch = Watch(server.origin)
     watch.attach(context)
+    watches.append(watch)
     return context, watch
 
 
@@ -184,11 +187,11 @@ def _strip_redirect(route) -> None:
 
 
 @pytest.fixture(scope="module")
-def crawl(browser, built_site: BuiltSite, site_server: SiteServer) -> Crawl:
+def crawl(browser, built_site: BuiltSite, site_server: SiteServer, watches: list[Watch]) -> Crawl:
     started = time.perf_counter()
     pages = built_site.html_pages()
     assert pages, f"no HTML pages in {built_site.root}"
-    context, watch = _new_context(browser, site_server, DESKTOP)
+    context, watch = _new_context(browser, site_server, DESKTOP, watches)
     page = context.new_page()
     violations: dict[str, dict[int, list[dict]]] = {}
     labels = []
@@ -217,15 +220,24 @@ def crawl(browser, built_site: BuiltSite, site_server: SiteServer) -> Crawl:
     return Crawl(watch, labels, violations, seconds)
 
 
-def _axe_report(crawl: Crawl, pages: list[str]) -> list[str]:
-    report = []
+def _axe_report(crawl: Crawl, pages: list[str], per_group: int = 8) -> list[str]:
+    """One entry per (rule, element, message), with the pages (and widths) where it occurs."""
+    groups: dict[tuple, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for label in pages:
         for width, found in crawl.violations[label].items():
             for v in found:
-                nodes = "; ".join(f"{target} ({summary})" for target, summary in v["nodes"][:3])
-                more = f" ... +{len(v['nodes']) - 3} more" if len(v["nodes"]) > 3 else ""
-                report.append(f"{label} @{width}px: {v['id']} [{v['impact']}] {v['help']} - "
-                              f"{len(v['nodes'])} node(s): {nodes}{more}")
+                for target, summary in v["nodes"]:
+                    key = (v["id"], v["impact"], v["help"], target, summary)
+                    groups[key][label].append(width)
+    report = []
+    widths = {DESKTOP["width"], PHONE["width"]}
+    for (rule, impact, help_, target, summary), where in sorted(
+            groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]))):
+        places = [label if set(w) == widths else f"{label} (at {'/'.join(map(str, w))} px only)"
+                  for label, w in where.items()]
+        more = f" ... and {len(places) - per_group} more" if len(places) > per_group else ""
+        report.append(f"{rule} [{impact}] {help_}\n      element: {target}\n      {summary}\n"
+                      f"      on {len(places)} page(s): {', '.join(places[:per_group])}{more}")
     return report
 
 
@@ -241,26 +253,10 @@ def test_axe_finds_no_wcag_violations_at_1280_and_375_px(crawl: Crawl, section: 
             for found in crawl.violations[label].values():
                 for v in found:
                     rules[v["id"]].add(label)
-        summary = ", ".join(f"{rule} on {len(p)} page(s)" for rule, p in sorted(rules.items()))
-        pytest.fail(f"axe-core ({', '.join(AXE_TAGS)}): violations on {section} pages: "
-                    f"{summary}\n" + _lines(report, 300), pytrace=False)
-
-
-def test_every_page_loads_without_console_errors(crawl: Crawl) -> None:
-    problems = crawl.watch.errors()
-    if problems:
-        pytest.fail(f"{len(problems)} problems on {len(crawl.pages)} pages:\n" + _lines(problems),
-                    pytrace=False)
-
-
-def test_every_request_goes_to_the_local_server(crawl: Crawl) -> None:
-    local = [url for _page, url in crawl.watch.requests if crawl.watch.is_local(url)]
-    assert len(local) >= len(crawl.pages), "the crawl recorded too few requests to be believed"
-    foreign = crawl.watch.foreign_requests()
-    if foreign:
-        hosts = sorted({urlsplit(r.split(": ", 1)[1]).netloc for r in foreign})
-        pytest.fail(f"requests to {', '.join(hosts)} (aborted; only 127.0.0.1 may be asked):\n"
-                    + _lines(foreign), pytrace=False)
+        summary = ", ".join(f"{rule} on {len(p)} of {len(pages)} pages"
+                            for rule, p in sorted(rules.items()))
+        pytest.fail(f"axe-core ({', '.join(AXE_TAGS)}) on the {section} pages: {summary}\n"
+                    + _lines(report, 300), pytrace=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -286,12 +282,13 @@ def _switch_language(page, lang: str) -> None:
 
 
 def test_language_switcher_leads_to_the_counterpart_page(browser, built_site: BuiltSite,
-                                                         site_server: SiteServer) -> None:
+                                                         site_server: SiteServer,
+                                                         watches: list[Watch]) -> None:
     start = EU_FUNDED_INITIATIVE
     danish = _alternate(built_site, start, "da")
     assert danish.rstrip("/") != f"{built_site.base_url}da", (
         f"the Danish alternate of {start} is the Danish home page, not its counterpart")
-    context, watch = _new_context(browser, site_server, DESKTOP)
+    context, watch = _new_context(browser, site_server, DESKTOP, watches)
     try:
         page = context.new_page()
         watch.goto(page, site_server.url(start))
@@ -306,14 +303,13 @@ def test_language_switcher_leads_to_the_counterpart_page(browser, built_site: Bu
         page.wait_for_load_state("load")
     finally:
         context.close()
-    watch.assert_clean()
 
 
 @pytest.mark.parametrize("lang", sorted(SEARCH_WORDS))
-def test_search_finds_a_word_of_the_language(browser, built_site: BuiltSite,
-                                             site_server: SiteServer, lang: str) -> None:
+def test_search_finds_a_word_of_the_language(browser, site_server: SiteServer,
+                                             watches: list[Watch], lang: str) -> None:
     word = SEARCH_WORDS[lang]
-    context, watch = _new_context(browser, site_server, DESKTOP)
+    context, watch = _new_context(browser, site_server, DESKTOP, watches)
     try:
         page = context.new_page()
         watch.goto(page, site_server.url(f"{lang}/"))
@@ -333,7 +329,6 @@ def test_search_finds_a_word_of_the_language(browser, built_site: BuiltSite,
     assert not wrong, f"{lang} search for {word!r} leads outside /{lang}/: {wrong}"
     assert any(word[:6] in m for m in marks), (
         f"no highlighted match of {word!r} in the {lang} results: marks {marks[:10]}, {meta!r}")
-    watch.assert_clean()
 
 
 def _pages_with_json_ld(built_site: BuiltSite, lang: str, type_: str) -> list[Path]:
@@ -351,11 +346,12 @@ def _pages_with_json_ld(built_site: BuiltSite, lang: str, type_: str) -> list[Pa
 
 
 def test_press_kit_link_on_the_english_release_downloads_a_zip(browser, built_site: BuiltSite,
-                                                               site_server: SiteServer) -> None:
+                                                               site_server: SiteServer,
+                                                               watches: list[Watch]) -> None:
     releases = _pages_with_json_ld(built_site, "en", "NewsArticle")
     assert releases, "no English press release page (NewsArticle JSON-LD) in the built site"
     release = releases[0]
-    context, watch = _new_context(browser, site_server, DESKTOP)
+    context, watch = _new_context(browser, site_server, DESKTOP, watches)
     try:
         page = context.new_page()
         watch.goto(page, site_server.url(release))
@@ -376,12 +372,11 @@ def test_press_kit_link_on_the_english_release_downloads_a_zip(browser, built_si
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None, f"{href}: a corrupt member"
         assert archive.namelist(), f"{href}: an empty ZIP"
-    watch.assert_clean()
 
 
 def test_eu_emblem_is_visible_at_375_px_without_horizontal_scrolling(
-        browser, built_site: BuiltSite, site_server: SiteServer) -> None:
-    context, watch = _new_context(browser, site_server, PHONE)
+        browser, site_server: SiteServer, watches: list[Watch]) -> None:
+    context, watch = _new_context(browser, site_server, PHONE, watches)
     try:
         page = context.new_page()
         watch.goto(page, site_server.url(EU_FUNDED_INITIATIVE))
@@ -402,5 +397,26 @@ def test_eu_emblem_is_visible_at_375_px_without_horizontal_scrolling(
     assert box and box["width"] > 0 and box["height"] > 0, f"emblem box {box}"
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (
         f"the emblem sticks out of the {PHONE['width']} px viewport: {box}")
-    watch.assert_clean()
 
+
+# --------------------------------------------------------------------------------------------
+# What the browser did on every page visited above (these run last: pytest keeps file order)
+# --------------------------------------------------------------------------------------------
+
+
+def test_no_console_errors_on_any_visited_page(crawl: Crawl, watches: list[Watch]) -> None:
+    problems = list(dict.fromkeys(p for watch in watches for p in watch.errors()))
+    if problems:
+        pytest.fail(f"{len(problems)} console errors, exceptions or failed loads while visiting "
+                    f"the {len(crawl.pages)} pages and doing the actions above:\n"
+                    + _lines(problems), pytrace=False)
+
+
+def test_every_request_goes_to_the_local_server(crawl: Crawl, watches: list[Watch]) -> None:
+    local = [url for watch in watches for _page, url in watch.requests if watch.is_local(url)]
+    assert len(local) >= len(crawl.pages), "the crawl recorded too few requests to be believed"
+    foreign = sorted({r for watch in watches for r in watch.foreign_requests()})
+    if foreign:
+        hosts = sorted({urlsplit(r.split(": ", 1)[1]).netloc for r in foreign})
+        pytest.fail(f"{len(foreign)} requests to {', '.join(hosts)} (aborted; only "
+                    f"{crawl.watch.origin} may be asked):\n" + _lines(foreign), pytrace=False)

@@ -102,3 +102,17 @@ def test_preview_rebuilds_on_change_and_survives_content_errors(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_translations_lists_what_is_missing(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    release = content / "press" / "2019-06-19-eu-gold-label.yaml"
+    data = release.read_text(encoding="utf-8")
+    head, _, _ = data.partition("\nen:\n")
+    release.write_text(head + "\nonly_in: da\n", encoding="utf-8")
+    result = build_py("--content", str(content), "translations")
+    assert result.returncode == 0, result.stderr
+    assert ("content/press/2019-06-19-eu-gold-label.yaml:1: en: the whole English text is "
+            "missing (published with only_in)") in result.stdout
+    assert result.stdout.strip().endswith("1 missing translation")
