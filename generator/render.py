@@ -25,7 +25,8 @@ from .urls import SECTIONS, UrlMap, relative
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 EU_EMBLEM = "media/eu-emblem.svg"
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>()#+!|~^=:&\"']")
+# What Markdown, attr_list and tables could read as syntax, and what HTML could read as markup.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|&]")
 
 
 def escape_text(value: object) -> Markup:

@@ -719,7 +719,8 @@ def _check_record_rules(record: Checked, ctx: _Context) -> None:
             ctx.error(("valid_until",), f"{until.last_day().isoformat()} is before the date it "
                       f"was awarded ({awarded.value.isoformat()})", "check both dates")
     if record.type == "press_release":
-        for index, quote in enumerate(facts["quotes"] or []):
+        quotes = facts["quotes"] if isinstance(facts["quotes"], list) else []
+        for index, quote in enumerate(quotes):
             if isinstance(quote, dict) and not quote["facts"]["speaker"] and \
                     not quote["facts"]["name"]:
                 ctx.error(("quotes", index), "a quote needs a speaker",
