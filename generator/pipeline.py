@@ -15,6 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
+from markupsafe import escape
+
 from . import i18n, sitemap
 from .mkdocs_adapter import LanguageBuild, build_language, extra_settings, nav_for
 from .model import Content, load_content
@@ -153,10 +155,12 @@ def language_build(content: Content, urls: UrlMap, lang: str, docs: Path, site_d
     ] + ([(_("About"), urls.doc_file(("page", "about"), lang))]
          if ("page", "about") in urls.paths else []))
     site = content.site
+    # Material prints the site name and these extras into HTML unescaped: escape them here.
+    name = str(escape(site.text(lang).name))
     extra = extra_settings(lang, content.languages, site.default_language, feed_path(lang),
-                           _("%(name)s: press releases") % {"name": site.text(lang).name})
+                           _("%(name)s: press releases") % {"name": name})
     extra["chooser_url"] = site.base_url
-    return LanguageBuild(lang=lang, site_name=site.text(lang).name,
+    return LanguageBuild(lang=lang, site_name=name,
                          site_url=f"{site.base_url}{lang}/", docs_dir=docs, site_dir=site_dir,
                          nav=nav, logo=site.logo, extra=extra)
 

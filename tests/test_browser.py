@@ -123,13 +123,11 @@ class Watch:
             self.bad_loads.append((self.current, f"status {response and response.status}"))
         return response
 
-    def foreign_requests(self) -> list[str]:
-        return sorted({f"{page}: {url}" for page, url in self.requests if not self.is_local(url)})
-
-    def errors(self) -> list[str]:
-        return ([f"{page}: console error: {text}" for page, text in self.console_errors]
-                + [f"{page}: uncaught exception: {text}" for page, text in self.page_errors]
-                + [f"{page}: did not load: {text}" for page, text in self.bad_loads])
+    def problems(self) -> list[tuple[str, str, str]]:
+        """(page, kind, text) for every console error, uncaught exception and failed load."""
+        return ([(page, "console error", text) for page, text in self.console_errors]
+                + [(page, "uncaught exception", text) for page, text in self.page_errors]
+                + [(page, "did not load", text) for page, text in self.bad_loads])
 
 
 @pytest.fixture(scope="module")
@@ -404,19 +402,36 @@ def test_eu_emblem_is_visible_at_375_px_without_horizontal_scrolling(
 # --------------------------------------------------------------------------------------------
 
 
+def _grouped(items: list[tuple[str, str]], what: str, examples: int = 3) -> list[str]:
+    """(page, text) pairs grouped by the text with its URL reduced to the file name, so one cause
+    repeated on every page reads as one line, with a count and example pages."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for page, text in items:
+        key = re.sub(r"(https?://[^/\s\]]+)?/(?:[^/\s\]]+/)*([^/\s\]]*)", r"\1/.../\2", text)
+        groups[key].append(f"{page}: {text}")
+    lines = []
+    for key, hits in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        lines.append(f"{len(hits)} x {what}: {key}")
+        lines += [f"    e.g. {hit}" for hit in hits[:examples]]
+    return lines
+
+
 def test_no_console_errors_on_any_visited_page(crawl: Crawl, watches: list[Watch]) -> None:
-    problems = list(dict.fromkeys(p for watch in watches for p in watch.errors()))
+    problems = list(dict.fromkeys((page, f"{kind}: {text}") for watch in watches
+                                  for page, kind, text in watch.problems()))
     if problems:
         pytest.fail(f"{len(problems)} console errors, exceptions or failed loads while visiting "
                     f"the {len(crawl.pages)} pages and doing the actions above:\n"
-                    + _lines(problems), pytrace=False)
+                    + _lines(_grouped(problems, "on a page")), pytrace=False)
 
 
 def test_every_request_goes_to_the_local_server(crawl: Crawl, watches: list[Watch]) -> None:
     local = [url for watch in watches for _page, url in watch.requests if watch.is_local(url)]
     assert len(local) >= len(crawl.pages), "the crawl recorded too few requests to be believed"
-    foreign = sorted({r for watch in watches for r in watch.foreign_requests()})
+    foreign = sorted({(page, url) for watch in watches for page, url in watch.requests
+                      if not watch.is_local(url)})
     if foreign:
-        hosts = sorted({urlsplit(r.split(": ", 1)[1]).netloc for r in foreign})
+        hosts = sorted({urlsplit(url).netloc for _page, url in foreign})
         pytest.fail(f"{len(foreign)} requests to {', '.join(hosts)} (aborted; only "
-                    f"{crawl.watch.origin} may be asked):\n" + _lines(foreign), pytrace=False)
+                    f"{crawl.watch.origin} may be asked):\n"
+                    + _lines(_grouped(foreign, "request")), pytrace=False)

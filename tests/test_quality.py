@@ -136,9 +136,10 @@ def test_no_broken_links_or_fragments_lychee(built_site: BuiltSite, tmp_path: Pa
         for failure in failures:
             status = failure.get("status", {})
             where = failure.get("span") or {}
+            details = status.get("details")
+            extra = f" ({details})" if details and details != status.get("text") else ""
             broken.append(f"{_rel_source(built_site, source)}:{where.get('line', '?')}: "
-                          f"{failure.get('url')} -> {status.get('text')}"
-                          f"{': ' + status['details'] if status.get('details') else ''}")
+                          f"{failure.get('url')} -> {status.get('text')}{extra}")
     _fail_if(broken, f"lychee: broken links or fragments among {data.get('total')} checked")
     assert data.get("errors", 0) == 0, f"lychee counted {data.get('errors')} errors: {data}"
     assert data.get("successful", 0) > 0, f"lychee checked no link at all: {data}"
@@ -464,13 +465,13 @@ def _line_of(text: str, index: int) -> int:
 
 
 def _scan_text(text: str, patterns, own_host: str, where: str, offset: int = 0) -> list[str]:
-    hits = []
+    hits: dict[tuple[int, str], str] = {}  # per URL and line: @import url() matches twice
     for pattern in patterns:
         for match in pattern.finditer(text):
             if _is_outside(match.group(1), own_host):
                 line = offset + _line_of(text, match.start())
-                hits.append(f"{where}:{line}: {match.group(0)[:160]}")
-    return hits
+                hits.setdefault((line, match.group(1)), f"{where}:{line}: {match.group(0)[:160]}")
+    return list(hits.values())
 
 
 def test_nothing_is_loaded_from_outside_the_site(built_site: BuiltSite) -> None:
