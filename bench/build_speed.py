@@ -4,13 +4,16 @@
     python3 bench/build_speed.py            # 500 and 2000 records
     python3 bench/build_speed.py 100 1000   # other sizes
 
-For each size it prints records, pages, wall seconds, pages per second and the peak memory of the
-build (the largest resident set of the build process and its workers), then the ratio of the
-largest to the smallest build time, which stays near the ratio of the sizes when time is linear.
+For each size it prints records, pages, wall seconds and pages per second of a cold build (empty
+PDF cache) and of a warm one (PDFs cached by the cold build, as on an editor's machine or a CI with
+a cache), the peak memory (the largest resident set among the build's processes), then the ratio
+of the largest to the smallest cold build time, which stays near the ratio of the sizes when time
+is linear.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import resource
 import shutil
@@ -119,30 +122,39 @@ def make_content(target: Path, records: int, seed: int = 1) -> None:
             encoding="utf-8")
 
 
+def build(content: Path, site: Path, cache: Path) -> tuple[float, float, int]:
+    """One build: wall seconds, peak memory in MB (largest process) and HTML pages."""
+    env = {**os.environ, "KLYNGE_CACHE": str(cache)}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now",
+         "2026-11-25T12:00:00+00:00", "--quiet", "build", "--site", str(site)],
+        capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - started
+    if result.returncode != 0:
+        print(result.stderr[-3000:], file=sys.stderr)
+        raise SystemExit("build failed")
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return wall, peak_mb, sum(1 for _ in site.rglob("*.html"))
+
+
 def run(records: int) -> float:
+    """Build `records` synthetic records twice: with an empty PDF cache, then with it filled."""
     with tempfile.TemporaryDirectory(prefix="klynge-bench-") as tmp:
         content = Path(tmp) / "content"
         make_content(content, records)
-        site = Path(tmp) / "site"
-        started = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now",
-             "2026-11-25T12:00:00+00:00", "--quiet", "build", "--site", str(site)],
-            capture_output=True, text=True)
-        wall = time.perf_counter() - started
-        if result.returncode != 0:
-            print(result.stderr[-3000:], file=sys.stderr)
-            raise SystemExit(f"build of {records} records failed")
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        pages = sum(1 for _ in site.rglob("*.html"))
-        print(f"{records:6d} records  {pages:6d} pages  {wall:7.1f} s  "
-              f"{pages / wall:7.1f} pages/s  peak {peak_mb:7.0f} MB", flush=True)
-        return wall
+        cache = Path(tmp) / "cache"
+        cold, peak, pages = build(content, Path(tmp) / "site", cache)
+        warm, peak_warm, _ = build(content, Path(tmp) / "site2", cache)
+        print(f"{records:6d} records  {pages:6d} pages  cold {cold:6.1f} s "
+              f"({pages / cold:5.1f} pages/s)  warm {warm:6.1f} s ({pages / warm:5.1f} pages/s)"
+              f"  peak {max(peak, peak_warm):5.0f} MB", flush=True)
+        return cold
 
 
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [500, 2000]
-    print("records   pages   wall s   pages/s   peak memory (largest build process)")
+    print(f"{os.cpu_count()} cores; cold = empty PDF cache, warm = PDFs cached from the cold build")
     times = [run(n) for n in sizes]
     if len(times) > 1:
         print(f"time ratio {sizes[-1]}/{sizes[0]} records: {times[-1] / times[0]:.2f} "

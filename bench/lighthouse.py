@@ -36,7 +36,7 @@ from tests.quality_helpers import (  # noqa: E402
     CHROMIUM_FLAGS,
     BuiltSite,
     SiteServer,
-    _site_settings,
+    site_settings,
     parse_html,
 )
 
@@ -116,10 +116,11 @@ def summarise(report: dict) -> dict:
     for key in CATEGORIES:
         for ref in report["categories"][key]["auditRefs"]:
             audit = report["audits"].get(ref["id"], {})
-            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1 \
-                    and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings"):
-                failed.setdefault(key, []).append(
-                    f"{ref['id']} ({audit['score']:.2f}){': ' + audit['displayValue'] if audit.get('displayValue') else ''}")
+            scored = audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+            if ref.get("weight", 0) > 0 and scored and audit.get("score") is not None \
+                    and audit["score"] < 1:
+                shown = f": {audit['displayValue']}" if audit.get("displayValue") else ""
+                failed.setdefault(key, []).append(f"{ref['id']} ({audit['score']:.2f}){shown}")
     return {"scores": scores, "metrics": metrics, "failed": failed}
 
 
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     if not shutil.which("npm"):
         parser.error("npm is needed to install Lighthouse")
     binary = lighthouse_binary()
-    base_url, languages = _site_settings()
+    base_url, languages = site_settings()
     with tempfile.TemporaryDirectory(prefix="klynge-lighthouse-") as tmp:
         folder = args.site.resolve() if args.site else Path(tmp) / "site"
         if not args.site:

@@ -64,7 +64,9 @@ UNREADABLE = _Unreadable()
 
 
 class _TooManyNodes(Exception):
-    pass
+    def __init__(self, path: KeyPath = (), line: int = 1):
+        self.path = path  # the top-level key whose value grew too large, when known
+        self.line = line
 
 
 class _TooDeep(Exception):
@@ -134,8 +136,7 @@ def read_text(path: Path, rel: str, errors: list[ContentError]) -> str | None:
         errors.append(ContentError(rel, 1, "file", "file is empty", "fill it in, or delete it"))
         return None
     if b"\0" in data:
-        line = data[: data.index(b"\0")].count(b"\n") + 1
-        errors.append(ContentError(rel, line, "file", "file is binary, not text",
+        errors.append(ContentError(rel, 1, "file", "file is binary, not text",
                                    "content files must be YAML or Markdown text"))
         return None
     try:
@@ -211,11 +212,11 @@ def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int 
     before = len(errors)
     try:
         doc.data = _convert(root, (), doc, budget, errors, offset, ())
-    except _TooManyNodes:
+    except _TooManyNodes as exc:
         del errors[before:]
         errors.append(ContentError(
-            rel, first_line, "file", f"file expands to more than {MAX_YAML_NODES:,} values "
-            "(aliases or anchors repeated too often)", "write the values out without aliases"))
+            rel, exc.line, _name(exc.path), f"aliases make this expand to more than "
+            f"{MAX_YAML_NODES:,} values", "write the values out without aliases (* and &)"))
         return None
     except _SelfReference as exc:
         del errors[before:]
@@ -288,7 +289,7 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
              errors: list[ContentError], offset: int, parents: tuple) -> object:
     budget[0] -= 1
     if budget[0] < 0:
-        raise _TooManyNodes
+        raise _TooManyNodes(path[:1], doc.line(path[:1]))
     line = node.start_mark.line + 1 + offset
     if len(parents) >= MAX_YAML_DEPTH:
         raise _TooDeep(line)

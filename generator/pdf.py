@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
+import os
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -21,6 +23,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from fontTools.ttLib import woff2
 from markupsafe import Markup
+import weasyprint
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
@@ -102,11 +105,38 @@ def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str
         *(FONTS / f for *_, f in FONT_FACES if (FONTS / f).exists()),
         *svgs,
     )
-    # File states are part of the cache key, so `serve` notices a replaced logo or font.
-    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in local_files)
+    # File contents are part of the cache key, so a replaced logo or font renders anew.
+    signature = tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in local_files)
     roots = (str(Path(content.root).resolve()), str(REPO / "theme" / "assets"), str(TEMPLATES),
              str(_truetype_fonts().resolve()))
-    return _render(html, roots, signature)
+    return _cached_render(html, roots, signature)
+
+
+def _cache_dir() -> Path:
+    """Where rendered PDFs are kept between builds: $KLYNGE_CACHE or .cache/ in the repository."""
+    return Path(os.environ.get("KLYNGE_CACHE") or REPO / ".cache") / "pdf"
+
+
+def _cached_render(html: str, roots: tuple[str, ...], signature: tuple) -> bytes:
+    """A PDF from the cache when the same HTML, files and WeasyPrint made it before.
+
+    Rendering is the slowest step of a build; the output depends only on the key's inputs, so a
+    cached PDF is byte for byte the one a fresh render would give.
+    """
+    key = hashlib.sha256("\0".join((weasyprint.__version__, html, *signature)).encode()
+                         ).hexdigest()
+    cached = _cache_dir() / key[:2] / f"{key}.pdf"
+    if cached.is_file():
+        return cached.read_bytes()
+    data = _render(html, roots, signature)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(cached)
+    except OSError:
+        pass  # a read-only checkout still builds, only more slowly
+    return data
 
 
 def pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:

@@ -491,9 +491,9 @@ def _timezone_hint(moment: datetime) -> str:
         danish = moment.replace(tzinfo=ZoneInfo("Europe/Copenhagen")).isoformat(
             timespec="seconds")
     except (ZoneInfoNotFoundError, ValueError, OverflowError):
-        return (f"add the offset from UTC, e.g. {written}+02:00 in Danish summer time or "
+        return (f"add the timezone, e.g. {written}+02:00 in Danish summer time or "
                 f"{written}+01:00 in winter")
-    return f"add the offset from UTC; in Danish time that is {danish}"
+    return f"add the timezone: in Danish time, write {danish}"
 
 
 def _time(spec, value, raw, keypath, ctx):

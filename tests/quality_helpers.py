@@ -167,7 +167,7 @@ class BuiltSite:
         return target if target.is_file() else None
 
 
-def _site_settings() -> tuple[str, tuple[str, ...]]:
+def site_settings() -> tuple[str, tuple[str, ...]]:
     import yaml  # PyYAML: a runtime requirement of the generator
 
     data = yaml.safe_load((ROOT / "content" / "site.yaml").read_text(encoding="utf-8"))
@@ -178,7 +178,7 @@ def _site_settings() -> tuple[str, tuple[str, ...]]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The bundled content built once, as of BUILD_NOW, into a temporary folder."""
-    base_url, languages = _site_settings()
+    base_url, languages = site_settings()
     override = os.environ.get(SITE_OVERRIDE_ENV)
     if override and not in_ci():
         return BuiltSite(Path(override).resolve(), base_url, languages)

@@ -36,12 +36,14 @@ def _every_field():
 def test_docs_fields_md_is_up_to_date(repo_root):
     current = (repo_root / "docs" / "fields.md").read_text(encoding="utf-8")
     assert current == render_field_reference(), (
-        f"docs/fields.md is out of date; regenerate it with: {COMMAND}")
+        f"docs/fields.md is out of date; regenerate it with: {COMMAND}"
+    )
 
 
 def test_module_prints_the_reference(repo_root):
-    result = subprocess.run([sys.executable, "-m", "generator.fieldref"], cwd=repo_root,
-                            capture_output=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.fieldref"], cwd=repo_root, capture_output=True, check=True
+    )
     assert result.stdout.decode("utf-8") == render_field_reference()
 
 
@@ -69,12 +71,15 @@ def test_every_record_type_and_kind_is_described():
 
 def test_rows_show_kind_requirement_and_example():
     text = render_field_reference()
-    assert ("| `start` | date | yes | First day of the initiative. Example: `2021-11-23` |"
-            in text)
-    assert ("| `funding[].fund` | code from `funds` | yes | The fund (a code from taxonomies.yaml "
-            "funds). |" in text)
-    assert ("| `contacts` | list; each item: id of a person (content/people/) |  | Contact "
-            "persons. |" in text)
+    assert "| `start` | date | yes | First day of the initiative. Example: `2021-11-23` |" in text
+    assert (
+        "| `funding[].fund` | code from `funds` | yes | The fund (a code from taxonomies.yaml "
+        "funds). |" in text
+    )
+    assert (
+        "| `contacts` | list; each item: id of a person (content/people/) |  | Contact "
+        "persons. |" in text
+    )
     assert "| `images[].da/en.alt` | text | yes |" in text
     assert "| `results_status` | one of `expected`, `achieved` |  |" in text
 

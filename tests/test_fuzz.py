@@ -1,4 +1,4 @@
-"""Property tests: random and mutated content either loads or fails with ContentInvalid, never a crash.
+"""Property tests: random and mutated content loads or fails with ContentInvalid, never crashes.
 
 Every outcome other than success must be a list of ContentErrors that an editor can act on: a
 file under content/, a line number within the file, one line of text each.
@@ -20,8 +20,11 @@ from generator.loader import parse_markdown, parse_yaml, read_text
 from generator.model import load_content
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
-FUZZ = settings(max_examples=200, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 RECORD_FILES = {
     "initiatives/groen-omstilling.yaml": s.INITIATIVE,
@@ -45,20 +48,65 @@ TREES = {
     PERSON: CORE | {PERSON},
     "certifications/guld.yaml": CORE | {"certifications/guld.yaml"},
     INITIATIVE: CORE | {PERSON, INITIATIVE},
-    "press/2024-03-01-eu-stoette.yaml": CORE | {PERSON, INITIATIVE, "certifications/guld.yaml",
-                                                "press/2024-03-01-eu-stoette.yaml"},
+    "press/2024-03-01-eu-stoette.yaml": CORE
+    | {PERSON, INITIATIVE, "certifications/guld.yaml", "press/2024-03-01-eu-stoette.yaml"},
     "pages/om.da.md": CORE | {"pages/om.da.md", "pages/om.en.md"},
 }
 
 # Values that have tripped YAML or validators before, mixed into the random ones.
 NASTY = [
-    "", "~", "null", "0", "-1", "010", "0x1F", "1_000", "92.524", "92.524.800", "1e400", ".nan",
-    ".inf", "-.inf", "yes", "no", "'true'", "2021-11-23", "2021-02-30", "23.11.2021", "0000-01-01",
-    "9999-12-31", "2019-06-19T08:00:00+02:00", "2019-06-19T08:00:00", "10:00", "25:61", "[]",
-    "{}", "[a, [b, [c]]]", "{a: {b: 1}}", "&x a", "*x", "!!binary aGVq", "!!python/object x",
-    "'../../etc/passwd'", "/etc/passwd", "media/../../x.png", "media/", "'C:\\x'", "\"a\\x00b\"",
-    "http://[::1", "https://", "javascript:alert(1)", "a@b", "+45", "9" * 4400, "x" * 300,
-    "<script>alert(1)</script>", "æøå", "\"\\u2028\"", "|\n  block", ">-\n  folded",
+    "",
+    "~",
+    "null",
+    "0",
+    "-1",
+    "010",
+    "0x1F",
+    "1_000",
+    "92.524",
+    "92.524.800",
+    "1e400",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "yes",
+    "no",
+    "'true'",
+    "2021-11-23",
+    "2021-02-30",
+    "23.11.2021",
+    "0000-01-01",
+    "9999-12-31",
+    "2019-06-19T08:00:00+02:00",
+    "2019-06-19T08:00:00",
+    "10:00",
+    "25:61",
+    "[]",
+    "{}",
+    "[a, [b, [c]]]",
+    "{a: {b: 1}}",
+    "&x a",
+    "*x",
+    "!!binary aGVq",
+    "!!python/object x",
+    "'../../etc/passwd'",
+    "/etc/passwd",
+    "media/../../x.png",
+    "media/",
+    "'C:\\x'",
+    '"a\\x00b"',
+    "http://[::1",
+    "https://",
+    "javascript:alert(1)",
+    "a@b",
+    "+45",
+    "9" * 4400,
+    "x" * 300,
+    "<script>alert(1)</script>",
+    "æøå",
+    '"\\u2028"',
+    "|\n  block",
+    ">-\n  folded",
 ]
 
 
@@ -111,6 +159,7 @@ def _max_line(text: str) -> int:
 
 # --- the loader on its own -------------------------------------------------------------------
 
+
 @FUZZ
 @given(st.text(max_size=400))
 def test_random_text_never_crashes_the_yaml_parser(text):
@@ -124,8 +173,9 @@ def test_random_text_never_crashes_the_yaml_parser(text):
         assert_content_errors(errors)
 
 
-YAMLISH = st.text(alphabet=st.sampled_from(list("abc: -\n\t[]{},&*!|>'\"#?%@`~.0129\\")),
-                  max_size=200)
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list("abc: -\n\t[]{},&*!|>'\"#?%@`~.0129\\")), max_size=200
+)
 
 
 @FUZZ
@@ -152,12 +202,16 @@ def test_random_bytes_never_crash_the_reader(tmp_path_factory, data):
 
 # --- whole content trees ---------------------------------------------------------------------
 
+
 @st.composite
 def mutated_file(draw):
     """A file of the minimal tree with a few lines deleted, duplicated, replaced or garbled."""
     rel = draw(st.sampled_from(EDITABLE))
-    lines = (Path(__file__).parent / "fixtures" / "minimal" / rel).read_text(
-        encoding="utf-8").splitlines(keepends=True)
+    lines = (
+        (Path(__file__).parent / "fixtures" / "minimal" / rel)
+        .read_text(encoding="utf-8")
+        .splitlines(keepends=True)
+    )
     for _ in range(draw(st.integers(1, 3))):
         if not lines:
             break
@@ -200,12 +254,25 @@ def _keys(record_type: s.RecordType) -> list[str]:
 
 
 def _values(keys: list[str]):
-    scalars = (st.sampled_from(NASTY) | st.text(max_size=20) | st.integers() | st.booleans()
-               | st.floats() | st.none() | st.dates().map(str))
+    scalars = (
+        st.sampled_from(NASTY)
+        | st.text(max_size=20)
+        | st.integers()
+        | st.booleans()
+        | st.floats()
+        | st.none()
+        | st.dates().map(str)
+    )
     mappings = st.dictionaries(st.sampled_from(keys), scalars, max_size=3)
-    return (scalars | st.lists(scalars, max_size=3) | mappings
-            | st.lists(mappings | st.dictionaries(st.sampled_from(["da", "en"]), mappings,
-                                                  max_size=2), max_size=2))
+    return (
+        scalars
+        | st.lists(scalars, max_size=3)
+        | mappings
+        | st.lists(
+            mappings | st.dictionaries(st.sampled_from(["da", "en"]), mappings, max_size=2),
+            max_size=2,
+        )
+    )
 
 
 @st.composite
@@ -216,8 +283,9 @@ def structured_record(draw):
     """
     rel = draw(st.sampled_from(list(RECORD_FILES)))
     keys = _keys(RECORD_FILES[rel])
-    data = yaml.safe_load((Path(__file__).parent / "fixtures" / "minimal" / rel).read_text(
-        encoding="utf-8"))
+    data = yaml.safe_load(
+        (Path(__file__).parent / "fixtures" / "minimal" / rel).read_text(encoding="utf-8")
+    )
     for _ in range(draw(st.integers(1, 4))):
         target = data
         language = draw(st.sampled_from([None, "da", "en"]))
