@@ -39,3 +39,18 @@ def copy_minimal():
 def minimal_content(tmp_path: Path) -> Path:
     """A fresh copy of the minimal valid content tree, at tmp_path/content."""
     return _copy_minimal(tmp_path)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_cache(tmp_path_factory):
+    """Tests start with an empty PDF cache of their own, never the repository's .cache/."""
+    import os
+
+    folder = tmp_path_factory.mktemp("pdf-cache")
+    previous = os.environ.get("KLYNGE_CACHE")
+    os.environ["KLYNGE_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("KLYNGE_CACHE", None)
+    else:
+        os.environ["KLYNGE_CACHE"] = previous

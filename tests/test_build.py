@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -20,10 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-25T12:00:00+00:00"
 
 
-def run_build(content: Path, site: Path, now: str = NOW) -> subprocess.CompletedProcess:
+def run_build(content: Path, site: Path, now: str = NOW, cache: Path | None = None
+              ) -> subprocess.CompletedProcess:
+    env = {**os.environ, **({"KLYNGE_CACHE": str(cache)} if cache else {})}
     return subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", now,
-         "--quiet", "build", "--site", str(site)], capture_output=True, text=True, cwd=ROOT)
+         "--quiet", "build", "--site", str(site)], capture_output=True, text=True, cwd=ROOT,
+        env=env)
 
 
 @pytest.fixture(scope="module")
@@ -211,8 +215,11 @@ def test_a_failed_build_leaves_the_site_untouched(tmp_path, site):
 
 
 def test_two_builds_are_byte_identical(tmp_path, site):
+    # Another checkout in another folder, with an empty PDF cache: every PDF is rendered anew.
+    checkout = tmp_path / "checkout"
+    shutil.copytree(ROOT / "content", checkout / "content")
     again = tmp_path / "again"
-    result = run_build(ROOT / "content", again)
+    result = run_build(checkout / "content", again, cache=tmp_path / "fresh-cache")
     assert result.returncode == 0, result.stderr
     assert tree_digest(again) == tree_digest(site)
 

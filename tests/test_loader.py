@@ -285,7 +285,8 @@ BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".jo
 
 
 def test_alias_bomb_fails_fast():
-    started = time.perf_counter()
+    # CPU time, not the clock: other processes on a busy machine must not fail the test.
+    started = time.process_time()
     assert parse(BILLION_LAUGHS) == (
         None,
         [
@@ -295,7 +296,7 @@ def test_alias_bomb_fails_fast():
             )
         ],
     )
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_alias_bomb_uses_bounded_memory():
@@ -329,7 +330,7 @@ def test_alias_inside_itself(text):
 
 def test_too_many_values_fails_before_reading_the_whole_file():
     text = "".join(f"k{i}: v\n" for i in range(25_000))
-    started = time.perf_counter()
+    started = time.process_time()
     assert parse(text) == (
         None,
         [
@@ -339,7 +340,7 @@ def test_too_many_values_fails_before_reading_the_whole_file():
             )
         ],
     )
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 @pytest.mark.parametrize(
@@ -352,7 +353,7 @@ def test_too_many_values_fails_before_reading_the_whole_file():
     ],
 )
 def test_deep_nesting_is_refused_quickly(text, line):
-    started = time.perf_counter()
+    started = time.process_time()
     assert parse(text) == (
         None,
         [
@@ -362,7 +363,7 @@ def test_deep_nesting_is_refused_quickly(text, line):
             )
         ],
     )
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
 
 
 # --- reading files -----------------------------------------------------------------------------

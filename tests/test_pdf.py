@@ -106,14 +106,17 @@ def test_metadata_dates_come_from_the_release(site):
     assert meta["/Author"] == "Klyngen for Grøn Sundhed"
 
 
-def test_pdf_is_byte_identical_across_runs_and_checkouts(site, tmp_path):
+def test_pdf_is_byte_identical_across_runs_and_checkouts(site, tmp_path, monkeypatch):
+    monkeypatch.setenv("KLYNGE_CACHE", str(tmp_path / "cache-1"))
     first = _pdf(site, EU_RELEASE, "da")
     pdf._render.cache_clear()
+    monkeypatch.setenv("KLYNGE_CACHE", str(tmp_path / "cache-2"))
     assert _pdf(site, EU_RELEASE, "da") == first
     # Another checkout in another folder gives the same bytes.
     other = tmp_path / "elsewhere" / "content"
     shutil.copytree(FIXTURE, other)
     pdf._render.cache_clear()
+    monkeypatch.setenv("KLYNGE_CACHE", str(tmp_path / "cache-3"))
     assert _pdf(_load(other), EU_RELEASE, "da") == first
 
 
