@@ -48,7 +48,7 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
             return 0
         if command == "serve":
             from .preview import serve
-            return serve(args.content, root, args.lang, args.port)
+            return serve(args.content, root, args.lang, args.port, args.now)
         if command == "new":
             from .scaffold import new_record
             path = new_record(args.content, args.kind, args.title, now)

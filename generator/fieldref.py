@@ -58,6 +58,8 @@ KINDS: dict[str, Kind] = {
     s.IMAGE: Kind("image", "Path of a PNG, JPEG or SVG image under content/media/, starting with "
                   "media/.", "media/press/foto.jpg"),
     s.CHOICE: Kind("choice", "One of the words listed for the field."),
+    s.FINGERPRINTS: Kind("fingerprints", "Written by `python build.py translations --import`; "
+                         "leave it as it is."),
     s.LIST: Kind("list", "One item per line, each starting with `- `, or `[a, b]` on one line."),
     s.OBJECT: Kind("keys", "Keys and values indented under the key (or under each `- ` of a "
                    "list)."),

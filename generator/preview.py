@@ -17,13 +17,18 @@ from .pipeline import language_build, write_docs
 from .urls import build_url_map
 
 
-def serve(content_dir: Path, root: Path, lang: str, port: int, host: str = "127.0.0.1") -> int:
-    """Serve one language with live reload until interrupted."""
+def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str | None = None,
+          host: str = "127.0.0.1") -> int:
+    """Serve one language with live reload until interrupted.
+
+    "Now" is taken afresh on every rebuild (an embargo lifts while the preview runs), or fixed
+    with --now to preview the site as it will look at that moment.
+    """
     docs = Path(tempfile.mkdtemp(prefix=f"klynge-preview-{lang}-"))
 
     def regenerate() -> None:
         try:
-            content = load_content(content_dir, build_now())
+            content = load_content(content_dir, build_now(now_option))
         except ContentInvalid as exc:
             for error in exc.errors:
                 print(error, file=sys.stderr)
@@ -33,7 +38,7 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, host: str = "127.
         write_docs(content, build_url_map(content), lang, docs)
 
     try:
-        content = load_content(content_dir, build_now())
+        content = load_content(content_dir, build_now(now_option))
     except ContentInvalid as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)

@@ -35,6 +35,7 @@ IMAGE = "image"  # an image file (PNG, JPEG or SVG) under content/media/
 LIST = "list"  # a list of `item`
 OBJECT = "object"  # a nested mapping of `shape`
 CHOICE = "choice"  # one of `choices`
+FINGERPRINTS = "fingerprints"  # {lang: {field: fingerprint}}, written by `build.py translations`
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,14 @@ def _ref(name: str, target: str, doc: str, required: bool = False) -> Field:
 def _refs(name: str, target: str, doc: str) -> Field:
     return _list(name, Field("item", REF, doc, target=target), doc)
 
+
+TRANSLATED = Field(
+    "translated",
+    FINGERPRINTS,
+    "Written by `build.py translations --import`: per language and field, a fingerprint of the "
+    "source text the translation was made from, so outdated translations can be listed. "
+    "Leave it as it is.",
+)
 
 ONLY_IN = Field(
     "only_in",
@@ -204,6 +213,7 @@ INITIATIVE = RecordType(
                   "the initiative's page in a public project database."),
             _list("images", _obj("item", IMAGE_SHAPE, "An image."), "Images with credits."),
             ONLY_IN,
+            TRANSLATED,
         ),
         texts=(
             Field("title", TEXT, "Title of the initiative.", required=True),
@@ -249,6 +259,7 @@ PRESS_RELEASE = RecordType(
             _refs("certifications", "certification", "Related certifications."),
             _refs("organisations", "organisation", "Related organisations."),
             ONLY_IN,
+            TRANSLATED,
         ),
         texts=(
             Field("title", TEXT, "Headline.", required=True),
@@ -279,6 +290,7 @@ CERTIFICATION = RecordType(
                   "when a featured certification has expired."),
             Field("badge", IMAGE, "Badge image (never an imitation of the issuer's logo)."),
             ONLY_IN,
+            TRANSLATED,
         ),
         texts=(
             Field("name", TEXT, "Name of the certification.", required=True),
@@ -310,6 +322,7 @@ ORGANISATION = RecordType(
             )), "A relation."), "Relations to other organisations."),
             Field("logo", IMAGE, "Logo under content/media/."),
             ONLY_IN,
+            TRANSLATED,
         ),
         texts=(
             Field("name", TEXT, "Name in this language.", required=True),
@@ -337,6 +350,7 @@ PERSON = RecordType(
             Field("press_contact", BOOL, "true lists the person as a press contact."),
             _list("languages", Field("item", LANGUAGE, "Language code."),
                   "Languages the person speaks with the press."),
+            TRANSLATED,
         ),
         texts=(
             Field("role", TEXT, "Job title.", required=True),

@@ -1,45 +1,173 @@
-"""`build.py translations`: what is missing in a language, record by record and field by field."""
+"""`build.py translations`: missing and outdated translations, and a PO round trip for translators.
+
+When a translation is imported, a fingerprint of the source text it was made from is written
+beside it (`translated:` in the record). When the source text changes later, the fingerprint no
+longer matches and the translation is reported as outdated. Files are rewritten with ruamel.yaml,
+which keeps the editors' comments and key order.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
+
 from . import schema as s
-from .validate import LANGUAGE_NAMES, validate_content
+from .urls import make_slug
+from .validate import LANGUAGE_NAMES, Checked, validate_content
+
+TRANSLATABLE = {s.TEXT, s.PARAGRAPH, s.MARKDOWN}
 
 
-def missing_translations(content_dir: Path) -> list[str]:
-    """One line per record and field whose text exists in one language but not in the other."""
+def fingerprint(text: str) -> str:
+    """A short, stable fingerprint of a source text."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One field of one record whose translation is missing or older than its source."""
+
+    path: str
+    line: int
+    field: str
+    source_lang: str
+    target_lang: str
+    source: str
+    current: str  # the existing (outdated) translation, or ""
+    outdated: bool
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}: {self.target_lang}.{self.field}"
+        source = LANGUAGE_NAMES[self.source_lang]
+        if self.outdated:
+            return f"{where}: outdated; the {source} text has changed since it was translated"
+        return f"{where}: missing in {LANGUAGE_NAMES[self.target_lang]}"
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
+    return "" if value is None else str(value).strip()
+
+
+def find_gaps(content_dir: Path, target: str) -> list[Gap]:
+    """Every missing or outdated translation into `target`, sorted by file and line."""
     checked = validate_content(content_dir)
-    lines = []
+    gaps = []
     for type_name, records in checked.records.items():
         shape = s.TYPE_BY_NAME[type_name].shape
         for record in records.values():
-            present = set(record.texts)
-            for lang in s.LANGUAGES:
-                if lang in present:
-                    for spec in shape.texts:
-                        if record.texts[lang].get(spec.name) in (None, [], "") and any(
-                                record.texts[other].get(spec.name) not in (None, [], "")
-                                for other in present - {lang}):
-                            line = record.doc.line((lang,))
-                            lines.append(f"{record.path}:{line}: {lang}.{spec.name}: missing in "
-                                         f"{LANGUAGE_NAMES[lang]}")
-                else:
-                    lines.append(f"{record.path}:1: {lang}: the whole {LANGUAGE_NAMES[lang]} "
-                                 f"text is missing (published with only_in)")
-    return sorted(lines)
+            gaps.extend(_record_gaps(record, shape, target))
+    return sorted(gaps, key=lambda g: (g.path, g.line, g.field))
+
+
+def _record_gaps(record: Checked, shape: s.Shape, target: str) -> list[Gap]:
+    source = record.facts.get("only_in") or next(lang for lang in s.LANGUAGES if
+                                                 lang != target)
+    if source == target or source not in record.texts:
+        return []
+    prints = (record.facts.get("translated") or {}).get(target, {})
+    block = record.texts.get(target, {})
+    line = record.doc.line((target,)) if target in record.texts else 1
+    gaps = []
+    for spec in shape.texts:
+        if spec.kind not in TRANSLATABLE and not (spec.kind == s.LIST and
+                                                  spec.item.kind in TRANSLATABLE):
+            continue
+        original = _as_text(record.texts[source].get(spec.name))
+        if not original:
+            continue
+        current = _as_text(block.get(spec.name))
+        known = prints.get(spec.name)
+        if not current:
+            gaps.append(Gap(record.path, line, spec.name, source, target, original, "", False))
+        elif known and known != fingerprint(original):
+            gaps.append(Gap(record.path, record.doc.line((target, spec.name)), spec.name,
+                            source, target, original, current, True))
+    return gaps
+
+
+def export_po(gaps: list[Gap], target: str, out: Path) -> None:
+    """A PO file with one message per gap; the translator fills in msgstr."""
+    catalog = Catalog(locale=target, project="Klynge content", fuzzy=False)
+    for gap in gaps:
+        catalog.add(gap.source, gap.current, context=f"{gap.path}#{gap.field}",
+                    flags=("fuzzy",) if gap.outdated else (),
+                    auto_comments=["One line per item."] if "\n" in gap.source and
+                    gap.field in _LIST_FIELDS else [])
+    with out.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
+
+
+_LIST_FIELDS = {spec.name for t in s.RECORD_TYPES for spec in t.shape.texts
+                if spec.kind == s.LIST}
+
+
+def import_po(content_dir: Path, po_file: Path, target: str) -> int:
+    """Write the translated messages of a PO file into the YAML files; returns how many."""
+    with po_file.open("rb") as handle:
+        catalog = read_po(handle, locale=target)
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)  # the style of the bundled content
+    by_file: dict[str, list] = {}
+    for message in catalog:
+        if not message.id or not message.string or message.fuzzy or not message.context:
+            continue
+        path, _, field = message.context.rpartition("#")
+        by_file.setdefault(path, []).append((field, message.id, message.string))
+    written = 0
+    for rel, entries in sorted(by_file.items()):
+        path = Path(content_dir) / rel.split("/", 1)[1]
+        data = yaml.load(path.read_text(encoding="utf-8"))
+        block = data.get(target)
+        if block is None:
+            block = data[target] = CommentedMap()
+        prints = data.setdefault("translated", CommentedMap()).setdefault(target, CommentedMap())
+        for field, source, text in entries:
+            if field in _LIST_FIELDS:
+                block[field] = CommentedSeq(line.strip() for line in text.splitlines()
+                                            if line.strip())
+            elif "\n" in text:
+                block[field] = LiteralScalarString(text.rstrip() + "\n")
+            else:
+                block[field] = text
+            prints[field] = fingerprint(source)
+            written += 1
+        title = block.get("title") or block.get("name")
+        if title and not block.get("slug"):  # a new language block needs its own address
+            block["slug"] = make_slug(str(title))
+        with path.open("w", encoding="utf-8") as handle:
+            yaml.dump(data, handle)
+        if data.get("only_in") and data["only_in"] != target:
+            print(f"{rel}: now translated; remove `only_in: {data['only_in']}` to publish it "
+                  "in both languages")
+    return written
 
 
 def run_translations(content_dir: Path, now: datetime, lang: str, export: Path | None,
                      import_: Path | None) -> int:
-    """Print every missing translation; exit 0 either way (a gap is allowed, not an error)."""
-    if export or import_:
-        raise SystemExit("PO export and import are not available yet; translate in the YAML "
-                         "files under da: and en:")
-    lines = missing_translations(content_dir)
-    for line in lines:
-        print(line)
-    print(f"{len(lines)} missing translation{'s' if len(lines) != 1 else ''}")
+    """Report gaps into `lang`; with --export write them to a PO file, with --import read one."""
+    if import_:
+        count = import_po(content_dir, import_, lang)
+        print(f"{count} translation{'s' if count != 1 else ''} written from {import_}")
+        validate_content(content_dir)  # the result must still pass check
+        return 0
+    gaps = find_gaps(content_dir, lang)
+    for gap in gaps:
+        print(gap)
+    missing = sum(1 for g in gaps if not g.outdated)
+    print(f"{LANGUAGE_NAMES[lang]}: {missing} missing, {len(gaps) - missing} outdated")
+    if export:
+        export_po(gaps, lang, export)
+        print(f"{len(gaps)} text{'s' if len(gaps) != 1 else ''} exported to {export}")
     return 0

@@ -355,6 +355,8 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
                                 "fill it in, or delete the line")
                  for i, item in enumerate(value)]
         return _INVALID if any(i is _INVALID for i in items) else items
+    if kind == s.FINGERPRINTS:
+        return _fingerprints(value, keypath, ctx)
     if kind == s.OBJECT:
         facts, texts = _check_shape(value, spec.shape, keypath, ctx, _only_in_of(ctx))
         if facts is _INVALID:
@@ -368,6 +370,19 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
                          f"write one value after {spec.name}: on the same line{example}")
     checker = _CHECKERS[kind]
     return checker(spec, value, raw if raw is not None else str(value), keypath, ctx)
+
+
+def _fingerprints(value: object, keypath: tuple, ctx: _Context) -> object:
+    hint = "leave this to `python build.py translations --import`, or delete it"
+    if not isinstance(value, dict):
+        return ctx.error(keypath, f"expected fingerprints per language, got {_kind_of(value)}",
+                         hint)
+    for lang, fields in value.items():
+        if lang not in ctx.languages or not isinstance(fields, dict) or not all(
+                isinstance(v, str) and re.fullmatch(r"[0-9a-f]{8,64}", v)
+                for v in fields.values()):
+            return ctx.error(keypath + (lang,), "is not a list of fingerprints", hint)
+    return {lang: dict(fields) for lang, fields in value.items()}
 
 
 def _only_in_of(ctx: _Context) -> str | None:

@@ -104,15 +104,45 @@ def test_preview_rebuilds_on_change_and_survives_content_errors(tmp_path):
         server.wait(timeout=10)
 
 
-def test_translations_lists_what_is_missing(tmp_path):
+def test_translations_lists_exports_imports_and_finds_outdated(tmp_path):
+    from babel.messages.pofile import read_po, write_po
+
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     release = content / "press" / "2019-06-19-eu-gold-label.yaml"
-    data = release.read_text(encoding="utf-8")
-    head, _, _ = data.partition("\nen:\n")
-    release.write_text(head + "\nonly_in: da\n", encoding="utf-8")
-    result = build_py("--content", str(content), "translations")
+    head, _, _ = release.read_text(encoding="utf-8").partition("\nen:\n")
+    release.write_text("# Editors' note: keep this comment\n" + head + "\nonly_in: da\n",
+                       encoding="utf-8")
+    rel = "content/press/2019-06-19-eu-gold-label.yaml"
+    po = tmp_path / "en.po"
+    result = build_py("--content", str(content), "translations", "--lang", "en",
+                      "--export", str(po))
     assert result.returncode == 0, result.stderr
-    assert ("content/press/2019-06-19-eu-gold-label.yaml:1: en: the whole English text is "
-            "missing (published with only_in)") in result.stdout
-    assert result.stdout.strip().endswith("1 missing translation")
+    assert f"{rel}:1: en.title: missing in English" in result.stdout
+    assert "English: 4 missing, 0 outdated" in result.stdout
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    titles = [m for m in catalog if m.context == f"{rel}#title"]
+    assert titles[0].id == "EU-guld til sund erhvervsklynge"
+    for message in catalog:
+        if message.id:
+            message.string = "EN " + message.id
+    with po.open("wb") as handle:
+        write_po(handle, catalog)
+    result = build_py("--content", str(content), "translations", "--lang", "en",
+                      "--import", str(po))
+    assert result.returncode == 0, result.stderr
+    assert "4 translations written" in result.stdout
+    text = release.read_text(encoding="utf-8")
+    assert "title: EN EU-guld til sund erhvervsklynge" in text
+    assert text.startswith("# Editors' note: keep this comment\ndate: 2019-06-19\nquotes:\n"
+                           "  - speaker: christian-graversen\n")  # comments and layout kept
+    assert build_py("--content", str(content), "check").returncode == 0
+    result = build_py("--content", str(content), "translations", "--lang", "en")
+    assert "English: 0 missing, 0 outdated" in result.stdout
+    release.write_text(text.replace("title: EU-guld til sund erhvervsklynge",
+                                    "title: EU-guld til en sund klynge"), encoding="utf-8")
+    result = build_py("--content", str(content), "translations", "--lang", "en")
+    assert ("en.title: outdated; the Danish text has changed since it was translated"
+            in result.stdout)
+    assert "English: 0 missing, 1 outdated" in result.stdout

@@ -62,5 +62,5 @@ def test_gitlab_ci_checks_tests_and_publishes_pages():
 def test_pre_commit_runs_check_on_content_changes():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     hook = config["repos"][0]["hooks"][0]
-    assert hook["entry"] == "python build.py check"
+    assert hook["entry"] == "python3 build.py check"
     assert hook["files"] == "^content/"
