@@ -73,6 +73,8 @@ def _yaml(record_type: s.RecordType, title: str, now: datetime) -> str:
 
 def _field(spec: s.Field, indent: str, now: datetime, title: str) -> list[str]:
     comment = f"  # {'required: ' if spec.required else ''}{spec.doc}"
+    if spec.kind == s.FINGERPRINTS:
+        return []  # written by `build.py translations --import`, never by hand
     if spec.name == "only_in":
         return [f"{indent}# only_in: da{comment.replace('  #', '  ', 1)}"]
     value = ""
