@@ -354,7 +354,7 @@ def eu_sentence(initiative: Initiative, content: Content, lang: str) -> str:
 
 def _validity(cert, lang: str, _) -> str:
     if cert.valid_until is None:
-        return _("Valid")
+        return _("No end date given")
     until = (i18n.format_date(cert.valid_until.value, lang) if cert.valid_until.has_day
              else i18n.format_month(cert.valid_until.value, lang))
     if cert.valid:
