@@ -109,7 +109,8 @@ def make_content(target: Path, records: int, seed: int = 1) -> None:
             f"    en: {{text: {sentence(rng, WORDS_EN, 14)}}}\n"
             + "".join(
                 f"{lang}:\n  title: {sentence(rng, words, 7)}\n  slug: release-{n}\n"
-                f"  lead: {paragraph(rng, words, 2)}\n  body: {block(paragraph(rng, words, 10), 4)}\n"
+                f"  lead: {paragraph(rng, words, 2)}\n"
+                f"  body: {block(paragraph(rng, words, 10), 4)}\n"
                 f"  facts: [{sentence(rng, words, 6)}]\n"
                 for lang, words in (("da", WORDS_DA), ("en", WORDS_EN))), encoding="utf-8")
     for n in range(counts["certification"]):

@@ -36,8 +36,8 @@ from tests.quality_helpers import (  # noqa: E402
     CHROMIUM_FLAGS,
     BuiltSite,
     SiteServer,
-    site_settings,
     parse_html,
+    site_settings,
 )
 
 LIGHTHOUSE = "lighthouse@12.8.2"

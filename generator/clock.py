@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def build_now(option: str | None = None) -> datetime:
@@ -12,8 +12,8 @@ def build_now(option: str | None = None) -> datetime:
         moment = datetime.fromisoformat(option)
         if moment.tzinfo is None:
             raise ValueError(f"--now {option!r} needs a timezone, e.g. {option}+01:00")
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)

@@ -70,7 +70,7 @@ def format_phone(e164: str) -> str:
     return e164
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The UI string catalogue for `lang`, compiled from its .po file."""
     po_path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"

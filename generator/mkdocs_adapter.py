@@ -57,7 +57,8 @@ def build_language(config_file: Path, build: LanguageBuild) -> None:
             strict=True)
         mkdocs_build(config)
     except (Abort, MkDocsException) as exc:
-        raise BuildFailed(f"MkDocs ({build.lang}): {exc}\n" + "\n".join(warnings.messages))
+        raise BuildFailed(f"MkDocs ({build.lang}): {exc}\n" + "\n".join(warnings.messages)
+                          ) from None
     finally:
         logger.removeHandler(warnings)
     if warnings.messages:

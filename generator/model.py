@@ -7,10 +7,11 @@ can publish them by accident.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Generic, Mapping, TypeVar
+from typing import Generic, TypeVar
 
 from .validate import CheckedContent, Month, validate_content
 

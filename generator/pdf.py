@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo
 
 import markdown
 import nh3
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from fontTools.ttLib import woff2
-from markupsafe import Markup
 import weasyprint
+from fontTools.ttLib import woff2
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher

@@ -38,7 +38,7 @@ def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
     for lang in content.languages:
         entries[f"fact-sheet-{lang}.md"] = fact_sheet(content, lang).encode()
     names = photo_names(release.images)
-    for image, name in zip(release.images, names):
+    for image, name in zip(release.images, names, strict=True):
         entries[f"photos/{name}"] = (Path(content.root) / image.file).read_bytes()
     if release.images:
         entries["CREDITS.txt"] = credits_text(release, names, content).encode()
@@ -54,7 +54,7 @@ def media_kit(content: Content) -> bytes:
     """The newsroom's media kit as ZIP bytes: logos, boilerplate, fact sheet, press contacts."""
     entries: dict[str, bytes] = {}
     logos = _logo_files(content)
-    for path, name in zip(logos, _unique_names(logos)):
+    for path, name in zip(logos, _unique_names(logos), strict=True):
         entries[f"logos/{name}"] = (Path(content.root) / path).read_bytes()
     for lang in content.languages:
         entries[f"about-{lang}.md"] = about_text(content, lang).encode()
@@ -139,7 +139,7 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
         lines += [f"## {_('Facts')}", ""] + [f"- {fact}" for fact in text.facts] + [""]
     if release.images:
         lines += [f"## {_('Photos')}", ""]
-        for image, name in zip(release.images, photo_names(release.images)):
+        for image, name in zip(release.images, photo_names(release.images), strict=True):
             lines.append(
                 f"- photos/{name}: {_pick(image.caption, lang, release)} "
                 f"({_('Photo')}: {image.credit} · {_('Licence')}: {image.licence})"
@@ -212,7 +212,7 @@ def about_text(content: Content, lang: str) -> str:
 def credits_text(release: PressRelease, names: list[str], content: Content) -> str:
     """Credit and licence of every photo, with captions in every language (one file for all)."""
     lines = ["Photo credits and licences", ""]
-    for image, name in zip(release.images, names):
+    for image, name in zip(release.images, names, strict=True):
         lines.append(f"File: photos/{name}")
         for lang in content.languages:
             if lang in image.caption:

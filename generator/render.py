@@ -184,7 +184,8 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
     certs_home = [c for c in content.certifications.values() if c.valid and c.featured] or [
         c for c in content.certifications.values() if c.valid]
     pages.append(r.render(("home",), "home.md.j2", site.text(lang).name,
-                          site.text(lang).about, current=current[:6], has_current=has_current, latest=releases[:3],
+                          site.text(lang).about, current=current[:6], has_current=has_current,
+                          latest=releases[:3],
                           certifications=certs_home, hide=["navigation", "toc"],
                           jsonld=structured.organization(content, urls, lang)))
     # Initiatives: overview, facet listings, one page each.
@@ -232,7 +233,7 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
             eu_sentence=eu_sentence(i, content, lang) if i.is_eu_funded else "",
             og_type="article", jsonld=structured.project(i, content, urls, lang)))
     # Press: newsroom, years, releases.
-    from .newsroom import release_downloads, newsroom_downloads
+    from .newsroom import newsroom_downloads, release_downloads
     by_year = _by_year(releases)
     newsroom = newsroom_downloads(content, urls, lang)
     pages.append(r.render(

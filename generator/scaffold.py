@@ -41,7 +41,7 @@ def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
         for path in paths:
             if path.exists():
                 raise ScaffoldError(f"{path} already exists")
-        for lang, path in zip(s.LANGUAGES, paths):
+        for lang, path in zip(s.LANGUAGES, paths, strict=True):
             path.write_text(_page(title, lang), encoding="utf-8")
         return paths[0]
     path = folder / f"{record_id}.yaml"

@@ -1,4 +1,5 @@
-"""Addresses: per-language slugs and paths, and one translation map from page key to URL per language.
+"""Addresses: per-language slugs and paths, and one translation map from page key to URL per
+language.
 
 A page key names what a page shows, independent of language: ("initiative", "sund-vaegt"),
 ("facet", "regions", "hovedstaden"), ("section", "press"). Records link to each other by key, never

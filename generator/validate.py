@@ -2,8 +2,8 @@
 
 `validate_content` reads the whole `content/` folder, checks each file against `schema.py`, then
 checks what only the whole collection can tell (references, duplicate slugs, amounts across funding
-lines).
-It returns plain checked values for `model.py`, or raises `ContentInvalid` with every error at once.
+lines). It returns plain checked values for `model.py`, or raises `ContentInvalid` with every error
+at once.
 """
 
 from __future__ import annotations
@@ -102,17 +102,19 @@ def validate_content(root: Path) -> CheckedContent:
     if tax_doc is not None:
         checked.taxonomies = _check_taxonomies(root, tax_doc, errors, languages)
     for record_type in s.RECORD_TYPES:
-        checked.records[record_type.name] = {}
+        records = checked.records[record_type.name] = {}
+        first_with_id: dict[str, str] = {}  # x.yaml and x.yml would be the same record
         for rel in files.get(record_type.folder, []):
             record = _check_record_file(root, rel, record_type, errors, languages)
+            stem = _stem(rel)
+            if stem in first_with_id:
+                errors.append(ContentError(rel, 1, "file", f"the id '{stem}' is also used by "
+                                           f"{first_with_id[stem]}",
+                                           "rename or delete one of the two files"))
+                continue
+            first_with_id[stem] = rel
             if record is not None:
-                others = checked.records[record_type.name]
-                if record.id in others:
-                    errors.append(ContentError(rel, 1, "file", f"the id '{record.id}' is also "
-                                               f"used by {others[record.id].path}",
-                                               "rename or delete one of the two files"))
-                else:
-                    others[record.id] = record
+                records[record.id] = record
     checked.pages = _check_pages(root, files.get("pages", []), errors, languages)
     # A reference to a file that exists but has errors of its own is not reported again.
     known_ids = {t.name: {_stem(rel) for rel in files.get(t.folder, [])
@@ -147,7 +149,10 @@ def _discover(root: Path, errors: list[ContentError]) -> dict[str, list[str]]:
                 ", ".join(sorted(folders | {"media"}))
             errors.append(ContentError(rel, 1, "file", "unexpected file or folder", hint))
             continue
-        if entry.name in folders and entry.is_dir():
+        if entry.name in folders | {"media"} and not entry.is_dir():
+            errors.append(ContentError(rel, 1, "file", "expected a folder, found a file",
+                                       f"make {rel} a folder"))
+        elif entry.name in folders:
             found[entry.name] = _files_in(root, entry, base, errors, entry.name)
     return found
 
@@ -344,6 +349,8 @@ def _check_field(spec: s.Field, container: dict, path: tuple, ctx: _Context,
 
 
 def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) -> object:
+    if value is UNREADABLE:  # already reported by the loader
+        return _INVALID
     raw = ctx.doc.raw.get(keypath)
     kind = spec.kind
     if kind == s.LIST:
@@ -362,8 +369,6 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
         if facts is _INVALID:
             return _INVALID
         return {"facts": facts, "texts": texts, "line": ctx.doc.line(keypath)}
-    if value is UNREADABLE:
-        return _INVALID
     if isinstance(value, (list, dict)):
         example = f", e.g. {spec.name}: {spec.example}" if spec.example else ""
         return ctx.error(keypath, f"expected {_expected(spec)}, got {_kind_of(value)}",

@@ -1,4 +1,5 @@
-"""Contacts as vCard 3.0 files (`.vcf`), one per person and language, for journalists' address books."""
+"""Contacts as vCard 3.0 files (`.vcf`), one per person and language, for journalists' address
+books."""
 
 from __future__ import annotations
 

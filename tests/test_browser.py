@@ -171,7 +171,7 @@ def _run_axe(page) -> list[dict]:
     result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
     return [{"id": v["id"], "impact": v.get("impact"), "help": v.get("help"),
              "nodes": [(" ".join(map(str, n.get("target", []))),
-                        (n.get("failureSummary") or "").replace("\n", " ")[:240])
+                        " ".join((n.get("failureSummary") or "").split())[:400])
                        for n in v.get("nodes", [])]}
             for v in result["violations"]]
 

@@ -97,7 +97,8 @@ def test_preview_rebuilds_on_change_and_survives_content_errors(tmp_path):
         source.write_text(original.replace("start: 2021-11-23", "start: 23.11.2021"),
                           encoding="utf-8")
         assert _wait_for(lambda: "'23.11.2021'" in log.read_text(), 60), log.read_text()
-        assert "Healthy Weight Preview" in (_get(url) or "")  # the last good build stays
+        # The last good version stays on screen.
+        assert _wait_for(lambda: "Healthy Weight Preview" in (_get(url) or ""), 60)
         assert server.poll() is None
     finally:
         server.terminate()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import loader
 from generator.loader import (
     MAX_YAML_DEPTH,
     UNREADABLE,
@@ -16,6 +17,18 @@ from generator.loader import (
     read_text,
 )
 from generator.schema import MAX_FILE_BYTES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "python"])
+def parser(request, monkeypatch):
+    """Every test runs with libyaml's parser (used when installed) and with PyYAML's own."""
+    if request.param == "python":
+        monkeypatch.setattr(loader, "_FAST_LOADER", None)
+    elif loader._FAST_LOADER is None:
+        pytest.skip("PyYAML is installed without libyaml")
+    return request.param
 
 
 def parse(text: str) -> tuple[object, list[str]]:
@@ -429,3 +442,30 @@ def test_not_a_regular_file(tmp_path):
     assert [str(e) for e in errors] == [
         "content/x.yaml:1: file: not a regular file; replace it with an ordinary text file"
     ]
+
+
+def _parsed(path: Path) -> tuple:
+    errors = []
+    text = read_text(path, "content/x.yaml", errors)
+    if text is None:
+        return ("unreadable", [str(e) for e in errors])
+    parse = parse_markdown if path.suffix == ".md" else parse_yaml
+    doc = parse(text, "content/x.yaml", errors)
+    if doc is None:
+        return ("invalid", [str(e) for e in errors])
+    return (repr(doc.data), doc.lines, doc.raw, [str(e) for e in errors])
+
+
+def test_both_parsers_read_every_content_file_the_same(parser, monkeypatch):
+    if parser == "python":
+        pytest.skip("compares the two parsers once")
+    files = sorted(
+        p
+        for folder in ("content", "tests/fixtures", "tests/bad_content")
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in (".yaml", ".yml", ".md") and p.is_file() and p.name != "case.yaml"
+    )
+    assert len(files) > 80
+    fast = [_parsed(p) for p in files]
+    monkeypatch.setattr(loader, "_FAST_LOADER", None)
+    assert [_parsed(p) for p in files] == fast

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from generator import schema as s
 from generator.errors import ContentError, ContentInvalid
 from generator.model import load_content
 from generator.validate import Month, validate_content
@@ -91,9 +93,10 @@ CASES = {
         "press_contact: true",
         "press_contact: true\nfavourite_colour: green",
         [
+            # the person's facts as schema.py lists them (name, organisation, ...), then da, en
             (
                 "content/people/mette-lund.yaml:6: favourite_colour: unknown key; allowed keys "
-                "here: name, organisation, email, phone, press_contact, languages, da, en"
+                f"here: {', '.join(f.name for f in s.PERSON.shape.facts)}, da, en"
             )
         ],
     ),
@@ -1114,6 +1117,14 @@ def test_unexpected_files_and_folders(minimal_content):
         ),
         "content/site.yml:1: file: unexpected file or folder; did you mean 'site.yaml'?",
     ]
+
+
+def test_a_folder_that_is_a_file(minimal_content):
+    shutil.rmtree(minimal_content / "media")
+    (minimal_content / "media").write_text("x\n", encoding="utf-8")
+    assert (
+        "content/media:1: file: expected a folder, found a file; make content/media a folder"
+    ) in problems(minimal_content)
 
 
 def test_unsafe_file_name(minimal_content):

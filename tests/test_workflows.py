@@ -1,4 +1,5 @@
-"""The editors' CI files: the GitHub workflow passes actionlint; the GitLab file has the right jobs."""
+"""The editors' CI files: the GitHub workflow passes actionlint; the GitLab file has the right
+jobs."""
 
 from __future__ import annotations
 
