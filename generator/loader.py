@@ -3,6 +3,9 @@
 PyYAML's own constructor forgets where values came from, silently keeps the last of two duplicate
 keys and expands aliases without limit. Here the node tree is walked by hand instead, so that every
 value keeps its line, duplicates are errors and an alias bomb stops after `MAX_YAML_NODES` nodes.
+Files are also refused before parsing when they are too large, tab-indented or nested too deeply.
+libyaml parses when it is installed (it is much faster); a file it rejects is parsed again by
+PyYAML, whose error messages `_SYNTAX_PROBLEMS` rewords for editors.
 """
 
 from __future__ import annotations
