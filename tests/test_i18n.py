@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import os
 import re
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,10 +20,9 @@ from babel.messages.frontend import parse_keywords
 from babel.messages.pofile import read_po
 from babel.util import pathmatch
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
 from generator import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
 
 try:  # Babel >= 2.14
     from babel.messages.frontend import parse_mapping_cfg as _parse_mapping
@@ -37,9 +35,9 @@ KEYWORDS = parse_keywords(["_", "gettext", "ngettext:1,2"])
 PLURAL_FORMS = (2, "(n != 1)")  # nplurals=2; plural=(n != 1); for both Danish and English
 
 # Python %-format placeholders: %(name)s, %(num)d, %s, %.1f ... ("%%" is a literal percent sign).
-_PLACEHOLDER = re.compile(
-    r"%(?:\((?P<name>[^)]*)\))?(?P<spec>[#0 +\-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%])")
-_NAMED = re.compile(r"%\((?P<name>[^)]*)\)[#0 +\-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa]")
+_FLAGS = r"[#0 +\-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?"
+_PLACEHOLDER = re.compile(r"%(?:\((?P<name>[^)]*)\))?(?P<spec>" + _FLAGS + r"[diouxXeEfFgGcrsa%])")
+_NAMED = re.compile(r"%\((?P<name>[^)]*)\)" + _FLAGS + r"[diouxXeEfFgGcrsa]")
 
 
 # --- extraction -----------------------------------------------------------------------------
@@ -135,7 +133,8 @@ def _forms(message) -> list[str]:
 # --- (a) every extracted string is translated -----------------------------------------------
 
 def test_extraction_finds_python_and_template_strings(extracted):
-    sources = {w.split(":", 1)[0].rsplit(".", 1)[-1] for e in extracted.values() for w in e["where"]}
+    sources = {w.split(":", 1)[0].rsplit(".", 1)[-1]
+               for e in extracted.values() for w in e["where"]}
     assert "py" in sources, "nothing extracted from generator/*.py"
     assert "j2" in sources, "nothing extracted from the Jinja templates (generator/templates/**.j2)"
     assert any(e["plural"] for e in extracted.values()), "no ngettext() plural extracted"
@@ -189,7 +188,8 @@ def test_every_string_is_translated(extracted, catalog):
             problems.append(f"untranslated: {msgid!r} ({where})")
     assert not problems, (
         f"theme/locales/{lang}/LC_MESSAGES/messages.po is out of date with the code "
-        f"(run the extract/update commands in babel.cfg and translate):\n  " + "\n  ".join(problems))
+        f"(run the extract/update commands in babel.cfg and translate):\n  "
+        + "\n  ".join(problems))
 
 
 # --- (b) no fuzzy entries --------------------------------------------------------------------

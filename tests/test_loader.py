@@ -293,7 +293,7 @@ def test_page_without_front_matter():
 
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]\n"
-    for prev, name in zip("abcdefgh", "bcdefghi")
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
 )
 
 
