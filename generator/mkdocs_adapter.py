@@ -134,8 +134,3 @@ def serve_language(config_file: Path, build: LanguageBuild, watch: list[Path], h
     mkdocs_hooks.PRE_BUILD.append(regenerate)
     serve(config_file=str(preview_config), livereload=True, watch=[str(p) for p in watch],
           watch_theme=True)
-
-
-def language_build_for_preview(build: LanguageBuild) -> LanguageBuild:
-    """The preview serves from the server's root, so links and the switcher stay local."""
-    return build

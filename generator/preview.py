@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .clock import build_now
 from .errors import ContentInvalid
-from .mkdocs_adapter import language_build_for_preview, serve_language
+from .mkdocs_adapter import serve_language
 from .model import load_content
 from .pipeline import language_build, write_docs
 from .urls import build_url_map
@@ -24,7 +24,7 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str |
     "Now" is taken afresh on every rebuild (an embargo lifts while the preview runs), or fixed
     with --now to preview the site as it will look at that moment.
     """
-    docs = Path(tempfile.mkdtemp(prefix=f"klynge-preview-{lang}-"))
+    docs = Path(tempfile.mkdtemp(prefix=f"klynge-preview-{lang}-")) / "docs"
 
     def regenerate() -> None:
         try:
@@ -49,6 +49,6 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str |
     build = language_build(content, urls, lang, docs, docs.parent / "unused")
     print(f"Preview of the {lang} site at http://{host}:{port}/ (Ctrl+C stops it)",
           file=sys.stderr, flush=True)
-    serve_language(root / "mkdocs.yml", language_build_for_preview(build),
+    serve_language(root / "mkdocs.yml", build,
                    [content_dir, Path(__file__).parent / "templates"], host, port, regenerate)
     return 0

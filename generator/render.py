@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from . import i18n, structured
 from .model import Content, Initiative
+from .presskit import human_size
 from .urls import SECTIONS, UrlMap, relative
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -158,9 +159,6 @@ def eu_statement(lang: str) -> str:
             "en": "Co-funded by the European Union"}[lang]
 
 
-def initiative_is_eu(initiative: Initiative) -> bool:
-    return initiative.is_eu_funded
-
 
 def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int],
                  renditions: dict) -> list[RenderedPage]:
@@ -172,7 +170,7 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
     g["renditions"] = renditions
     g["eu_statement"] = eu_statement(lang)
     g["money"] = lambda n: _money(n, content, lang)
-    g["size_label"] = lambda path: size_label(path, files[path], lang)
+    g["size_label"] = lambda path: human_size(files[path], lang, path.rsplit(".", 1)[-1].upper())
     g["validity"] = lambda c: _validity(c, lang, _)
     site = content.site
     pages: list[RenderedPage] = []
@@ -388,14 +386,3 @@ def _relations(org, content: Content, _) -> list:
             if rel.organisation == org.id:
                 out.append((inverse[rel.type], other))
     return out
-
-
-def size_label(path: str, size: int, lang: str) -> str:
-    """'ZIP, 2.4 MB' / 'ZIP, 2,4 MB'."""
-    kind = path.rsplit(".", 1)[-1].upper()
-    if size < 1000 * 1000:
-        amount = i18n.format_number(round(size / 1000, 1) if size >= 1000 else size, lang)
-        unit = "kB" if size >= 1000 else "B"
-    else:
-        amount, unit = i18n.format_number(round(size / 1000 / 1000, 1), lang), "MB"
-    return f"{kind}, {amount} {unit}"
