@@ -52,7 +52,7 @@ def atom_feed(content: Content, urls: UrlMap, lang: str) -> bytes:
 
 
 def feed_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
-    """The feed, keyed by its path relative to the language root (presse/feed.xml)."""
+    """The feed, keyed by its path relative to the language root (feed.xml)."""
     return {feed_path(lang): atom_feed(content, urls, lang)}
 
 

@@ -27,7 +27,9 @@ def media_kit_path(lang: str) -> str:
 
 
 def feed_path(lang: str) -> str:
-    return f"{SECTIONS['press'][lang]}/feed.xml"
+    # At the language root: Material's script looks for sitemap.xml beside every rel=alternate
+    # link, and the language's sitemap is there.
+    return "feed.xml"
 
 
 def vcard_path(person_id: str, lang: str) -> str:

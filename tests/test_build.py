@@ -57,7 +57,7 @@ class HeadLinks(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.lang = a.get("lang")
-        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+        if tag == "link" and "alternate" in (a.get("rel") or "").split() and "hreflang" in a:
             self.alternates[a["hreflang"]] = a["href"]
         if tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.switch[a["hreflang"]] = a["href"]
@@ -102,7 +102,7 @@ def test_output_has_every_expected_page_and_file(site):
     assert len([p for p in pages if p.startswith("da/")]) == len(
         [p for p in pages if p.startswith("en/")])
     for extra in ("sitemap.xml", "robots.txt", "da/sitemap.xml", "en/sitemap.xml",
-                  "da/presse/feed.xml", "en/press/feed.xml",
+                  "da/feed.xml", "en/feed.xml",
                   "da/search/search_index.json", "en/search/search_index.json",
                   "da/kontakt/christian-graversen.vcf", "en/contact/mette-thiel.vcf",
                   "da/presse/mediekit.zip", "en/press/media-kit.zip",
@@ -294,7 +294,7 @@ def test_embargoed_release_appears_everywhere_after_the_embargo(tmp_path, embarg
     assert result.returncode == 0, result.stderr
     assert (site / f"en/press/news-{MARKER.lower()}/index.html").is_file()
     assert (site / f"da/presse/nyhed-{MARKER.lower()}/index.html").is_file()
-    assert MARKER in (site / "en/press/feed.xml").read_text(encoding="utf-8")
+    assert MARKER in (site / "en/feed.xml").read_text(encoding="utf-8")
     assert MARKER in (site / "en/search/search_index.json").read_text(encoding="utf-8")
     assert f"news-{MARKER.lower()}" in (site / "en/sitemap.xml").read_text(encoding="utf-8")
     assert MARKER in (site / "da/index.html").read_text(encoding="utf-8")

@@ -58,13 +58,13 @@ def test_feed_parses_cleanly(site, lang):
 def test_feed_head(site):
     content, urls = site
     feed = atoma.parse_atom_bytes(atom_feed(content, urls, "da"))
-    assert feed.id_ == "https://www.klynge.example/da/presse/feed.xml"
+    assert feed.id_ == "https://www.klynge.example/da/feed.xml"
     assert feed.title.value.startswith("Klyngen for Grøn Sundhed – ")
     assert feed.subtitle.value.startswith("Vi forbinder virksomheder")
     assert feed.authors[0].name == "Klyngen for Grøn Sundhed"
     links = {link.rel: link.href for link in feed.links}
     assert links == {
-        "self": "https://www.klynge.example/da/presse/feed.xml",
+        "self": "https://www.klynge.example/da/feed.xml",
         "alternate": "https://www.klynge.example/da/presse/",
     }
     # The newest entry dates the feed.
@@ -117,8 +117,8 @@ def test_feed_ignores_the_clock(root, site):
 
 def test_feed_files_path(site):
     content, urls = site
-    assert list(feed_files(content, urls, "da")) == ["presse/feed.xml"]
-    assert list(feed_files(content, urls, "en")) == ["press/feed.xml"]
+    assert list(feed_files(content, urls, "da")) == ["feed.xml"]
+    assert list(feed_files(content, urls, "en")) == ["feed.xml"]
 
 
 def test_empty_feed_has_a_fixed_date(tmp_path):
