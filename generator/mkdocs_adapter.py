@@ -102,6 +102,7 @@ def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
         "feed_path": feed_path,
         "feed_title": feed_title,
         "switch_label": _("Select language"),
+        "search_label": _("Search"),
         "not_found_title": _("Page not found"),
         "fallback_notice": notices,
     }

@@ -6,6 +6,8 @@ renderer; this catches raw HTML in Markdown bodies (script, event handlers, java
 
 from __future__ import annotations
 
+import html
+
 import nh3
 
 _TAGS = {
@@ -53,7 +55,11 @@ def on_page_content(html: str, page, config, files) -> str:
     return sanitise(html)
 
 
-def _valid_toggles(output: str) -> str:
+def _valid_toggles(output: str, config) -> str:
+    # Material's search dialog has no accessible name (an ARIA requirement for role=dialog).
+    label = html.escape(config.extra.get("search_label", "Search"))
+    output = output.replace('data-md-component="search" role="dialog">',
+                            f'data-md-component="search" role="dialog" aria-label="{label}">')
     # Material's drawer and search toggles carry autocomplete="off", which HTML allows on text
     # inputs only; the Nu Html Checker reports it on every page.
     return output.replace('type="checkbox" id="__drawer" autocomplete="off"',
@@ -62,8 +68,8 @@ def _valid_toggles(output: str) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    return _valid_toggles(output)
+    return _valid_toggles(output, config)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    return _valid_toggles(output_content)
+    return _valid_toggles(output_content, config)
