@@ -19,7 +19,8 @@ _TAGS = {
 _ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "aria-label", "aria-hidden", "hidden"},
     "a": {"href", "hreflang", "rel", "download", "type"},
-    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"},
+    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding",
+            "fetchpriority"},
     "time": {"datetime"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
