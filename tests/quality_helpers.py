@@ -13,6 +13,7 @@ still run the rest of the suite.
 from __future__ import annotations
 
 import functools
+import gzip
 import html.parser
 import http.server
 import os
@@ -207,6 +208,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass
+
+    def do_GET(self):
+        """Text files gzip-compressed when the browser accepts it, as any static host does."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (path.suffix not in _COMPRESSED or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+_COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 
 
 class SiteServer(http.server.ThreadingHTTPServer):
