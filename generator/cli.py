@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .clock import build_now
 from .errors import ContentInvalid
+from .mkdocs_adapter import BuildFailed
 
 
 def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
@@ -59,6 +60,10 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
             return run_translations(args.content, now, args.lang, args.export, args.import_)
     except ContentInvalid as exc:
         _report(exc)
+        return 1
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        print("The build failed; site/ was left as it was.", file=sys.stderr)
         return 1
     return 0
 

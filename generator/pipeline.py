@@ -18,7 +18,13 @@ from pathlib import Path
 from markupsafe import escape
 
 from . import i18n, sitemap
-from .mkdocs_adapter import LanguageBuild, build_language, extra_settings, nav_for
+from .mkdocs_adapter import (
+    BuildFailed,
+    LanguageBuild,
+    build_language,
+    extra_settings,
+    nav_for,
+)
 from .model import Content, load_content
 from .newsroom import feed_path
 from .render import EU_EMBLEM, render_pages
@@ -58,8 +64,9 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
     try:
         out = work / "site"
         languages = content.languages
-        with ProcessPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
-            pdfs = render_all_pdfs(content, urls, pool)
+        workers = min(len(languages), os.cpu_count() or 1)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            pdfs = render_all_pdfs(content, urls, pool, workers)
             progress.say(f"{len(pdfs)} PDFs rendered")
             jobs = [pool.submit(build_one_language, content, urls, lang, work, root, pdfs)
                     for lang in languages]
@@ -74,14 +81,14 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
     return content
 
 
-def render_all_pdfs(content: Content, urls: UrlMap, pool: ProcessPoolExecutor
+def render_all_pdfs(content: Content, urls: UrlMap, pool: ProcessPoolExecutor, workers: int
                     ) -> dict[tuple[str, str], bytes]:
     """Every release's PDF in every language, rendered once, spread over the worker processes.
 
     Both languages' press kits hold both PDFs, so rendering them here once saves half the work.
     """
     keys = [(rid, lang) for rid in content.press_releases for lang in content.languages]
-    chunks = [keys[i::pool._max_workers] for i in range(pool._max_workers)]
+    chunks = [keys[i::workers] for i in range(workers)]
     results: dict[tuple[str, str], bytes] = {}
     for part in pool.map(_render_pdfs, [(content, urls, chunk) for chunk in chunks if chunk]):
         results.update(part)
@@ -106,12 +113,34 @@ def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, ro
     docs = work / "docs" / lang
     downloads, pages = write_docs(content, urls, lang, docs)
     rendered = time.perf_counter()
-    build_language(root / "mkdocs.yml", language_build(content, urls, lang, docs,
-                                                       work / "site" / lang))
+    try:
+        build_language(root / "mkdocs.yml", language_build(content, urls, lang, docs,
+                                                           work / "site" / lang))
+    except BuildFailed as exc:
+        raise BuildFailed(_name_sources(str(exc), content, urls, lang)) from None
     sitemap.write_language_sitemap(content, urls, lang, work / "site" / lang)
     finished = time.perf_counter()
     return (f"{lang}: {downloads} downloads and {pages} pages in {rendered - started:.1f}s, "
             f"MkDocs in {finished - rendered:.1f}s")
+
+
+def _name_sources(message: str, content: Content, urls: UrlMap, lang: str) -> str:
+    """MkDocs names generated files (om/index.md); editors need the content file behind them."""
+    records = {"initiative": content.initiatives, "press_release": content.press_releases,
+               "certification": content.certifications, "organisation": content.organisations}
+    for key in urls.keys():
+        doc = urls.doc_file(key, lang)
+        if f"'{doc}'" not in message:
+            continue
+        if key[0] == "page":
+            source = content.pages[key[1]].path.replace(".da.md", f".{lang}.md").replace(
+                ".en.md", f".{lang}.md")
+        elif key[0] in records:
+            source = records[key[0]][key[1]].path
+        else:
+            continue
+        message = message.replace(f"'{doc}'", f"'{doc}' (from {source})")
+    return message
 
 
 def write_docs(content: Content, urls: UrlMap, lang: str, docs: Path) -> tuple[int, int]:

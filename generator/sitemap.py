@@ -91,7 +91,8 @@ def language_chooser(content: Content, urls: UrlMap) -> str:
 <link rel="alternate" hreflang="x-default" href="{html.escape(site.base_url)}">
 <link rel="icon" href="{default}/assets/images/favicon.png" type="image/png">
 <style>
-body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;min-height:100vh;display:grid;
+body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;
+min-height:100vh;display:grid;
 place-items:center;background:#0b3d5c;color:#fff}}
 main{{text-align:center;padding:2rem}}
 h1{{font-size:1.5rem;font-weight:500}}

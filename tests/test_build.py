@@ -300,3 +300,21 @@ def test_embargoed_release_appears_everywhere_after_the_embargo(tmp_path, embarg
     assert MARKER in (site / "da/index.html").read_text(encoding="utf-8")
     # The draft stays out even after the embargo of the other release has lifted.
     assert "Kladde" not in all_text(site)
+
+
+def test_a_broken_link_in_a_page_fails_the_build_naming_the_content_file(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    page = content / "pages" / "about.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [this page](missing.md).\n",
+                    encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "marker.txt").write_text("previous build")
+    result = run_build(content, site)
+    assert result.returncode == 1
+    assert ("Doc file 'about/index.md' (from content/pages/about.en.md) contains a link "
+            "'missing.md'") in result.stderr
+    assert "The build failed; site/ was left as it was." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in site.iterdir()] == ["marker.txt"]
