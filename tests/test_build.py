@@ -292,7 +292,10 @@ def test_embargoed_release_appears_everywhere_after_the_embargo(tmp_path, embarg
     site = tmp_path / "site"
     result = run_build(embargo_content, site, now="2026-12-01T08:00:00+01:00")
     assert result.returncode == 0, result.stderr
-    assert (site / f"en/press/news-{MARKER.lower()}/index.html").is_file()
+    page = site / f"en/press/news-{MARKER.lower()}/index.html"
+    # It is about an EU-funded initiative, so it carries the emblem and the statement.
+    assert 'class="eu-emblem"' in page.read_text(encoding="utf-8")
+    assert "Co-funded by the European Union" in page.read_text(encoding="utf-8")
     assert (site / f"da/presse/nyhed-{MARKER.lower()}/index.html").is_file()
     assert MARKER in (site / "en/feed.xml").read_text(encoding="utf-8")
     assert MARKER in (site / "en/search/search_index.json").read_text(encoding="utf-8")
