@@ -18,7 +18,7 @@ from PIL import Image, ImageOps
 
 from .model import Content, ImageRef
 
-WIDTHS = (480, 960)
+WIDTHS = (480, 720, 960)  # phones, phones at high density and tablets, desktops
 JPEG_QUALITY = 82
 WEB_DIR = "media/web"
 

@@ -25,15 +25,16 @@ def content(tmp_path_factory):
     return load_content(root, build_now(NOW))
 
 
-def test_photo_gets_480_and_960(content):
+def test_photo_gets_480_720_and_960(content):
     assert web_rendition(content.root, "media/press/solnedgang-over-odense.jpg") == [
         Rendition("media/web/solnedgang-over-odense-480.jpg", 480, 300),
+        Rendition("media/web/solnedgang-over-odense-720.jpg", 720, 450),
         Rendition("media/web/solnedgang-over-odense-960.jpg", 960, 600),
     ]
 
 
 def test_png_with_alpha_stays_png_and_is_never_upscaled(content):
-    # 700 px wide: 480, and the original width instead of an upscaled 960.
+    # 700 px wide: 480, and the original width instead of an upscaled 720.
     assert web_rendition(content.root, "media/press/diagram.png") == [
         Rendition("media/web/diagram-480.png", 480, 343),
         Rendition("media/web/diagram-700.png", 700, 500),
@@ -59,6 +60,7 @@ def test_rendition_files_have_the_advertised_sizes_and_no_metadata(content):
         "media/web/diagram-480.png",
         "media/web/diagram-700.png",
         "media/web/solnedgang-over-odense-480.jpg",
+        "media/web/solnedgang-over-odense-720.jpg",
         "media/web/solnedgang-over-odense-960.jpg",
         "media/web/vaerksted-400.jpg",
     ]
@@ -113,6 +115,7 @@ def test_exif_orientation_is_applied_before_resizing(tmp_path):
     result = web_rendition(tmp_path, "media/sideways.jpg")
     assert result == [
         Rendition("media/web/sideways-480.jpg", 480, 720),
+        Rendition("media/web/sideways-720.jpg", 720, 1080),
         Rendition("media/web/sideways-800.jpg", 800, 1200),
     ]
     data = images.encode_rendition(tmp_path, "media/sideways.jpg", result[0])
