@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 from .i18n import translations
 from .model import Content, PressRelease
 from .newsroom import feed_path, release_pdf_path
-from .pdf import release_moment, release_pdf
+from .pdf import release_pdf
 from .urls import UrlMap
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -30,14 +30,14 @@ def atom_feed(content: Content, urls: UrlMap, lang: str) -> bytes:
     feed_url = base + feed_path(lang)
     # Releases written in one language only are published on both sites, so they are in both feeds.
     releases = sorted(
-        content.press_releases.values(), key=lambda r: (release_moment(r), r.id), reverse=True
+        content.press_releases.values(), key=lambda r: (r.published_at, r.id), reverse=True
     )
 
     feed = ElementTree.Element("feed", {"xmlns": ATOM, XML_LANG: lang})
     _text(feed, "id", feed_url)
     _text(feed, "title", f"{name} – {_('Press releases')}")
     _text(feed, "subtitle", site.text(lang).tagline)
-    _text(feed, "updated", _stamp(release_moment(releases[0])) if releases else EMPTY_FEED_UPDATED)
+    _text(feed, "updated", _stamp(releases[0].published_at) if releases else EMPTY_FEED_UPDATED)
     author = ElementTree.SubElement(feed, "author")
     _text(author, "name", name)
     _text(author, "uri", base)
@@ -76,7 +76,7 @@ def _entry(
         entry.set(XML_LANG, release.only_in)
     _text(entry, "id", entry_id(release, content))
     _text(entry, "title", text.title)
-    moment = _stamp(release_moment(release))
+    moment = _stamp(release.published_at)
     _text(entry, "published", moment)
     _text(entry, "updated", moment)
     author = ElementTree.SubElement(entry, "author")

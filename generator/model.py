@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Generic, TypeVar
+from zoneinfo import ZoneInfo
 
 from .validate import CheckedContent, Month, validate_content
 
 T = TypeVar("T")
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,11 @@ class PressRelease(Record[PressText]):
     initiatives: tuple[str, ...]
     certifications: tuple[str, ...]
     organisations: tuple[str, ...]
+
+    @property
+    def published_at(self) -> datetime:
+        """When the release was published: its date and time (midnight without one), Danish time."""
+        return datetime.combine(self.date, self.time or time(0), tzinfo=COPENHAGEN)
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,8 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, time
 from pathlib import Path
 from urllib.request import url2pathname
-from zoneinfo import ZoneInfo
 
 import markdown
 import nh3
@@ -49,7 +47,6 @@ FONT_FACES = (  # (weight, style, file): Ubuntu is one of the typefaces the EU r
     (700, "normal", "ubuntu-latin-700-normal.woff2"),
     (400, "italic", "ubuntu-latin-400-italic.woff2"),
 )
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 # Release bodies are Markdown written by editors: keep structure and links, drop images (the PDF
 # must not fetch anything from the network) and anything else that could run or load.
 BODY_TAGS = nh3.ALLOWED_TAGS - {"img", "area", "map", "details", "summary"}
@@ -147,11 +144,6 @@ def pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
     }
 
 
-def release_moment(release: PressRelease) -> datetime:
-    """When the release was published: its date and time (midnight without one) in Copenhagen."""
-    return datetime.combine(release.date, release.time or time(0), tzinfo=COPENHAGEN)
-
-
 def body_html(text: str) -> Markup:
     """Markdown to sanitised HTML: whatever an editor writes, no script or remote file survives."""
     html = markdown.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
@@ -185,7 +177,7 @@ def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: st
         "eu_statement": EU_STATEMENT[lang],
         "date_iso": release.date.isoformat(),
         "date_text": format_date(release.date, lang),
-        "published": release_moment(release).isoformat(),
+        "published": release.published_at.isoformat(),
         "body_html": body_html(text.body),
         "quotes": [_quote(q, content, lang, fallback) for q in release.quotes],
         "photos": [_photo(image, content, lang, fallback) for image in release.images],

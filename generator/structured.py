@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 from .model import Certification, Content, Initiative, Person, PressRelease
 from .urls import UrlMap
-
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 def to_script_json(data: dict) -> str:
@@ -97,16 +93,11 @@ def project(initiative: Initiative, content: Content, urls: UrlMap, lang: str) -
     }
 
 
-def published_at(release: PressRelease) -> datetime:
-    """The release's date and time in Copenhagen time."""
-    return datetime.combine(release.date, release.time or time(0), COPENHAGEN)
-
-
 def news_article(release: PressRelease, content: Content, urls: UrlMap, lang: str,
                  images: list[dict]) -> dict:
     text = release.text(lang)
     site = content.site
-    stamp = published_at(release).isoformat()
+    stamp = release.published_at.isoformat()
     publisher = {"@type": "Organization", "name": site.text(lang).name,
                  "logo": {"@type": "ImageObject", "url": _asset(urls, lang, site.logo_png)}}
     return {
