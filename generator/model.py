@@ -67,6 +67,17 @@ class Quote:
     role: Mapping[str, str]
     text: Mapping[str, str]
 
+    def text_in(self, lang: str) -> str:
+        """The quote in `lang`, or in the one language it was written in."""
+        return self.text.get(lang) or next(iter(self.text.values()))
+
+    def attribution(self, people: Mapping[str, Person], lang: str) -> tuple[str, str | None]:
+        """The speaker's name and role: from the person record, or as written in the quote."""
+        if self.speaker:
+            person = people[self.speaker]
+            return person.name, person.text(lang).role
+        return self.name or "", self.role.get(lang) or next(iter(self.role.values()), None)
+
 
 @dataclass(frozen=True)
 class KeyFigure:

@@ -179,7 +179,7 @@ def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: st
         "date_text": format_date(release.date, lang),
         "published": release.published_at.isoformat(),
         "body_html": body_html(text.body),
-        "quotes": [_quote(q, content, lang, fallback) for q in release.quotes],
+        "quotes": [_quote(q, content, lang) for q in release.quotes],
         "photos": [_photo(image, content, lang, fallback) for image in release.images],
         "initiatives": [
             _initiative(content.initiatives[i], lang)
@@ -198,15 +198,8 @@ def _pick(texts: dict, lang: str, fallback: str) -> str | None:
     return texts.get(lang) or texts.get(fallback) or next(iter(texts.values()), None)
 
 
-def _quote(quote, content: Content, lang: str, fallback: str) -> PdfQuote:
-    person = content.people.get(quote.speaker) if quote.speaker else None
-    if person is not None:
-        return PdfQuote(_pick(quote.text, lang, fallback), person.name, person.text(lang).role)
-    return PdfQuote(
-        _pick(quote.text, lang, fallback),
-        quote.name or "",
-        _pick(quote.role, lang, fallback) if quote.role else None,
-    )
+def _quote(quote, content: Content, lang: str) -> PdfQuote:
+    return PdfQuote(quote.text_in(lang), *quote.attribution(content.people, lang))
 
 
 def _photo(image: ImageRef, content: Content, lang: str, fallback: str) -> PdfPhoto:

@@ -362,14 +362,11 @@ def _validity(cert, lang: str, _) -> str:
 
 
 def _quote(quote, content: Content, lang: str) -> dict:
-    if quote.speaker:
+    name, role = quote.attribution(content.people, lang)
+    if quote.speaker:  # on the page, a person on the site is named with their organisation
         person = content.people[quote.speaker]
-        org = content.organisations[person.organisation].text(lang).name
-        name, role = person.name, f"{person.text(lang).role}, {org}"
-    else:
-        name, role = quote.name, quote.role.get(lang) or next(iter(quote.role.values()), "")
-    text = quote.text.get(lang) or next(iter(quote.text.values()))
-    return {"name": name, "role": role, "text": text}
+        role = f"{role}, {content.organisations[person.organisation].text(lang).name}"
+    return {"name": name, "role": role or "", "text": quote.text_in(lang)}
 
 
 def _relations(org, content: Content, _) -> list:
