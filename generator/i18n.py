@@ -29,6 +29,7 @@ def locale(lang: str) -> Locale:
     return Locale.parse(LOCALES[lang])
 
 
+@functools.lru_cache(maxsize=4096)  # listings print the same dates over and over
 def format_date(value: date, lang: str) -> str:
     """23. november 2021 (da) / 23 November 2021 (en)."""
     return babel_format_date(value, "long", locale=LOCALES[lang])

@@ -19,6 +19,7 @@ _TAGS = {
 _ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "aria-label", "aria-hidden", "hidden"},
     "a": {"href", "hreflang", "rel", "download", "type"},
+    "div": {"data-search-exclude"},
     "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding",
             "fetchpriority"},
     "time": {"datetime"},

@@ -83,8 +83,13 @@ class PageRenderer:
         def file_link(path: str) -> str:
             return relative(doc_file, path)
 
+        def href(target: tuple) -> str:
+            # For raw HTML blocks, whose links MkDocs leaves as they are.
+            return _relative_url(f"/{lang}/{self.urls.path(key, lang)}",
+                                 f"/{lang}/{self.urls.path(target, lang)}")
+
         body = self.env.get_template(template).render(
-            key=key, link=link, file_link=file_link, page_url=self.urls.url(key, lang),
+            key=key, link=link, file_link=file_link, href=href, page_url=self.urls.url(key, lang),
             files=self.files, **extra)
         meta = self._front_matter(key, title, description, extra)
         # JSON is YAML too, and much faster to write than PyYAML's emitter.
