@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,6 +181,19 @@ def test_eu_block_only_on_eu_funded_initiatives(site):
                 if "Decentrale erhvervsfremmemidler" in p.read_text(encoding="utf-8")
                 and "eu-emblem" not in p.read_text(encoding="utf-8")]
     assert national, "the decentral initiative must carry no EU block"
+
+
+def test_search_finds_an_initiative_summary_on_the_initiative_page_only(site):
+    # Listings repeat every summary in a card; the index keeps it where the record is.
+    record = yaml.safe_load((ROOT / "content/initiatives/sund-vaegt.yaml").read_text("utf-8"))
+    for lang, path in (("da", "indsatser/sund-vaegt/"), ("en", "initiatives/healthy-weight/")):
+        words = " ".join(record[lang]["summary"].split()[:8])
+        index = json.loads((site / lang / "search/search_index.json").read_text(encoding="utf-8"))
+        found = sorted({doc["location"].split("#")[0] for doc in index["docs"]
+                        if words in " ".join(re.sub(r"<[^>]+>", "", doc["text"]).split())})
+        assert found == [path], f"{lang}: {words!r} indexed on {found}"
+        overview = site / lang / path.split("/")[0] / "index.html"
+        assert words in text_of(overview), f"{lang}: no card on the overview"
 
 
 def test_text_fields_are_escaped_not_run(tmp_path):
