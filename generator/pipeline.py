@@ -189,9 +189,26 @@ def language_build(content: Content, urls: UrlMap, lang: str, docs: Path, site_d
     extra = extra_settings(lang, content.languages, site.default_language, feed_path(lang),
                            _("%(name)s: press releases") % {"name": name})
     extra["chooser_url"] = site.base_url
+    extra["footer"] = footer_settings(content, urls, lang, nav)
     return LanguageBuild(lang=lang, site_name=name,
                          site_url=f"{site.base_url}{lang}/", docs_dir=docs, site_dir=site_dir,
                          nav=nav, logo=site.logo, extra=extra)
+
+
+def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dict:
+    """What every page's footer shows: the organisation, its contact details, and links to the
+    hand-written pages the navigation leaves out (privacy, accessibility) and the press feed."""
+    _ = i18n.translations(lang).gettext
+    site = content.site
+    in_nav = {path for entry in nav for path in entry.values()}
+    pages = sorted((page.text(lang).title, urls.path(("page", page_id), lang))
+                   for page_id, page in content.pages.items()
+                   if urls.doc_file(("page", page_id), lang) not in in_nav)
+    links = [{"title": title, "path": path} for title, path in pages]
+    links.append({"title": _("Press releases (Atom feed)"), "path": feed_path(lang)})
+    return {"name": site.text(lang).name, "address": site.text(lang).address,
+            "email": site.email, "phone": i18n.format_phone(site.phone) if site.phone else "",
+            "phone_tel": site.phone or "", "links": links}
 
 
 def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict, dict]:

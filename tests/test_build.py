@@ -196,6 +196,25 @@ def test_search_finds_an_initiative_summary_on_the_initiative_page_only(site):
         assert words in text_of(overview), f"{lang}: no card on the overview"
 
 
+def test_every_page_footer_leads_to_privacy_accessibility_and_the_feed(site):
+    wanted = {"da": {"privatliv/": "Privatlivspolitik", "tilgaengelighed/": "Tilgængelighedserklæring",
+                     "feed.xml": "Pressemeddelelser (Atom-feed)"},
+              "en": {"privacy/": "Privacy policy", "accessibility/": "Accessibility statement",
+                     "feed.xml": "Press releases (Atom feed)"}}
+    for lang, links in wanted.items():
+        for page in sorted((site / lang).rglob("*.html")):
+            footer = page.read_text(encoding="utf-8").split('<footer class="md-footer">', 1)[1]
+            found = {}
+            for href, label in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer):
+                # The 404 page is served at any address, so its links start at the root.
+                target = (site / href.lstrip("/") if href.startswith("/")
+                          else page.parent / href).resolve()
+                found[target.relative_to((site / lang).resolve()).as_posix()
+                      + ("/" if target.is_dir() else "")] = label
+            for path, label in links.items():
+                assert found.get(path) == label, f"{page}: footer has {found}"
+
+
 def test_text_fields_are_escaped_not_run(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
