@@ -197,7 +197,8 @@ def test_search_finds_an_initiative_summary_on_the_initiative_page_only(site):
 
 
 def test_every_page_footer_leads_to_privacy_accessibility_and_the_feed(site):
-    wanted = {"da": {"privatliv/": "Privatlivspolitik", "tilgaengelighed/": "Tilgængelighedserklæring",
+    wanted = {"da": {"privatliv/": "Privatlivspolitik",
+                     "tilgaengelighed/": "Tilgængelighedserklæring",
                      "feed.xml": "Pressemeddelelser (Atom-feed)"},
               "en": {"privacy/": "Privacy policy", "accessibility/": "Accessibility statement",
                      "feed.xml": "Press releases (Atom feed)"}}
