@@ -435,3 +435,11 @@ def test_every_request_goes_to_the_local_server(crawl: Crawl, watches: list[Watc
         pytest.fail(f"{len(foreign)} requests to {', '.join(hosts)} (aborted; only "
                     f"{crawl.watch.origin} may be asked):\n"
                     + _lines(_grouped(foreign, "request")), pytrace=False)
+
+
+def test_no_page_fetches_a_sitemap(crawl: Crawl, watches: list[Watch]) -> None:
+    # Material's script fetches and parses the sitemap.xml beside every <link rel=alternate>: for
+    # the feed link, that is the language's whole sitemap, on every page view.
+    asked = sorted({(page, url) for watch in watches for page, url in watch.requests
+                    if urlsplit(url).path.endswith(("sitemap.xml", "sitemap.xml.gz"))})
+    assert not asked, "pages fetched a sitemap:\n" + _lines(_grouped(asked, "request"))
