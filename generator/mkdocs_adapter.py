@@ -23,6 +23,7 @@ class LanguageBuild:
 
     lang: str
     site_name: str
+    site_description: str  # for pages without a description of their own, such as the 404 page
     site_url: str
     docs_dir: Path
     site_dir: Path
@@ -50,7 +51,8 @@ def build_language(config_file: Path, build: LanguageBuild) -> None:
     logger.addHandler(warnings)
     try:
         config = load_config(
-            config_file=str(config_file), site_name=build.site_name, site_url=build.site_url,
+            config_file=str(config_file), site_name=build.site_name,
+            site_description=build.site_description, site_url=build.site_url,
             docs_dir=str(build.docs_dir), site_dir=str(build.site_dir), nav=build.nav,
             theme=theme, plugins=[{"search": {"lang": [build.lang]}}],
             hooks=[str(HOOKS)], extra={**settings.get("extra", {}), **build.extra},
@@ -125,7 +127,8 @@ def serve_language(config_file: Path, build: LanguageBuild, watch: list[Path], h
                  custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()))
     # MkDocs reloads its configuration on every rebuild, so the settings go into a file of their
     # own rather than into keyword arguments that a reload would consume.
-    settings.update(site_name=build.site_name, site_url=f"http://{host}:{port}/",
+    settings.update(site_name=build.site_name, site_description=build.site_description,
+                    site_url=f"http://{host}:{port}/",
                     docs_dir=str(build.docs_dir), nav=build.nav, theme=theme,
                     plugins=[{"search": {"lang": [build.lang]}}], hooks=[str(HOOKS)],
                     extra={**settings.get("extra", {}), **build.extra},

@@ -191,6 +191,7 @@ def language_build(content: Content, urls: UrlMap, lang: str, docs: Path, site_d
     extra["chooser_url"] = site.base_url
     extra["footer"] = footer_settings(content, urls, lang, nav)
     return LanguageBuild(lang=lang, site_name=name,
+                         site_description=str(escape(site.text(lang).tagline)),
                          site_url=f"{site.base_url}{lang}/", docs_dir=docs, site_dir=site_dir,
                          nav=nav, logo=site.logo, extra=extra)
 

@@ -216,6 +216,15 @@ def test_every_page_footer_leads_to_privacy_accessibility_and_the_feed(site):
                 assert found.get(path) == label, f"{page}: footer has {found}"
 
 
+def test_every_page_has_a_title_and_a_description_for_search_engines(site):
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>([^<]+)</title>", html)
+        description = re.search(r'<meta name="description" content="([^"]+)">', html)
+        assert title and title.group(1).strip(), f"{page}: no <title>"
+        assert description and description.group(1).strip(), f"{page}: no meta description"
+
+
 def test_text_fields_are_escaped_not_run(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
