@@ -120,6 +120,20 @@ def test_pdf_is_byte_identical_across_runs_and_checkouts(site, tmp_path, monkeyp
     assert _pdf(_load(other), EU_RELEASE, "da") == first
 
 
+def test_a_pdf_is_the_same_whatever_was_rendered_before_it(site, tmp_path, monkeypatch):
+    # The PDFs of a build share fonts and stylesheets; none may leave a trace in the next one.
+    def fresh(release_id: str, lang: str, cache: str) -> bytes:
+        pdf._render.cache_clear()
+        pdf._renderer.cache_clear()
+        monkeypatch.setenv("KLYNGE_CACHE", str(tmp_path / cache))
+        return _pdf(site, release_id, lang)
+
+    alone = fresh(LOCAL_RELEASE, "en", "alone")
+    fresh(EU_RELEASE, "da", "after")
+    _pdf(site, EU_RELEASE, "en")
+    assert _pdf(site, LOCAL_RELEASE, "en") == alone
+
+
 def test_editor_text_is_inert(tmp_path):
     root = tmp_path / "content"
     shutil.copytree(FIXTURE, root)
