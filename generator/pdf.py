@@ -294,7 +294,7 @@ class _LocalFetcher(URLFetcher):
 
 @functools.lru_cache(maxsize=128)
 def _render(html: str, roots: tuple[str, ...], signature: tuple) -> bytes:
-    # `signature` only takes part in the cache key.
+    # `signature` (the bytes of the files the PDF reads) only keys the caches.
     fetcher, fonts, stylesheets, images = _renderer(roots, signature)
     document = HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher)
     return document.write_pdf(stylesheets=stylesheets, font_config=fonts, pdf_tags=True,
