@@ -14,8 +14,10 @@ from .mkdocs_adapter import BuildFailed
 def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     parser.add_argument("--content", type=Path, default=root / "content",
                         help="content folder (default: content/)")
-    parser.add_argument("--now", help="build as of this moment, e.g. 2026-01-01T09:00:00+01:00 "
-                        "(default: SOURCE_DATE_EPOCH, else the current time)")
+    parser.add_argument("--now", help="build as of this moment, e.g. '2026-12-10 08:00' (a time "
+                        "in the site's time zone, site.yaml timezone:) or "
+                        "2026-12-10T08:00:00+01:00 (default: SOURCE_DATE_EPOCH, else the "
+                        "current time)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     commands = parser.add_subparsers(dest="command")
     build = commands.add_parser("build", help="check the content and build site/ (default)")

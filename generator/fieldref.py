@@ -34,9 +34,10 @@ KINDS: dict[str, Kind] = {
     s.DATE: Kind("date", "Year-month-day.", "2021-11-23"),
     s.MONTH: Kind("date or month", "Year-month-day, or year and month when the day is not known.",
                   "2019-06"),
-    s.DATETIME_TZ: Kind("date and time", "Date, `T`, time and the offset from UTC: +01:00 in "
-                        "Danish winter time, +02:00 in summer time.",
-                        "2019-06-19T08:00:00+02:00"),
+    s.DATETIME_TZ: Kind("date and time", "Year-month-day, a space and hours:minutes: a clock "
+                        "time in the site's time zone. An offset from UTC may follow "
+                        "(2026-12-10T08:00:00+01:00); it must be the zone's offset at that "
+                        "moment.", "2026-12-10 08:00"),
     s.TIME: Kind("time", "Hours and minutes on the 24-hour clock, in quotes.", '"10:00"'),
     s.AMOUNT: Kind("amount", "Whole Danish kroner, digits only: no dots, spaces, øre or kr.",
                    "92524800"),
@@ -58,6 +59,8 @@ KINDS: dict[str, Kind] = {
     s.IMAGE: Kind("image", "Path of a PNG, JPEG or SVG image under content/media/, starting with "
                   "media/.", "media/press/foto.jpg"),
     s.CHOICE: Kind("choice", "One of the words listed for the field."),
+    s.TIMEZONE: Kind("time zone", "A time zone name from the IANA database (the list in "
+                     "Python's zoneinfo).", "Europe/Copenhagen"),
     s.FINGERPRINTS: Kind("fingerprints", "Written by `python build.py translations --import`; "
                          "leave it as it is."),
     s.LIST: Kind("list", "One item per line, each starting with `- `, or `[a, b]` on one line."),

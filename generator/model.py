@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from .clock import DEFAULT_TIMEZONE, in_zone
+from .errors import ContentError, sort_errors
 from .validate import CheckedContent, Month, validate_content
 
 T = TypeVar("T")
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,11 @@ class Site(Record[SiteText]):
     phone: str | None
     social: tuple[Link, ...]
     key_figures: tuple[KeyFigure, ...]
+    timezone: str = DEFAULT_TIMEZONE  # IANA name; every date and time is read in this zone
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
 
 
 @dataclass(frozen=True)
@@ -197,11 +203,9 @@ class PressRelease(Record[PressText]):
     initiatives: tuple[str, ...]
     certifications: tuple[str, ...]
     organisations: tuple[str, ...]
-
-    @property
-    def published_at(self) -> datetime:
-        """When the release was published: its date and time (midnight without one), Danish time."""
-        return datetime.combine(self.date, self.time or time(0), tzinfo=COPENHAGEN)
+    # When it was published: its date and time (midnight without one) in the site's zone, with
+    # that zone's offset on the day (+01:00 or +02:00 in Copenhagen).
+    published_at: datetime
 
 
 @dataclass(frozen=True)
@@ -275,7 +279,7 @@ class Page(Record[PageText]):
 
 @dataclass(frozen=True)
 class Content:
-    """Everything the site is built from, as of `now`."""
+    """Everything the site is built from, as of `now` (a time in the site's zone)."""
 
     root: Path
     now: datetime
@@ -288,7 +292,8 @@ class Content:
     people: Mapping[str, Person]
     pages: Mapping[str, Page]
     withheld: tuple[str, ...] = ()  # ids of drafts and embargoed releases, for the build log
-    warnings: tuple[str, ...] = field(default=())
+    # Problems that do not stop the build, printed as `warning: path:line: field: message; hint`.
+    warnings: tuple[ContentError, ...] = field(default=())
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -306,7 +311,10 @@ class Content:
 
 
 def load_content(root: Path, now: datetime) -> Content:
-    """Validate content/ and build the model as of `now` (raises ContentInvalid)."""
+    """Validate content/ and build the model as of `now` (raises ContentInvalid).
+
+    A naive `now` is a clock time in the site's zone.
+    """
     return build_model(validate_content(root), now)
 
 
@@ -326,9 +334,12 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
         social=tuple(_link(x) for x in f["social"]),
         key_figures=tuple(KeyFigure(x["facts"]["value"], _labels(x["texts"]))
                           for x in f["key_figures"]),
+        timezone=f["timezone"] or DEFAULT_TIMEZONE,
     )
+    zone = site.zone
+    now = in_zone(now, zone)
     records = checked.records
-    today = now.date()
+    today = now.date()  # in the site's zone: a day ends at local midnight, not at UTC's
     initiatives = {}
     for rid, r in records["initiative"].items():
         f = r.facts
@@ -359,6 +370,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
                                           body=t["body"], facts=tuple(t["facts"]))
                           for lang, t in r.texts.items()}, f["only_in"],
             date=f["date"], time=f["time"], embargo=f["embargo"],
+            published_at=in_zone(datetime.combine(f["date"], f["time"] or time(0)), zone),
             quotes=tuple(Quote(q["facts"]["speaker"], q["facts"]["name"],
                                {lang: t["role"] for lang, t in q["texts"].items() if t["role"]},
                                {lang: t["text"] for lang, t in q["texts"].items()})
@@ -371,9 +383,10 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
         f = r.facts
         valid = f["valid_until"] is None or f["valid_until"].last_day() >= today
         if f["featured"] and not valid:
-            warnings.append(f"{r.path}: featured certification '{rid}' expired on "
-                            f"{f['valid_until'].last_day().isoformat()}; set featured: false "
-                            "or renew it")
+            warnings.append(ContentError(
+                r.path, r.doc.line(("valid_until",)), "valid_until",
+                f"featured certification expired on {f['valid_until'].last_day().isoformat()}",
+                "set featured: false, or renew it and change valid_until"))
         certifications[rid] = Certification(
             rid, r.path, {lang: CertificationText(**t) for lang, t in r.texts.items()},
             f["only_in"], holder=f["holder"], issuer=f["issuer"], awarded=f["awarded"],
@@ -415,7 +428,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
                                    key=lambda kv: (kv[1].awarded.value, kv[0]), reverse=True)),
         organisations=dict(sorted(organisations.items())), people=dict(sorted(people.items())),
         pages=dict(sorted(pages.items())), withheld=tuple(sorted(withheld)),
-        warnings=tuple(warnings))
+        warnings=tuple(sort_errors(warnings)))
 
 
 def _labels(texts: Mapping[str, Mapping]) -> dict[str, str]:

@@ -35,6 +35,7 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str |
             print(f"{len(exc.errors)} problem(s); still showing the last good version.",
                   file=sys.stderr, flush=True)
             return  # the docs folder keeps the last good pages, and MkDocs rebuilds from them
+        _print_warnings(content)
         write_docs(content, build_url_map(content), lang, docs)
 
     try:
@@ -44,6 +45,7 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str |
             print(error, file=sys.stderr)
         print("Fix these problems, then start the preview again.", file=sys.stderr)
         return 1
+    _print_warnings(content)
     urls = build_url_map(content)
     write_docs(content, urls, lang, docs)
     build = language_build(content, urls, lang, docs, docs.parent / "unused")
@@ -52,3 +54,8 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str |
     serve_language(root / "mkdocs.yml", build,
                    [content_dir, Path(__file__).parent / "templates"], host, port, regenerate)
     return 0
+
+
+def _print_warnings(content) -> None:
+    for warning in content.warnings:
+        print(f"warning: {warning}", file=sys.stderr, flush=True)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo, available_timezones
+
+import yaml
 
 from . import schema as s
+from .clock import DEFAULT_TIMEZONE, in_zone
 from .urls import make_slug
 
 KINDS = {
@@ -29,6 +33,7 @@ class ScaffoldError(Exception):
 def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
     """Write the scaffold for a new record and return its path."""
     record_type = KINDS[kind]
+    now = in_zone(now, _site_zone(Path(content_dir)))  # "today" is the date in the site's zone
     record_id = make_slug(title)
     if not record_id:
         raise ScaffoldError(f"cannot make a file name from {title!r}; use letters or digits")
@@ -49,6 +54,17 @@ def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
         raise ScaffoldError(f"{path} already exists; choose another title")
     path.write_text(_yaml(record_type, title, now), encoding="utf-8")
     return path
+
+
+def _site_zone(content_dir: Path) -> ZoneInfo:
+    """The zone site.yaml names; Copenhagen when it names none (or one `check` will refuse)."""
+    try:
+        data = yaml.safe_load((content_dir / "site.yaml").read_text(encoding="utf-8"))
+        name = data.get("timezone") if isinstance(data, dict) else None
+        return ZoneInfo(name) if isinstance(name, str) and name in available_timezones() \
+            else ZoneInfo(DEFAULT_TIMEZONE)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def _page(title: str, lang: str) -> str:

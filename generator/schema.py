@@ -17,7 +17,7 @@ PARAGRAPH = "paragraph"  # plain text that may span lines
 MARKDOWN = "markdown"  # Markdown body, sanitised
 DATE = "date"  # ISO date, 2021-11-23
 MONTH = "month"  # ISO date or year and month, 2016-12
-DATETIME_TZ = "datetime"  # ISO date-time with a timezone, 2019-06-19T08:00:00+02:00
+DATETIME_TZ = "datetime"  # date and time in the site's zone, 2026-12-10 08:00 (offset optional)
 TIME = "time"  # 24-hour time, "10:00"
 AMOUNT = "amount"  # whole, non-negative Danish kroner
 COUNT = "count"  # whole, non-negative number
@@ -35,6 +35,7 @@ IMAGE = "image"  # an image file (PNG, JPEG or SVG) under content/media/
 LIST = "list"  # a list of `item`
 OBJECT = "object"  # a nested mapping of `shape`
 CHOICE = "choice"  # one of `choices`
+TIMEZONE = "timezone"  # an IANA time zone name, Europe/Copenhagen
 FINGERPRINTS = "fingerprints"  # {lang: {field: fingerprint}}, written by `build.py translations`
 
 
@@ -154,6 +155,10 @@ SITE = RecordType(
                   "English pages.", required=True, example="7.46"),
             Field("email", EMAIL, "General contact email.", required=True),
             Field("phone", PHONE, "General phone number."),
+            Field("timezone", TIMEZONE, "Time zone of the site (an IANA name). Embargoes, release "
+                  "times and --now without an offset are clock times in this zone, and \"today\" "
+                  "(initiative status, certification validity) is the date there. Leave out for "
+                  "Europe/Copenhagen.", example="Europe/Copenhagen"),
             _list("social", _obj("item", LINK_SHAPE, "A social media profile."),
                   "Links to the organisation's social media profiles."),
             _list("key_figures", _obj("item", Shape(
@@ -238,9 +243,13 @@ PRESS_RELEASE = RecordType(
     Shape(
         facts=(
             Field("date", DATE, "Date of the release.", required=True, example="2019-06-19"),
-            Field("time", TIME, "Time of the release (24-hour clock).", example="10:00"),
-            Field("embargo", DATETIME_TZ, "Not published before this moment. Needs a timezone.",
-                  example="2019-06-19T08:00:00+02:00"),
+            Field("time", TIME, "Time of the release (24-hour clock), in the site's time zone.",
+                  example="10:00"),
+            Field("embargo", DATETIME_TZ, "Not published before this moment: date and clock time "
+                  "in the site's time zone (Danish time unless site.yaml says otherwise), summer "
+                  "or winter. An offset may be added, but it must be the zone's offset at that "
+                  "moment (+01:00 in Danish winter time, +02:00 in summer time).",
+                  example="2026-12-10 08:00"),
             Field("draft", BOOL, "true keeps the release out of the site entirely."),
             _list("quotes", _obj("item", Shape(
                 facts=(

@@ -9,17 +9,19 @@ at once.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, available_timezones
 
 from PIL import Image
 from slugify import slugify
 
+from . import clock
 from . import schema as s
 from .errors import ContentError, ContentInvalid
 from .loader import UNREADABLE, Document, field_name, parse_markdown, parse_yaml, read_text
@@ -70,11 +72,12 @@ class CheckedContent:
 
 class _Context:
     def __init__(self, root: Path, doc: Document, errors: list[ContentError],
-                 languages: tuple[str, ...]):
+                 languages: tuple[str, ...], zone: ZoneInfo | None = None):
         self.root = root
         self.doc = doc
         self.errors = errors
         self.languages = languages
+        self.zone = zone  # the site's time zone, None when site.yaml names none that exists
 
     def error(self, keypath: tuple, message: str, hint: str = "") -> object:
         self.errors.append(ContentError(self.doc.path, self.doc.line(keypath),
@@ -98,6 +101,7 @@ def validate_content(root: Path) -> CheckedContent:
         facts, texts = _check_shape(site_doc.data, s.SITE.shape, (), ctx, None)
         if facts is not _INVALID:
             checked.site = Checked("site", "site", site_doc.path, facts, texts, site_doc)
+    zone = _site_zone(site_doc)
     tax_doc = _parse(root, "taxonomies.yaml", errors, required=True)
     if tax_doc is not None:
         checked.taxonomies = _check_taxonomies(root, tax_doc, errors, languages)
@@ -105,7 +109,7 @@ def validate_content(root: Path) -> CheckedContent:
         records = checked.records[record_type.name] = {}
         first_with_id: dict[str, str] = {}  # x.yaml and x.yml would be the same record
         for rel in files.get(record_type.folder, []):
-            record = _check_record_file(root, rel, record_type, errors, languages)
+            record = _check_record_file(root, rel, record_type, errors, languages, zone)
             stem = _stem(rel)
             if stem in first_with_id:
                 errors.append(ContentError(rel, 1, "file", f"the id '{stem}' is also used by "
@@ -126,6 +130,17 @@ def validate_content(root: Path) -> CheckedContent:
     if errors:
         raise ContentInvalid(errors)
     return checked
+
+
+def _site_zone(site_doc: Document | None) -> ZoneInfo | None:
+    """The zone site.yaml names (Europe/Copenhagen when it names none); None when it is wrong."""
+    data = site_doc.data if site_doc is not None else {}
+    name = data.get("timezone") if isinstance(data, dict) else None
+    if name is None or name == "":
+        return ZoneInfo(clock.DEFAULT_TIMEZONE)
+    if not isinstance(name, str) or name.strip() not in _zone_names():
+        return None
+    return ZoneInfo(name.strip())
 
 
 # --- files -------------------------------------------------------------------------------------
@@ -230,12 +245,13 @@ def _record_id(rel: str, errors: list[ContentError]) -> str | None:
 
 
 def _check_record_file(root: Path, rel: str, record_type: s.RecordType,
-                       errors: list[ContentError], languages: tuple[str, ...]) -> Checked | None:
+                       errors: list[ContentError], languages: tuple[str, ...],
+                       zone: ZoneInfo | None) -> Checked | None:
     record_id = _record_id(rel, errors)
     doc = _parse(root, rel.split("/", 1)[1], errors)
     if doc is None or record_id is None:
         return None
-    ctx = _Context(root, doc, errors, languages)
+    ctx = _Context(root, doc, errors, languages, zone)
     only_in = doc.data.get("only_in") if isinstance(doc.data, dict) else None
     only_in = only_in if only_in in languages else None
     facts, texts = _check_shape(doc.data, record_type.shape, (), ctx, only_in)
@@ -438,7 +454,6 @@ _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _MY = re.compile(r"^(\d{1,2})[./-](\d{4})$")
 # A year outside this range is a typo; the range also keeps date arithmetic far from its limits.
 YEARS = range(1900, 2101)
-_MOMENT_EXAMPLE = "2019-06-19T08:00:00+02:00"
 
 
 def _date(spec, value, raw, keypath, ctx):
@@ -486,11 +501,14 @@ def _month(spec, value, raw, keypath, ctx):
     return result if result is _INVALID else Month(result, has_day=True)
 
 
+_MOMENT_EXAMPLE = "2026-12-10 08:00"
+
+
 def _datetime(spec, value, raw, keypath, ctx):
     raw = raw.strip()
     if _ISO_DATE.match(raw) or _DMY.match(raw) or _YMD.match(raw):
-        return ctx.error(keypath, f"'{raw}' has no time and no timezone",
-                         f"write the date, time and timezone, e.g. {_MOMENT_EXAMPLE}")
+        return ctx.error(keypath, f"'{raw}' has no time",
+                         f"write the date and the time, e.g. {_MOMENT_EXAMPLE}")
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
@@ -499,21 +517,71 @@ def _datetime(spec, value, raw, keypath, ctx):
     if moment.year not in YEARS:
         return ctx.error(keypath, f"'{raw}' is not a plausible date",
                          f"check the year (from {YEARS[0]} to {YEARS[-1]})")
-    if moment.tzinfo is None:
-        return ctx.error(keypath, f"'{raw}' has no timezone", _timezone_hint(moment))
-    return moment
+    zone = ctx.zone
+    if zone is None:  # site.yaml's timezone is wrong, and reported: nothing to compare with
+        return moment
+    if moment.tzinfo is not None:
+        return _moment_with_offset(moment, raw, keypath, ctx, zone)
+    choices = clock.local_choices(moment, zone)
+    if len(choices) == 1:
+        return choices[0]
+    label = clock.zone_label(zone)
+    if not choices:
+        first, second = clock.gap_readings(moment, zone)
+        before, after = clock.clock_change(first, second, zone)
+        return ctx.error(keypath, f"'{raw}' does not exist in {label}: that night the clocks "
+                         f"go from {before:%H:%M} straight to {after:%H:%M}",
+                         f"write {_stamp(first)} or {_stamp(second)}")
+    first, second = choices
+    before, after = clock.clock_change(first, second, zone)
+    return ctx.error(keypath, f"'{raw}' happens twice in {label}: that night the clocks go back "
+                     f"from {before:%H:%M} to {after:%H:%M}",
+                     f"write {_stamp(first)} ({clock.season_of(first, zone)}) or "
+                     f"{_stamp(second)} ({clock.season_of(second, zone)})")
 
 
-def _timezone_hint(moment: datetime) -> str:
-    """Suggest the moment in Danish time, with the offset that applies on that day."""
-    written = moment.isoformat(timespec="seconds")
-    try:
-        danish = moment.replace(tzinfo=ZoneInfo("Europe/Copenhagen")).isoformat(
-            timespec="seconds")
-    except (ZoneInfoNotFoundError, ValueError, OverflowError):
-        return (f"add the timezone, e.g. {written}+02:00 in Danish summer time or "
-                f"{written}+01:00 in winter")
-    return f"add the timezone: in Danish time, write {danish}"
+def _moment_with_offset(moment: datetime, raw: str, keypath: tuple, ctx: _Context,
+                        zone: ZoneInfo) -> object:
+    """A moment written with an offset must use the offset the site's zone has at that moment."""
+    local = clock.in_zone(moment, zone)
+    written = moment.utcoffset()
+    if written == local.utcoffset():
+        return local
+    label = clock.zone_label(zone)
+    wall = moment.replace(tzinfo=None)
+    seasons = clock.offsets_of_year(wall.year, zone)
+    meant = clock.local_choices(wall, zone)
+    if written in seasons and len(meant) == 1:
+        # Summer and winter time mixed up: the clock time is what the editor meant.
+        fixed = meant[0]
+        hint = (f"{clock.format_offset(written)} is {seasons[written]}, but on "
+                f"{fixed.date().isoformat()} {label} is {clock.format_offset(fixed.utcoffset())}"
+                f": write {_stamp(fixed)}, or leave the offset out")
+    else:
+        hint = (f"on {local.date().isoformat()} {label} is "
+                f"{clock.format_offset(local.utcoffset())}: write {_stamp(local)} (the same "
+                "moment), or leave the offset out")
+    return ctx.error(keypath, f"'{raw}' has the wrong offset for {label}", hint)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _timezone(spec, value, raw, keypath, ctx):
+    name = raw.strip()
+    names = _zone_names()
+    if name in names:
+        return name
+    same = [known for known in names if known.lower() == name.lower()]
+    hint = (f"did you mean '{same[0]}'?" if same else _did_you_mean(name, sorted(names))) or \
+        f"write a time zone name from the IANA database, e.g. {clock.DEFAULT_TIMEZONE}"
+    return ctx.error(keypath, f"'{raw}' is not a time zone", hint)
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
 
 
 def _time(spec, value, raw, keypath, ctx):
@@ -719,7 +787,7 @@ _CHECKERS = {
     s.DATETIME_TZ: _datetime, s.TIME: _time, s.AMOUNT: _amount, s.COUNT: _count,
     s.NUMBER: _number, s.BOOL: _bool, s.EMAIL: _email, s.PHONE: _phone, s.URL: _url,
     s.SLUG: _slug, s.LANGUAGE: _language, s.REF: _ref, s.TERM: _term, s.MEDIA: _media,
-    s.IMAGE: _media, s.CHOICE: _choice,
+    s.IMAGE: _media, s.CHOICE: _choice, s.TIMEZONE: _timezone,
 }
 
 

@@ -332,25 +332,64 @@ CASES = {
             )
         ],
     ),
-    "embargo without timezone": (
+    "embargo in winter with the summer offset": (
         PRESS,
         "embargo: 2024-03-01T08:00:00+01:00",
-        "embargo: 2024-03-01T08:00:00",
+        "embargo: 2026-12-10T08:00:00+02:00",
         [
             (
-                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2024-03-01T08:00:00' has no "
-                "timezone; add the timezone: in Danish time, write 2024-03-01T08:00:00+01:00"
+                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2026-12-10T08:00:00+02:00' "
+                "has the wrong offset for Danish time; +02:00 is summer time, but on 2026-12-10 "
+                "Danish time is +01:00: write 2026-12-10T08:00:00+01:00, or leave the offset out"
             )
         ],
     ),
-    "embargo in summer without timezone": (
+    "embargo in summer with the winter offset": (
         PRESS,
         "embargo: 2024-03-01T08:00:00+01:00",
-        "embargo: 2024-06-01 08:00",
+        "embargo: 2026-06-19T08:00+01:00",
         [
             (
-                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2024-06-01 08:00' has no "
-                "timezone; add the timezone: in Danish time, write 2024-06-01T08:00:00+02:00"
+                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2026-06-19T08:00+01:00' "
+                "has the wrong offset for Danish time; +01:00 is winter time, but on 2026-06-19 "
+                "Danish time is +02:00: write 2026-06-19T08:00:00+02:00, or leave the offset out"
+            )
+        ],
+    ),
+    "embargo in UTC": (
+        PRESS,
+        "embargo: 2024-03-01T08:00:00+01:00",
+        "embargo: 2026-12-10T07:00:00Z",
+        [
+            (
+                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2026-12-10T07:00:00Z' has "
+                "the wrong offset for Danish time; on 2026-12-10 Danish time is +01:00: write "
+                "2026-12-10T08:00:00+01:00 (the same moment), or leave the offset out"
+            )
+        ],
+    ),
+    "embargo in the hour skipped in spring": (
+        PRESS,
+        "embargo: 2024-03-01T08:00:00+01:00",
+        "embargo: 2026-03-29 02:30",
+        [
+            (
+                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2026-03-29 02:30' does "
+                "not exist in Danish time: that night the clocks go from 02:00 straight to 03:00; "
+                "write 2026-03-29T01:30:00+01:00 or 2026-03-29T03:30:00+02:00"
+            )
+        ],
+    ),
+    "embargo in the hour repeated in autumn": (
+        PRESS,
+        "embargo: 2024-03-01T08:00:00+01:00",
+        "embargo: 2026-10-25T02:30:00",
+        [
+            (
+                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2026-10-25T02:30:00' "
+                "happens twice in Danish time: that night the clocks go back from 03:00 to "
+                "02:00; write 2026-10-25T02:30:00+02:00 (summer time) or "
+                "2026-10-25T02:30:00+01:00 (winter time)"
             )
         ],
     ),
@@ -360,8 +399,8 @@ CASES = {
         "embargo: 2024-03-01",
         [
             (
-                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2024-03-01' has no time and "
-                "no timezone; write the date, time and timezone, e.g. 2019-06-19T08:00:00+02:00"
+                "content/press/2024-03-01-eu-stoette.yaml:3: embargo: '2024-03-01' has no time; "
+                "write the date and the time, e.g. 2026-12-10 08:00"
             )
         ],
     ),
@@ -372,7 +411,29 @@ CASES = {
         [
             (
                 "content/press/2024-03-01-eu-stoette.yaml:3: embargo: 'tomorrow' is not a date and "
-                "time; write it as 2019-06-19T08:00:00+02:00"
+                "time; write it as 2026-12-10 08:00"
+            )
+        ],
+    ),
+    "time zone misspelt": (
+        "site.yaml",
+        "email: kontakt@klynge.example\n",
+        "email: kontakt@klynge.example\ntimezone: Europe/Copenhagn\n",
+        [
+            (
+                "content/site.yaml:9: timezone: 'Europe/Copenhagn' is not a time zone; did you "
+                "mean 'Europe/Copenhagen'?"
+            )
+        ],
+    ),
+    "time zone unknown": (
+        "site.yaml",
+        "email: kontakt@klynge.example\n",
+        "email: kontakt@klynge.example\ntimezone: Mars/Olympus_Mons\n",
+        [
+            (
+                "content/site.yaml:9: timezone: 'Mars/Olympus_Mons' is not a time zone; write a "
+                "time zone name from the IANA database, e.g. Europe/Copenhagen"
             )
         ],
     ),
