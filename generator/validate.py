@@ -454,6 +454,7 @@ _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _MY = re.compile(r"^(\d{1,2})[./-](\d{4})$")
 # A year outside this range is a typo; the range also keeps date arithmetic far from its limits.
 YEARS = range(1900, 2101)
+_MOMENT_EXAMPLE = "2026-12-10 08:00"
 
 
 def _date(spec, value, raw, keypath, ctx):
@@ -499,9 +500,6 @@ def _month(spec, value, raw, keypath, ctx):
         return Month(date(year, month, 1), has_day=False)
     result = _date(spec, value, raw, keypath, ctx)
     return result if result is _INVALID else Month(result, has_day=True)
-
-
-_MOMENT_EXAMPLE = "2026-12-10 08:00"
 
 
 def _datetime(spec, value, raw, keypath, ctx):

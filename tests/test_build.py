@@ -302,7 +302,7 @@ def embargo_content(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "content", content)
     (content / "press" / "2026-12-01-embargoed.yaml").write_text(f"""\
 date: 2026-12-01
-embargo: 2026-12-01T08:00:00+01:00
+embargo: 2026-12-01 08:00  # Danish time: 07:00 UTC
 contacts: [mette-thiel]
 initiatives: [sund-vaegt]
 da:
@@ -327,14 +327,14 @@ en: {{title: Draft {MARKER}, slug: draft, lead: Draft {MARKER}., body: Draft.}}
 
 def test_embargoed_and_draft_releases_leak_nowhere(tmp_path, embargo_content):
     site = tmp_path / "site"
-    result = run_build(embargo_content, site, now="2026-12-01T07:59:00+01:00")
+    result = run_build(embargo_content, site, now="2026-12-01T06:59:59+00:00")
     assert result.returncode == 0, result.stderr
     assert MARKER.lower() not in all_text(site).lower()
 
 
 def test_embargoed_release_appears_everywhere_after_the_embargo(tmp_path, embargo_content):
     site = tmp_path / "site"
-    result = run_build(embargo_content, site, now="2026-12-01T08:00:00+01:00")
+    result = run_build(embargo_content, site, now="2026-12-01T07:00:00+00:00")
     assert result.returncode == 0, result.stderr
     page = site / f"en/press/news-{MARKER.lower()}/index.html"
     # It is about an EU-funded initiative, so it carries the emblem and the statement.
