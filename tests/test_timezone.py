@@ -225,3 +225,13 @@ def test_default_zone_is_copenhagen_and_json_ld_is_valid_json(minimal_content):
     urls = build_url_map(content)
     article = structured.news_article(content.press_releases[RELEASE], content, urls, "en", [])
     assert json.loads(json.dumps(article))["datePublished"] == "2024-03-01T10:00:00+01:00"
+
+
+def test_a_new_release_is_dated_today_in_the_site_zone(minimal_content):
+    # 23:30 UTC on 9 December is already 10 December in Copenhagen.
+    result = run("--now", "2026-12-09T23:30:00+00:00", "new", "press", "Nyhed",
+                 content=minimal_content)
+    assert result.returncode == 0, result.stderr
+    path = minimal_content / "press" / "2026-12-10-nyhed.yaml"
+    assert result.stdout.strip().endswith("press/2026-12-10-nyhed.yaml")
+    assert "date: 2026-12-10" in path.read_text(encoding="utf-8")
