@@ -52,7 +52,7 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
     progress = Progress(quiet)
     content = load_content(content_dir, now)
     counts = ", ".join(f"{n} {name}" for name, n in content.counts().items())
-    progress.say(f"content checked: {counts}; as of {now.isoformat()}")
+    progress.say(f"content checked: {counts}; as of {content.now.isoformat()}")
     for warning in content.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if content.withheld:
