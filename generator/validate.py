@@ -138,7 +138,7 @@ def _site_zone(site_doc: Document | None) -> ZoneInfo | None:
     name = data.get("timezone") if isinstance(data, dict) else None
     if name is None or name == "":
         return ZoneInfo(clock.DEFAULT_TIMEZONE)
-    if not isinstance(name, str) or name.strip() not in _zone_names():
+    if not isinstance(name, str) or not _is_zone(name.strip()):
         return None
     return ZoneInfo(name.strip())
 
@@ -568,9 +568,9 @@ def _stamp(moment: datetime) -> str:
 
 def _timezone(spec, value, raw, keypath, ctx):
     name = raw.strip()
-    names = _zone_names()
-    if name in names:
+    if _is_zone(name):
         return name
+    names = _zone_names()
     same = [known for known in names if known.lower() == name.lower()]
     hint = (f"did you mean '{same[0]}'?" if same else _did_you_mean(name, sorted(names))) or \
         f"write a time zone name from the IANA database, e.g. {clock.DEFAULT_TIMEZONE}"
@@ -579,7 +579,12 @@ def _timezone(spec, value, raw, keypath, ctx):
 
 @functools.cache
 def _zone_names() -> frozenset[str]:
+    # Listing the zones reads the whole time zone database (about 0.1 s): only when it is needed.
     return frozenset(available_timezones())
+
+
+def _is_zone(name: str) -> bool:
+    return name == clock.DEFAULT_TIMEZONE or name in _zone_names()
 
 
 def _time(spec, value, raw, keypath, ctx):
