@@ -3,6 +3,8 @@ books."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import vobject
 
 from .model import Content, Person
@@ -48,7 +50,16 @@ def vcard_path(person: Person, urls: UrlMap, lang: str) -> str:
 
 def vcard_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
     """Every person's vCard, keyed by path relative to the language root."""
-    return {
-        vcard_path(person, urls, lang): vcard(person, content, lang)
+    return {d.path: d.make() for d in vcard_downloads(content, urls, lang)}
+
+
+def vcard_downloads(content: Content, urls: UrlMap, lang: str) -> list:
+    """Every person's vCard as an `outputs.Download`, named after the person's file."""
+    from .outputs import Download, FromRecord
+
+    return [
+        Download(vcard_path(person, urls, lang),
+                 FromRecord("the vCard", person.path, 1, "file", "rename one of the two files"),
+                 partial(vcard, person, content, lang))
         for person in content.people.values()
-    }
+    ]
