@@ -26,7 +26,7 @@ THEME_IMAGES = Path(__file__).resolve().parent.parent / "theme" / "assets" / "im
 
 EU_EMBLEM = "media/eu-emblem.svg"  # the theme's emblem, beside the media files pages link to
 SLUG_HINT = "choose another slug"
-RESERVED_HINT = "choose another slug; docs/fields.md lists the reserved ones"
+RESERVED_HINT = "choose another slug (docs/fields.md lists the reserved ones)"
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,11 @@ class Registry:
         if holder is None and key.endswith("/"):
             holder = next((o for k, (_, o) in self.claims.items() if k.startswith(key)), None)
         if holder is not None:
-            self.refuse(owner, f"{shown(path)} is already {holder.describe()}")
+            held = self.claims.get(key, (path,))[0]
+            twin = "" if held == path else (
+                f" (as {shown(held)}: addresses that differ only in letter case or in how a "
+                "letter is encoded are the same)")
+            self.refuse(owner, f"{shown(path)} is already {holder.describe()}{twin}")
             return False
         self.claims[key] = (path, owner)
         return True
@@ -259,10 +263,9 @@ def claim_site(content: Content, urls: UrlMap) -> Registry:
         lang = path.split("/", 1)[0]
         reserved = reservation(*slug_in, lang) if slug_in else None
         if reserved is not None and registry.owner_of(path) is None:
-            which = f"'{slug_in[1]}'"
-            registry.refuse(owner, f"{which} is reserved in {reserved.folder(lang)} for "
-                            f"{reserved.owner} ({reserved.pattern_words or which})",
-                            RESERVED_HINT)
+            family = f" ({reserved.pattern_words})" if reserved.pattern_words else ""
+            registry.refuse(owner, f"'{slug_in[1]}' is reserved in {reserved.folder(lang)} for "
+                            f"{reserved.owner}{family}", RESERVED_HINT)
             continue
         registry.claim(path, owner)
     if registry.errors:

@@ -49,14 +49,14 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
     """Check the content and build the whole site into site_dir (raises ContentInvalid)."""
     progress = Progress(quiet)
     content = load_content(content_dir, now)
+    urls = build_url_map(content)
+    registry = outputs.claim_site(content, urls)  # every path has one owner, or nothing is built
     counts = ", ".join(f"{n} {name}" for name, n in content.counts().items())
     progress.say(f"content checked: {counts}; as of {now.isoformat()}")
     for warning in content.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if content.withheld:
         progress.say(f"withheld (draft or embargoed): {', '.join(content.withheld)}")
-    urls = build_url_map(content)
-    registry = outputs.claim_site(content, urls)  # every path has one owner, or nothing is built
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))

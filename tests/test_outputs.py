@@ -42,7 +42,8 @@ def test_paths_that_differ_in_case_or_normalisation_are_one_path():
                                                    "images[0].file", "rename one of the two"))
     assert [str(e) for e in registry.errors] == [
         "content/press/b.yaml:4: images[0].file: /da/media/æble.jpg is already the file of "
-        "content/press/a.yaml:9; rename one of the two"
+        "content/press/a.yaml:9 (as /da/media/Æble.jpg: addresses that differ only in letter "
+        "case or in how a letter is encoded are the same); rename one of the two"
     ]
 
 
