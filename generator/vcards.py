@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from functools import partial
 
-import vobject
-
 from .model import Content, Person
 from .urls import UrlMap
 
 
 def vcard(person: Person, content: Content, lang: str) -> bytes:
     """One person's vCard 3.0 in `lang`: UTF-8, CRLF line endings."""
+    import vobject  # here, not above: `check` lists the vCards without making them
+
     card = vobject.vCard()
     card.add("fn").value = person.name
     # Danish names often carry a middle name; keep the first as given, the last as family name.
