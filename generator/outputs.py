@@ -19,6 +19,7 @@ from .errors import ContentError, ContentInvalid
 from .mkdocs_adapter import MKDOCS_OUTPUTS
 from .model import Content
 from .newsroom import feed_download, feed_path, press_downloads
+from .schema import LANGUAGES
 from .sitemap import LANGUAGE_FILES, ROOT_FILES
 from .urls import FACETS, RECORD_SECTIONS, SECTIONS, START_YEAR, UrlMap
 
@@ -148,22 +149,22 @@ class Reservation:
 
 
 def _each_language(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    return {lang: names for lang in ("da", "en")}
+    return {lang: names for lang in LANGUAGES}
 
 
 RESERVED = (
-    Reservation(None, {lang: tuple(s[lang] for s in SECTIONS.values()) for lang in ("da", "en")},
+    Reservation(None, {lang: tuple(s[lang] for s in SECTIONS.values()) for lang in LANGUAGES},
                 "the sections"),
     Reservation(None, _each_language(tuple(name.rstrip("/").removesuffix(".html")
                                            for name in MKDOCS_OUTPUTS)),
                 "the theme's files, the search index and the page-not-found page"),
     Reservation(None, _each_language(("media",)), "images, logos and other files"),
-    Reservation(None, {lang: (*LANGUAGE_FILES, feed_path(lang)) for lang in ("da", "en")},
+    Reservation(None, {lang: (*LANGUAGE_FILES, feed_path(lang)) for lang in LANGUAGES},
                 "the sitemap and the press feed"),
     Reservation("press", _each_language(()), "the press year archives", r"[0-9]{4}",
                 "any four-digit year"),
     Reservation("initiatives", {lang: (*(f[lang] for f in FACETS.values()), START_YEAR[lang])
-                                for lang in ("da", "en")},
+                                for lang in LANGUAGES},
                 "the initiatives' region, fund, focus area and start-year listings"),
 )
 
@@ -179,7 +180,7 @@ SECTION_WORDS = {"initiatives": "the initiatives listing", "press": "the press r
                  "certifications": "the certifications listing",
                  "organisations": "the network listing", "contacts": "the contact page"}
 FACET_WORDS = {"regions": "region", "funds": "fund", "focus_areas": "focus area"}
-RECORD_TYPES = {"initiative": "initiatives", "press_release": "press_releases",
+_COLLECTIONS = {"initiative": "initiatives", "press_release": "press_releases",
                 "certification": "certifications", "organisation": "organisations"}
 
 
@@ -220,7 +221,7 @@ def page_owner(content: Content, key: tuple, lang: str) -> Owner:
         page = content.pages[key[1]]
         path = re.sub(r"\.[a-z]+\.md$", f".{lang}.md", page.path)
         return FromRecord("the page", path, content.line(path, ("slug",)), "slug")
-    record = getattr(content, RECORD_TYPES[kind])[key[1]]
+    record = getattr(content, _COLLECTIONS[kind])[key[1]]
     keypath = (lang, "slug") if lang in record.texts else (record.only_in, "slug")
     return FromRecord("the page", record.path, content.line(record.path, keypath),
                       ".".join(keypath))
@@ -231,7 +232,7 @@ def _slug_of(content: Content, key: tuple, lang: str) -> tuple[str | None, str] 
     if key[0] == "page":
         return None, content.pages[key[1]].text(lang).slug
     if key[0] in RECORD_SECTIONS:
-        record = getattr(content, RECORD_TYPES[key[0]])[key[1]]
+        record = getattr(content, _COLLECTIONS[key[0]])[key[1]]
         return RECORD_SECTIONS[key[0]], record.text(lang).slug
     return None
 

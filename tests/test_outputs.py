@@ -173,3 +173,19 @@ def test_a_file_nobody_claimed_fails_the_build(minimal_content, tmp_path, monkey
         "favicon.ico was claimed by the site icon, but not written",
     ]
     assert not (tmp_path / "site").exists()
+
+
+def test_two_terms_whose_labels_make_one_listing_are_both_named(minimal_content):
+    taxonomies = minimal_content / "taxonomies.yaml"
+    taxonomies.write_text(taxonomies.read_text(encoding="utf-8").replace(
+        "    en: {label: Funen}\n",
+        "    en: {label: Funen}\n  fyn-2:\n    nuts: DK032\n    da: {label: FYN}\n"
+        "    en: {label: Funen 2}\n"), encoding="utf-8")
+    initiative = minimal_content / "initiatives" / "groen-omstilling.yaml"
+    initiative.write_text(initiative.read_text(encoding="utf-8").replace(
+        "regions: [fyn]", "regions: [fyn, fyn-2]"), encoding="utf-8")
+    assert problems(minimal_content) == [
+        "content/taxonomies.yaml:8: regions.fyn-2.da.label: /da/indsatser/region/fyn/ is already "
+        "the initiatives region listing of content/taxonomies.yaml:4; give the terms labels that "
+        "differ in more than case and accents"
+    ]
