@@ -12,12 +12,16 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from PIL import Image, ImageOps
 
 from .loader import field_name
 from .model import Content, ImageRef
+
+if TYPE_CHECKING:
+    from .outputs import Download
 
 WIDTHS = (480, 720, 960)  # phones, phones at high density and tablets, desktops
 JPEG_QUALITY = 82
@@ -112,7 +116,7 @@ def copy_media(content: Content) -> dict[str, bytes]:
     return {path: (Path(content.root) / path).read_bytes() for path in _media_references(content)}
 
 
-def media_downloads(content: Content) -> list:
+def media_downloads(content: Content) -> list[Download]:
     """Every rendition and copied original as an `outputs.Download`, owned by the field that
     names the original: one list for the build's claims and for its bytes."""
     from .outputs import Download, FromRecord

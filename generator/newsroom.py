@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from .model import Content, PressRelease
 from .urls import SECTIONS, UrlMap
+
+if TYPE_CHECKING:
+    from .outputs import Download
 
 KIT_SUFFIX = {"da": "pressekit", "en": "press-kit"}
 MEDIA_KIT = {"da": "mediekit.zip", "en": "media-kit.zip"}
@@ -52,7 +56,7 @@ def newsroom_downloads(content: Content, urls: UrlMap, lang: str) -> dict:
     return {"feed_path": feed_path(lang), "media_kit": media_kit_path(lang), "logos": logos}
 
 
-def press_downloads(content: Content, urls: UrlMap, lang: str) -> list:
+def press_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
     """The press room's files in `lang` (`outputs.Download`s): the media kit and each published
     release's press kit and PDF. The bytes are made only when the build asks for them."""
     from .outputs import Download, Fixed, FromRecord
@@ -71,7 +75,7 @@ def press_downloads(content: Content, urls: UrlMap, lang: str) -> list:
     return found
 
 
-def feed_download(content: Content, urls: UrlMap, lang: str):
+def feed_download(content: Content, urls: UrlMap, lang: str) -> Download:
     """The press feed of `lang` as an `outputs.Download`."""
     from .outputs import Download, Fixed
 

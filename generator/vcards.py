@@ -4,9 +4,13 @@ books."""
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from .model import Content, Person
 from .urls import UrlMap
+
+if TYPE_CHECKING:
+    from .outputs import Download
 
 
 def vcard(person: Person, content: Content, lang: str) -> bytes:
@@ -53,7 +57,7 @@ def vcard_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
     return {d.path: d.make() for d in vcard_downloads(content, urls, lang)}
 
 
-def vcard_downloads(content: Content, urls: UrlMap, lang: str) -> list:
+def vcard_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
     """Every person's vCard as an `outputs.Download`, named after the person's file."""
     from .outputs import Download, FromRecord
 
