@@ -72,8 +72,11 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
 
 def _check(content: Path, now) -> int:
     from .model import load_content
+    from .outputs import claim_site
+    from .urls import build_url_map
 
     model = load_content(content, now)
+    claim_site(model, build_url_map(model))  # two outputs on one path are content errors too
     for warning in model.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     counts = ", ".join(f"{n} {name}" for name, n in model.counts().items())

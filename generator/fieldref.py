@@ -13,6 +13,7 @@ import sys
 from typing import NamedTuple
 
 from . import schema as s
+from .outputs import RESERVED
 
 COMMAND = "python -m generator.fieldref > docs/fields.md"
 
@@ -102,7 +103,34 @@ def render_field_reference() -> str:
         out.extend(_record_section(record_type))
         if record_type is s.SITE:
             out.extend(_taxonomy_section())
+    out.extend(_reserved_section())
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _reserved_section() -> list[str]:
+    """The slugs the site keeps for its own pages and files, from the build's own table."""
+    out = [
+        "## Reserved slugs",
+        "",
+        ("Every address of the site belongs to one page or file. A slug may not take a name "
+         "the site keeps for its own pages and files in the same folder; `python build.py "
+         "check` names the clash. Addresses that differ only in upper and lower case or in how "
+         "a letter such as æ is encoded count as the same address."),
+        "",
+        "| Folder | Reserved | For |",
+        "|---|---|---|",
+    ]
+    for reserved in RESERVED:
+        folders = ", ".join(f"`{reserved.folder(lang)}`" for lang in s.LANGUAGES)
+        if reserved.pattern_words:
+            names = reserved.pattern_words
+        elif len({reserved.names[lang] for lang in s.LANGUAGES}) == 1:
+            names = ", ".join(f"`{n}`" for n in reserved.names[s.LANGUAGES[0]])
+        else:
+            names = "; ".join(f"{lang}: " + ", ".join(f"`{n}`" for n in reserved.names[lang])
+                              for lang in s.LANGUAGES)
+        out.append(f"| {folders} | {names} | {_cell(reserved.owner)} |")
+    return out + [""]
 
 
 def _record_section(record_type: s.RecordType) -> list[str]:

@@ -12,11 +12,16 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from PIL import Image, ImageOps
 
+from .loader import field_name
 from .model import Content, ImageRef
+
+if TYPE_CHECKING:
+    from .outputs import Download
 
 WIDTHS = (480, 720, 960)  # phones, phones at high density and tablets, desktops
 JPEG_QUALITY = 82
@@ -81,40 +86,79 @@ def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
     same shape for the pipeline.
     """
     files: dict[str, bytes] = {}
-    made_from: dict[str, str] = {}
-    for image in _content_images(content):
-        for rendition in web_rendition(content.root, image.file):
-            other = made_from.setdefault(rendition.path, image.file)
-            if other != image.file:
-                # Two originals with the same file name in different folders would overwrite
-                # each other's renditions; better to stop than to publish the wrong photo.
-                raise ValueError(
-                    f"content/{image.file} and content/{other} both make "
-                    f"{rendition.path}; rename one of them"
-                )
-            files[rendition.path] = encode_rendition(content.root, image.file, rendition)
-    files.update(copy_media(content))
+    for download in media_downloads(content):
+        if download.path in files:
+            # The build reports this as a content error first (outputs.claim_site); here it
+            # guards the function used on its own.
+            raise ValueError(f"{download.owner.describe()} and another file both make "
+                             f"{download.path}; rename one of them")
+        files[download.path] = download.make()
     return dict(sorted(files.items()))
 
 
 def media_files(content: Content) -> tuple[dict[str, bytes], dict[str, list[Rendition]]]:
     """What the pipeline publishes and what page templates need to point at it:
     (every rendition and copied original by path, the renditions of each image by its file)."""
-    renditions = {
+    return rendition_files(content, content.site.default_language), image_renditions(content)
+
+
+def image_renditions(content: Content) -> dict[str, list[Rendition]]:
+    """The renditions of each published image, by its file."""
+    return {
         image.file: web_rendition(content.root, image.file) for image in _content_images(content)
     }
-    return rendition_files(content, content.site.default_language), renditions
 
 
 def copy_media(content: Content) -> dict[str, bytes]:
     """Original files referenced by the content, at the same path (`media/...`): the site logos,
     organisation logos, certification badges, and the photos of published releases and
     initiatives (for the "download original" links)."""
-    paths = {content.site.logo, content.site.logo_png}
-    paths.update(o.logo for o in content.organisations.values() if o.logo)
-    paths.update(c.badge for c in content.certifications.values() if c.badge)
-    paths.update(image.file for image in _content_images(content))
-    return {path: (Path(content.root) / path).read_bytes() for path in sorted(paths)}
+    return {path: (Path(content.root) / path).read_bytes() for path in _media_references(content)}
+
+
+def media_downloads(content: Content) -> list[Download]:
+    """Every rendition and copied original as an `outputs.Download`, owned by the field that
+    names the original: one list for the build's claims and for its bytes."""
+    from .outputs import Download, FromRecord
+
+    hint = "rename one of the two files"
+    references = _media_references(content)
+    found = []
+    for file, (path, keypath) in references.items():
+        owner = FromRecord("the file", path, content.line(path, keypath), field_name(keypath), hint)
+        found.append(Download(file, owner, (Path(content.root) / file).read_bytes))
+    for image in _content_images(content):
+        path, keypath = references[image.file]
+        owner = FromRecord("a web size of the image", path, content.line(path, keypath),
+                           field_name(keypath), hint)
+        for rendition in web_rendition(content.root, image.file):
+            if rendition.path != image.file:  # an SVG is published as it is, once
+                found.append(Download(rendition.path, owner, functools.partial(
+                    encode_rendition, content.root, image.file, rendition)))
+    return found
+
+
+def _media_references(content: Content) -> dict[str, tuple[str, tuple]]:
+    """Every original the site publishes, with the first field that names it: (file, key path).
+
+    The site logos, organisation logos, certification badges, and the photos of published
+    releases and initiatives (for the "download original" links), sorted by file.
+    """
+    named: list[tuple[str, str, tuple]] = [
+        (content.site.logo, content.site.path, ("logo",)),
+        (content.site.logo_png, content.site.path, ("logo_png",)),
+    ]
+    named += [(o.logo, o.path, ("logo",)) for o in content.organisations.values() if o.logo]
+    named += [(c.badge, c.path, ("badge",)) for c in content.certifications.values() if c.badge]
+    # content.press_releases holds published releases only: drafts and embargoed ones never
+    # reach this point, so neither do their photos.
+    for record in (*content.press_releases.values(), *content.initiatives.values()):
+        named += [(image.file, record.path, ("images", index, "file"))
+                  for index, image in enumerate(record.images)]
+    first: dict[str, tuple[str, tuple]] = {}
+    for file, path, keypath in sorted(named, key=lambda n: (n[1], content.line(n[1], n[2]))):
+        first.setdefault(file, (path, keypath))
+    return dict(sorted(first.items()))
 
 
 def _content_images(content: Content) -> list[ImageRef]:

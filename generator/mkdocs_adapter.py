@@ -15,6 +15,11 @@ import yaml
 from . import i18n
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+# What MkDocs writes into a language's folder besides the pages and the docs folder's files
+# (a folder claims every file below it). Its sitemap is not among them: the hooks leave it out,
+# and sitemap.py writes ours, with hreflang alternates.
+MKDOCS_OUTPUTS = {"assets/": "the theme's files (assets/)", "search/": "the search index",
+                  "404.html": "the page-not-found page"}
 
 
 @dataclass(frozen=True)

@@ -73,5 +73,15 @@ def on_post_page(output: str, page, config) -> str:
     return _valid_toggles(output, config)
 
 
+# Theme templates MkDocs must not write: sitemap.py writes the sitemap (with hreflang
+# alternates), and every file of the site has one writer. MkDocs skips a template that renders
+# empty.
+SKIPPED_TEMPLATES = ("sitemap.xml",)
+
+
 def on_post_template(output_content: str, template_name: str, config) -> str:
+    from generator import mkdocs_hooks as shared  # see on_pre_build
+
+    if template_name in shared.SKIPPED_TEMPLATES:
+        return ""
     return _valid_toggles(output_content, config)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from . import schema as s
 from .clock import DEFAULT_TIMEZONE, in_zone
 from .errors import ContentError, sort_errors
 from .validate import CheckedContent, Month, validate_content
@@ -294,6 +295,9 @@ class Content:
     withheld: tuple[str, ...] = ()  # ids of drafts and embargoed releases, for the build log
     # Problems that do not stop the build, printed as `warning: path:line: field: message; hint`.
     warnings: tuple[ContentError, ...] = field(default=())
+    # Line of every slug and file field, by content file and key path: output paths come from
+    # these fields, so a clash of two paths is reported at the line that made each.
+    lines: Mapping[str, Mapping[tuple, int]] = field(default_factory=dict)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -308,6 +312,10 @@ class Content:
             "people": len(self.people),
             "pages": len(self.pages),
         }
+
+    def line(self, path: str, keypath: tuple) -> int:
+        """The line of a slug or file field in a content file (1 when unknown)."""
+        return self.lines.get(path, {}).get(keypath, 1)
 
 
 def load_content(root: Path, now: datetime) -> Content:
@@ -428,7 +436,35 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
                                    key=lambda kv: (kv[1].awarded.value, kv[0]), reverse=True)),
         organisations=dict(sorted(organisations.items())), people=dict(sorted(people.items())),
         pages=dict(sorted(pages.items())), withheld=tuple(sorted(withheld)),
-        warnings=tuple(sort_errors(warnings)))
+        warnings=tuple(sort_errors(warnings)), lines=_path_field_lines(checked))
+
+
+def _path_field_lines(checked: CheckedContent) -> dict[str, dict[tuple, int]]:
+    """Lines of the fields that decide output paths (slugs, media files), per content file."""
+    names = _path_field_names(record_type.shape for record_type in s.ALL_TYPES)
+    documents = [checked.site] if checked.site else []
+    documents += [r for records in checked.records.values() for r in records.values()]
+    documents += [p for versions in checked.pages.values() for p in versions.values()]
+    lines = {c.path: {key: line for key, line in c.doc.lines.items()
+                      if key and key[-1] in names} for c in documents}
+    # Facet pages are named after the taxonomy labels.
+    for terms in checked.taxonomies.values():
+        for term in terms.values():
+            lines[term.path] = {key: line for key, line in term.doc.lines.items()
+                                if len(key) == 4 and key[-1] == "label"}
+    return lines
+
+
+def _path_field_names(shapes) -> set[str]:
+    names: set[str] = set()
+    for shape in shapes:
+        for spec in (*shape.facts, *shape.texts):
+            inner = spec.item if spec.kind == s.LIST else spec
+            if spec.kind in (s.SLUG, s.MEDIA, s.IMAGE):
+                names.add(spec.name)
+            elif inner is not None and inner.kind == s.OBJECT and inner.shape is not None:
+                names |= _path_field_names([inner.shape])
+    return names
 
 
 def _labels(texts: Mapping[str, Mapping]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import i18n, sitemap
+from . import i18n, outputs, sitemap
 from .mkdocs_adapter import (
     BuildFailed,
     LanguageBuild,
@@ -27,10 +27,8 @@ from .mkdocs_adapter import (
 )
 from .model import Content, load_content
 from .newsroom import feed_path
-from .render import EU_EMBLEM, render_pages
+from .render import render_pages
 from .urls import UrlMap, build_url_map
-
-THEME_IMAGES = Path(__file__).resolve().parent.parent / "theme" / "assets" / "images"
 
 
 class Progress:
@@ -51,13 +49,14 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
     """Check the content and build the whole site into site_dir (raises ContentInvalid)."""
     progress = Progress(quiet)
     content = load_content(content_dir, now)
+    urls = build_url_map(content)
+    registry = outputs.claim_site(content, urls)  # every path has one owner, or nothing is built
     counts = ", ".join(f"{n} {name}" for name, n in content.counts().items())
     progress.say(f"content checked: {counts}; as of {content.now.isoformat()}")
     for warning in content.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if content.withheld:
         progress.say(f"withheld (draft or embargoed): {', '.join(content.withheld)}")
-    urls = build_url_map(content)
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
@@ -74,7 +73,13 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
                 progress.say(job.result())
         sitemap.write_root_files(content, urls, out)
         progress.say("sitemaps, robots.txt and language chooser written")
+        problems = outputs.check_written(registry, out)
+        if problems:
+            raise BuildFailed("The finished site does not match its claimed paths:\n"
+                              + "\n".join(problems))
         _replace(site_dir, out)
+    except outputs.WrittenTwice as exc:
+        raise BuildFailed(str(exc)) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     progress.say(f"site built in {site_dir}")
@@ -214,15 +219,10 @@ def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dic
 
 def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict, dict]:
     """Every file a language's pages link to: media, renditions, vCards, feed, PDFs, kits."""
-    from . import feeds, images, presskit, vcards
+    from . import images
 
-    files: dict[str, bytes] = {EU_EMBLEM: (THEME_IMAGES / "eu-emblem.svg").read_bytes()}
-    media, renditions = images.media_files(content)
-    files.update(media)
-    files.update(vcards.vcard_files(content, urls, lang))
-    files.update(presskit.presskit_files(content, urls, lang))
-    files[feed_path(lang)] = feeds.atom_feed(content, urls, lang)
-    return dict(sorted(files.items())), renditions
+    files = {d.path: d.make() for d in outputs.downloads(content, urls, lang)}
+    return dict(sorted(files.items())), images.image_renditions(content)
 
 
 def _replace(site_dir: Path, new: Path) -> None:

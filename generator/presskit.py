@@ -18,7 +18,7 @@ from babel.units import format_unit
 
 from .i18n import LOCALES, format_date, format_phone, translations
 from .model import Content, ImageRef, PressRelease
-from .newsroom import media_kit_path, press_kit_path, release_pdf_path
+from .newsroom import press_downloads
 from .pdf import EU_STATEMENT, release_pdf
 from .urls import UrlMap
 from .vcards import vcard
@@ -70,12 +70,7 @@ def media_kit(content: Content) -> bytes:
 def presskit_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
     """Every download of the press room in `lang`, keyed by path relative to the language root:
     each published release's press kit and PDF, and the media kit."""
-    files: dict[str, bytes] = {media_kit_path(lang): media_kit(content)}
-    # content.press_releases holds published releases only (no drafts, no embargoed ones).
-    for release in content.press_releases.values():
-        files[press_kit_path(release, lang)] = press_kit(release, content, urls)
-        files[release_pdf_path(release, lang)] = release_pdf(release, content, urls, lang)
-    return dict(sorted(files.items()))
+    return dict(sorted((d.path, d.make()) for d in press_downloads(content, urls, lang)))
 
 
 def human_size(n_bytes: int, lang: str, file_type: str = "ZIP") -> str:

@@ -24,7 +24,6 @@ from .presskit import human_size
 from .urls import SECTIONS, UrlMap, relative
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-EU_EMBLEM = "media/eu-emblem.svg"
 
 # What Markdown, attr_list and tables could read as syntax, and what HTML could read as markup.
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|&]")

@@ -13,6 +13,11 @@ from .urls import UrlMap
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+# The files this module writes, by path (at the site root, and at each language root), in words.
+ROOT_FILES = {"index.html": "the language chooser", "sitemap.xml": "the sitemap index",
+              "robots.txt": "robots.txt", "favicon.ico": "the site icon"}
+LANGUAGE_FILES = {"sitemap.xml": "the language's sitemap",
+                  "sitemap.xml.gz": "the language's gzipped sitemap"}
 
 
 def language_sitemap(content: Content, urls: UrlMap, lang: str) -> bytes:
@@ -37,30 +42,39 @@ def language_sitemap(content: Content, urls: UrlMap, lang: str) -> bytes:
 
 
 def write_language_sitemap(content: Content, urls: UrlMap, lang: str, site_dir: Path) -> None:
-    """Replace MkDocs' sitemap (which knows no alternates) with ours, gzipped copy included."""
+    """The language's sitemap, gzipped copy included (MkDocs' own, which knows no alternates,
+    is switched off by the adapter)."""
+    from .outputs import write_new  # outputs reads this module's file names
+
     data = language_sitemap(content, urls, lang)
-    (site_dir / "sitemap.xml").write_bytes(data)
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", fileobj=buffer, mode="wb", mtime=0) as handle:
         handle.write(data)
-    (site_dir / "sitemap.xml.gz").write_bytes(buffer.getvalue())
+    files = {"sitemap.xml": data, "sitemap.xml.gz": buffer.getvalue()}
+    for name in LANGUAGE_FILES:
+        write_new(site_dir / name, files[name])
 
 
 def write_root_files(content: Content, urls: UrlMap, out: Path) -> None:
-    """site/index.html (language chooser), site/sitemap.xml (index) and site/robots.txt."""
+    """site/index.html (language chooser), site/sitemap.xml (index), site/robots.txt and
+    site/favicon.ico."""
+    from .outputs import write_new  # outputs reads this module's file names
+
     base = content.site.base_url
     index = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<sitemapindex xmlns="{SITEMAP_NS}">']
     for lang in content.languages:
         index.append(f"  <sitemap><loc>{html.escape(base)}{lang}/sitemap.xml</loc></sitemap>")
     index.append("</sitemapindex>")
-    (out / "sitemap.xml").write_text("\n".join(index) + "\n", encoding="utf-8")
-    (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n",
-                                    encoding="utf-8")
-    (out / "index.html").write_text(language_chooser(content, urls), encoding="utf-8")
     favicon = out / content.site.default_language / "assets" / "images" / "favicon.png"
-    if favicon.exists():
-        (out / "favicon.ico").write_bytes(favicon.read_bytes())
+    files = {
+        "index.html": language_chooser(content, urls).encode("utf-8"),
+        "sitemap.xml": ("\n".join(index) + "\n").encode("utf-8"),
+        "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n".encode(),
+        "favicon.ico": favicon.read_bytes(),
+    }
+    for name in ROOT_FILES:
+        write_new(out / name, files[name])
 
 
 def language_chooser(content: Content, urls: UrlMap) -> str:

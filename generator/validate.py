@@ -919,8 +919,8 @@ def _check_references(content: CheckedContent, errors: list[ContentError],
                 if other is not None:
                     errors.append(ContentError(
                         record.path, record.doc.line((lang, "slug")), f"{lang}.slug",
-                        f"slug '{slug}' is already used by {other.path}",
-                        "choose another slug"))
+                        f"slug '{slug}' is already used by {other.path}:"
+                        f"{other.doc.line((lang, 'slug'))}", "choose another slug"))
                 else:
                     seen[(lang, slug)] = record
     for lang in s.LANGUAGES:
@@ -931,9 +931,10 @@ def _check_references(content: CheckedContent, errors: list[ContentError],
                 continue
             slug = page.facts["slug"]
             if slug in seen_pages:
+                other = seen_pages[slug]
                 errors.append(ContentError(page.path, page.doc.line(("slug",)), "slug",
-                                           f"slug '{slug}' is already used by "
-                                           f"{seen_pages[slug].path}", "choose another slug"))
+                                           f"slug '{slug}' is already used by {other.path}:"
+                                           f"{other.doc.line(('slug',))}", "choose another slug"))
             seen_pages[slug] = page
     _check_eu_total(content, errors)
 

@@ -3,14 +3,20 @@ books."""
 
 from __future__ import annotations
 
-import vobject
+from functools import partial
+from typing import TYPE_CHECKING
 
 from .model import Content, Person
 from .urls import UrlMap
 
+if TYPE_CHECKING:
+    from .outputs import Download
+
 
 def vcard(person: Person, content: Content, lang: str) -> bytes:
     """One person's vCard 3.0 in `lang`: UTF-8, CRLF line endings."""
+    import vobject  # here, not above: `check` lists the vCards without making them
+
     card = vobject.vCard()
     card.add("fn").value = person.name
     # Danish names often carry a middle name; keep the first as given, the last as family name.
@@ -48,7 +54,16 @@ def vcard_path(person: Person, urls: UrlMap, lang: str) -> str:
 
 def vcard_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
     """Every person's vCard, keyed by path relative to the language root."""
-    return {
-        vcard_path(person, urls, lang): vcard(person, content, lang)
+    return {d.path: d.make() for d in vcard_downloads(content, urls, lang)}
+
+
+def vcard_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
+    """Every person's vCard as an `outputs.Download`, named after the person's file."""
+    from .outputs import Download, FromRecord
+
+    return [
+        Download(vcard_path(person, urls, lang),
+                 FromRecord("the vCard", person.path, 1, "file", "rename one of the two files"),
+                 partial(vcard, person, content, lang))
         for person in content.people.values()
-    }
+    ]

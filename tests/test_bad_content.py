@@ -8,6 +8,8 @@ Each folder under tests/bad_content/ is one case, laid over a copy of tests/fixt
                      outside:  {name: text}         files created next to content/, in outside/
                      symlinks: {path: target}       symbolic links, target as for `ln -s`
                      pad:      {path: bytes}        grow a file with comment lines to this size
+                     copies:   {path: source}       a copy of a file of the tree (for names
+                                                    a checkout may not keep, such as NFD)
     anything else  a file that replaces or joins the minimal tree at the same path
 
 Both commands run as subprocesses, all cases in parallel. The build runs against an existing site
@@ -66,6 +68,8 @@ def assemble(case: str, dest: Path, copy_minimal) -> Path:
         link.parent.mkdir(parents=True, exist_ok=True)
         link.unlink(missing_ok=True)
         os.symlink(target, link)
+    for rel, source_rel in spec.get("copies", {}).items():
+        (content / rel).write_bytes((content / source_rel).read_bytes())
     for rel, size in spec.get("pad", {}).items():
         path = content / rel
         with path.open("ab") as handle:

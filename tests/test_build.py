@@ -115,6 +115,24 @@ def test_output_has_every_expected_page_and_file(site):
         assert (site / extra).is_file(), extra
 
 
+def test_every_file_of_the_site_has_exactly_one_claimed_owner(site):
+    """Every file in site/ was claimed before the build wrote anything (MkDocs' assets, search
+    index and 404 page included), and every claimed file was written."""
+    from generator.clock import build_now
+    from generator.model import load_content
+    from generator.outputs import check_written, claim_site, path_key
+    from generator.urls import build_url_map
+
+    content = load_content(ROOT / "content", build_now(NOW))
+    registry = claim_site(content, build_url_map(content))
+    assert check_written(registry, site) == []
+    files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    assert len({path_key(f) for f in files}) == len(files)  # no case or NFC/NFD twins either
+    for mkdocs_own in ("da/404.html", "en/assets/stylesheets/klynge.css",
+                       "da/search/search_index.json"):
+        assert registry.owner_of(mkdocs_own) is not None, mkdocs_own
+
+
 def test_html_lang_and_og_locale_match_the_language(site):
     for lang, locale in (("da", "da_DK"), ("en", "en_GB")):
         for page in sorted((site / lang).rglob("*.html")):

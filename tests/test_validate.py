@@ -1089,7 +1089,7 @@ def test_duplicate_slug_within_a_language(minimal_content):
     assert problems(minimal_content) == [
         (
             "content/organisations/klynge.yaml:6: da.slug: slug 'klyngen' is already used by "
-            "content/organisations/anden.yaml; choose another slug"
+            "content/organisations/anden.yaml:4; choose another slug"
         )
     ]
 
@@ -1109,7 +1109,7 @@ def test_duplicate_page_slug(minimal_content):
     assert problems(minimal_content) == [
         (
             "content/pages/om.da.md:3: slug: slug 'om' is already used by "
-            "content/pages/kontakt.da.md; choose another slug"
+            "content/pages/kontakt.da.md:3; choose another slug"
         )
     ]
 
