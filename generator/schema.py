@@ -284,9 +284,8 @@ PRESS_RELEASE = RecordType(
             Field("embargo", DATETIME_TZ, "Not published before this moment. Needs a timezone.",
                   example="2019-06-19T08:00:00+02:00"),
             Field("draft", BOOL, "true keeps the release out of the site entirely."),
-            _ref("issued_by", "organisation", "The organisation that issued the release; leave "
-                 "out for the site's own organisation. Its name, logo and description (as the "
-                 "'About' text) then appear on the page, the PDF, the press kit and the feed."),
+            _ref("issued_by", "organisation", "The organisation that issued it, if not the "
+                 "site's own; its name, logo and description then sign the release."),
             _list("quotes", _obj("item", Shape(
                 facts=(
                     _ref("speaker", "person", "Who is quoted (a person's id)."),
@@ -382,8 +381,7 @@ ORGANISATION = RecordType(
             Field("name", TEXT, "Name in this language.", required=True),
             Field("slug", SLUG, "Last part of the page address in this language.",
                   required=True),
-            Field("description", PARAGRAPH, "What the organisation does; also the 'About' text "
-                  "of press releases it issues.", required=True),
+            Field("description", PARAGRAPH, "What the organisation does.", required=True),
             _list("offices", Field("item", TEXT, "City."), "Offices (city names)."),
             _list("offers", Field("item", TEXT, "One offer."), "What it offers its members."),
         ),

@@ -801,7 +801,7 @@ def _check_record_rules(record: Checked, ctx: _Context) -> None:
         if isinstance(awarded, PartialDate) and isinstance(until, Month) and \
                 until.last_day() < awarded.value:
             ctx.error(("valid_until",), f"{until.last_day().isoformat()} is before the date it "
-                      f"was awarded ({awarded.isoformat()})", "check both dates")
+                      f"was awarded ({awarded.value.isoformat()})", "check both dates")
         if awarded is None and facts["held_on"] is None:
             ctx.error((), "required field 'awarded' is missing",
                       "add awarded: 2019-06 — the date, month or year it was awarded; or "

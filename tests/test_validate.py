@@ -11,7 +11,7 @@ import pytest
 from generator import schema as s
 from generator.errors import ContentError, ContentInvalid
 from generator.model import load_content
-from generator.validate import Month, validate_content
+from generator.validate import PartialDate, validate_content
 
 INITIATIVE = "initiatives/groen-omstilling.yaml"
 PRESS = "press/2024-03-01-eu-stoette.yaml"
@@ -51,13 +51,13 @@ def test_minimal_fixture_is_valid_and_loads(minimal_content):
     release = content.press_releases["2024-03-01-eu-stoette"]
     assert release.embargo == datetime.fromisoformat("2024-03-01T08:00:00+01:00")
     initiative = content.initiatives["groen-omstilling"]
-    assert (initiative.start, initiative.total_eligible_cost, initiative.eu_amount) == (
+    assert (initiative.start.value, initiative.total_eligible_cost, initiative.eu_amount) == (
         date(2021, 11, 23),
         92524800,
         40000000,
     )
     assert content.people["mette-lund"].phone == "+4521288419"
-    assert content.certifications["guld"].awarded == Month(date(2023, 6, 1), has_day=False)
+    assert content.certifications["guld"].awarded == PartialDate(date(2023, 6, 1), "month")
 
 
 def test_bundled_content_is_valid(repo_root):
@@ -157,7 +157,8 @@ CASES = {
         [
             (
                 "content/initiatives/groen-omstilling.yaml:1: file: required field 'start' is "
-                "missing; add start: 2021-11-23 — first day of the initiative"
+                "missing; add start: 2021-11-23 — first day of the initiative; or write status: "
+                "proposed, approved or cancelled when the sources give no dates"
             )
         ],
     ),
