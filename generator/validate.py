@@ -447,7 +447,8 @@ def _kind_of(value: object) -> str:
 def _expected(spec: s.Field) -> str:
     return {
         s.TEXT: "text", s.PARAGRAPH: "text", s.MARKDOWN: "Markdown text",
-        s.DATE: "a date", s.MONTH: "a date", s.PARTIAL_DATE: "a date", s.DATETIME_TZ: "a date and time",
+        s.DATE: "a date", s.MONTH: "a date", s.PARTIAL_DATE: "a date",
+        s.DATETIME_TZ: "a date and time",
         s.AMOUNT: "an amount", s.COUNT: "a number", s.NUMBER: "a number",
         s.BOOL: "true or false",
     }.get(spec.kind, "a single value")
