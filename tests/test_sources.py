@@ -279,3 +279,23 @@ def test_partial_date_periods():
     assert PartialDate(date(2020, 1, 1), "year").last_day() == date(2020, 12, 31)
     assert PartialDate(date(2020, 2, 1), "month").last_day() == date(2020, 2, 29)
     assert PartialDate(date(2020, 7, 1), "quarter").isoformat() == "2020-Q3"
+
+
+def test_eu_sentence_and_rates_only_when_the_total_is_known(tmp_path, copy_minimal):
+    content = copy_minimal(tmp_path)
+    path = content / "initiatives" / "groen-omstilling.yaml"
+    text = path.read_text(encoding="utf-8").replace("total_eligible_cost: 92524800\n", "")
+    path.write_text(text.replace("end: 2023-12-31\n", "end: 2023\nstatus: completed\n"),
+                    encoding="utf-8")
+    out = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", NOW,
+         "--quiet", "build", "--site", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    page = page_text(out, "en", "initiatives/green-transition")
+    assert "Co-funded by the European Union" in page  # the emblem rules do not change
+    assert "co-financing rate" not in page and "%" not in page
+    assert "Total eligible cost" not in page
+    assert "Start date 23 November 2021 End date 2023" in page
+    danish = page_text(out, "da", "indsatser/groen-omstilling")
+    assert "Slutdato 2023" in danish and "Afsluttet" in danish
