@@ -176,18 +176,21 @@ def image_object(url: str, caption: str, credit: str, licence: str) -> dict:
 
 
 def certification(cert: Certification, content: Content, urls: UrlMap, lang: str) -> dict:
+    """A certification's page: about its holder, based on its sources."""
     holder = content.organisations[cert.holder]
-    data = {"@context": "https://schema.org", "@type": "Organization",
-            "name": holder.text(lang).name, "award": cert.text(lang).name,
-            "url": urls.url(("certification", cert.id), lang)}
+    data = {"@context": "https://schema.org", "@type": "WebPage", "name": cert.text(lang).name,
+            "url": urls.url(("certification", cert.id), lang),
+            "about": {"@type": "Organization", "name": holder.text(lang).name,
+                      "award": cert.text(lang).name}}
     return _with_sources(data, cert.sources)
 
 
 def organisation_page(org: Organisation, content: Content, urls: UrlMap, lang: str) -> dict:
+    """An organisation's page in the network: about the organisation, based on its sources."""
     text = org.text(lang)
-    data = {"@context": "https://schema.org", "@type": "Organization", "name": text.name,
-            "description": text.description,
-            "url": urls.url(("organisation", org.id), lang)}
+    about = {"@type": "Organization", "name": text.name, "description": text.description}
     if org.website:
-        data["sameAs"] = [org.website]
+        about["sameAs"] = [org.website]
+    data = {"@context": "https://schema.org", "@type": "WebPage", "name": text.name,
+            "url": urls.url(("organisation", org.id), lang), "about": about}
     return _with_sources(data, org.sources)
