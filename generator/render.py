@@ -13,6 +13,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -186,8 +187,9 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
     releases = list(content.press_releases.values())
     current = [i for i in initiatives if i.status not in FINISHED]
     has_current = bool(current)
+    # Latest end first; initiatives whose end is not known come last.
     current = current or sorted(initiatives, key=lambda i: (
-        i.end is not None, i.end.value if i.end else i.id, i.id), reverse=True)[:3]
+        i.end.last_day() if i.end else date.min, i.id), reverse=True)[:3]
     certs_home = [c for c in content.certifications.values() if c.valid and c.featured] or [
         c for c in content.certifications.values() if c.valid]
     pages.append(r.render(("home",), "home.md.j2", site.text(lang).name,
