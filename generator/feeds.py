@@ -80,7 +80,7 @@ def _entry(
     _text(entry, "published", moment)
     _text(entry, "updated", moment)
     author = ElementTree.SubElement(entry, "author")
-    _text(author, "name", site_name)
+    _text(author, "name", content.boilerplate(release, lang)[0])
     _link(entry, "alternate", urls.url(("press_release", release.id), lang), "text/html")
     pdf = release_pdf(release, content, urls, lang)
     enclosure = _link(

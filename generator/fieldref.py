@@ -35,6 +35,9 @@ KINDS: dict[str, Kind] = {
     s.DATE: Kind("date", "Year-month-day.", "2021-11-23"),
     s.MONTH: Kind("date or month", "Year-month-day, or year and month when the day is not known.",
                   "2019-06"),
+    s.PARTIAL_DATE: Kind("partial date", "As precise as it is known: year-month-day, year and "
+                         "month, year and quarter (2020-Q3) or the year alone. Never guess the "
+                         "part that is not known.", "2020-07"),
     s.DATETIME_TZ: Kind("date and time", "Year-month-day, a space and hours:minutes: a clock "
                         "time in the site's time zone. An offset from UTC may follow "
                         "(2026-12-10T08:00:00+01:00); it must be the zone's offset at that "

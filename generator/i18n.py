@@ -40,6 +40,14 @@ def format_month(value: date, lang: str) -> str:
     return babel_format_date(value, "LLLL y", locale=LOCALES[lang])
 
 
+def format_partial_date(value, lang: str) -> str:
+    """A date as precise as it is known: 19. juni 2019 / juni 2019 / 3. kvartal 2020 / 2020."""
+    patterns = {"month": "LLLL y", "quarter": "QQQQ y", "year": "y"}
+    if value.precision == "day":
+        return format_date(value.value, lang)
+    return babel_format_date(value.value, patterns[value.precision], locale=LOCALES[lang])
+
+
 def format_dkk(amount: int, lang: str) -> str:
     """92.524.800 kr. (da) / DKK 92,524,800 (en)."""
     pattern = "#,##0 ¤" if lang == "da" else "¤ #,##0"

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from . import schema as s
 from .clock import DEFAULT_TIMEZONE, in_zone
 from .errors import ContentError, sort_errors
-from .validate import CheckedContent, Month, validate_content
+from .validate import CheckedContent, Month, PartialDate, validate_content
 
 T = TypeVar("T")
 
@@ -56,10 +56,32 @@ class Link:
 class FundingLine:
     fund: Term
     amount: int
+    proposed: bool = False  # an amount proposed, not (yet) granted
 
     @property
     def eu(self) -> bool:
-        return self.fund.eu
+        """EU money that has been granted (a proposed EU amount shows no emblem)."""
+        return self.fund.eu and not self.proposed
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document a record's facts come from."""
+
+    title: str
+    publisher: str | None
+    date: PartialDate | None
+    url: str | None
+    document: str | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision a proposed initiative waits for."""
+
+    by: tuple[str, ...]  # organisation ids
+    due: PartialDate | None
+    subject: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -101,6 +123,7 @@ class Record(Generic[T]):
     path: str
     texts: Mapping[str, T]
     only_in: str | None
+    sources: tuple[Source, ...] = field(default=(), kw_only=True)
 
     def text(self, lang: str) -> T:
         """The text in `lang`, or in the record's only language when it has one."""
@@ -116,7 +139,7 @@ class SiteText:
     name: str
     tagline: str
     about: str
-    address: str
+    address: str | None
 
 
 @dataclass(frozen=True)
@@ -128,7 +151,7 @@ class Site(Record[SiteText]):
     logo: str
     logo_png: str
     eur_rate: float
-    email: str
+    email: str | None
     phone: str | None
     social: tuple[Link, ...]
     key_figures: tuple[KeyFigure, ...]
@@ -152,9 +175,9 @@ class InitiativeText:
 
 @dataclass(frozen=True)
 class Initiative(Record[InitiativeText]):
-    start: date
-    end: date
-    total_eligible_cost: int
+    start: PartialDate | None
+    end: PartialDate | None
+    total_eligible_cost: int | None
     funding: tuple[FundingLine, ...]
     regions: tuple[Term, ...]
     focus_area: Term
@@ -165,7 +188,10 @@ class Initiative(Record[InitiativeText]):
     operation_code: str | None
     links: tuple[Link, ...]
     images: tuple[ImageRef, ...]
-    status: str  # planned, ongoing or completed, derived from the dates and "now"
+    # planned, ongoing or completed where the dates decide it at "now"; otherwise the stated
+    # status (proposed, approved, ongoing, completed or cancelled)
+    status: str
+    decisions: tuple[Decision, ...] = ()
 
     @property
     def eu_amount(self) -> int:
@@ -179,9 +205,14 @@ class Initiative(Record[InitiativeText]):
     def eu_funds(self) -> tuple[Term, ...]:
         return tuple(line.fund for line in self.funding if line.eu)
 
-    def rate(self, amount: int) -> float:
-        """Share of the total eligible cost, 0..1."""
-        return amount / self.total_eligible_cost if self.total_eligible_cost else 0.0
+    @property
+    def has_eu_figures(self) -> bool:
+        """True when the EU sentence's figures (EU amount and total eligible cost) are known."""
+        return self.is_eu_funded and bool(self.total_eligible_cost)
+
+    def rate(self, amount: int) -> float | None:
+        """Share of the total eligible cost, 0..1; None when the total is not known."""
+        return amount / self.total_eligible_cost if self.total_eligible_cost else None
 
 
 @dataclass(frozen=True)
@@ -195,6 +226,7 @@ class PressText:
 
 @dataclass(frozen=True)
 class PressRelease(Record[PressText]):
+    issued_by: str  # the issuing organisation's id (the site's organisation unless written)
     date: date
     time: time | None
     embargo: datetime | None
@@ -221,13 +253,20 @@ class CertificationText:
 @dataclass(frozen=True)
 class Certification(Record[CertificationText]):
     holder: str
-    issuer: str
-    awarded: Month
+    issuer: str | None
+    awarded: PartialDate | None
+    held_on: date | None  # a day a source says it was held, when the award date is unknown
+    stated_in: str | None  # the press release that says so
     valid_until: Month | None
     times_awarded: int | None
     featured: bool
     badge: str | None
     valid: bool  # still valid at "now"
+
+    @property
+    def known_since(self) -> date:
+        """The earliest day it is known to have been held, for sorting."""
+        return self.awarded.value if self.awarded else self.held_on
 
 
 @dataclass(frozen=True)
@@ -246,6 +285,7 @@ class Organisation(Record[OrganisationText]):
     member_count: int | None
     relations: tuple[Relation, ...]
     logo: str | None
+    contacts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -258,7 +298,7 @@ class PersonText:
 @dataclass(frozen=True)
 class Person(Record[PersonText]):
     name: str
-    organisation: str
+    organisation: str | None
     email: str | None
     phone: str | None
     press_contact: bool
@@ -302,6 +342,17 @@ class Content:
     @property
     def languages(self) -> tuple[str, ...]:
         return self.site.languages
+
+    def boilerplate(self, release: PressRelease, lang: str) -> tuple[str, str]:
+        """The issuing organisation's name and 'about' text for a release.
+
+        The site's own organisation speaks with the site's name and `about` text; another
+        organisation (a predecessor, a partner) with its own name and description.
+        """
+        if release.issued_by == self.site.organisation:
+            return self.site.text(lang).name, self.site.text(lang).about
+        text = self.organisations[release.issued_by].text(lang)
+        return text.name, text.description
 
     def counts(self) -> dict[str, int]:
         return {
@@ -351,8 +402,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
     initiatives = {}
     for rid, r in records["initiative"].items():
         f = r.facts
-        status = "planned" if today < f["start"] else ("completed" if today > f["end"]
-                                                       else "ongoing")
+        status = initiative_status(f["status"], f["start"], f["end"], today)
         initiatives[rid] = Initiative(
             rid, r.path, {lang: InitiativeText(
                 title=t["title"], slug=t["slug"], summary=t["summary"], programme=t["programme"],
@@ -360,13 +410,17 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
                 for lang, t in r.texts.items()}, f["only_in"],
             start=f["start"], end=f["end"], total_eligible_cost=f["total_eligible_cost"],
             funding=tuple(FundingLine(taxonomies["funds"][x["facts"]["fund"]],
-                                      x["facts"]["amount"]) for x in f["funding"]),
+                                      x["facts"]["amount"], x["facts"]["status"] == "proposed")
+                          for x in f["funding"]),
             regions=tuple(taxonomies["regions"][code] for code in f["regions"]),
             focus_area=taxonomies["focus_areas"][f["focus_area"]],
             beneficiary=f["beneficiary"], partners=tuple(f["partners"]),
             contacts=tuple(f["contacts"]), results_status=f["results_status"] or "expected",
             operation_code=f["operation_code"], links=tuple(_link(x) for x in f["links"]),
-            images=tuple(_image(x) for x in f["images"]), status=status)
+            images=tuple(_image(x) for x in f["images"]), status=status,
+            decisions=tuple(Decision(tuple(x["facts"]["by"]), x["facts"]["due"],
+                                     {lang: t["subject"] for lang, t in x["texts"].items()})
+                            for x in f["decisions"]), sources=_sources(f))
     press, withheld = {}, []
     for rid, r in records["press_release"].items():
         f = r.facts
@@ -377,6 +431,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
             rid, r.path, {lang: PressText(title=t["title"], slug=t["slug"], lead=t["lead"],
                                           body=t["body"], facts=tuple(t["facts"]))
                           for lang, t in r.texts.items()}, f["only_in"],
+            issued_by=f["issued_by"] or site.organisation, sources=_sources(f),
             date=f["date"], time=f["time"], embargo=f["embargo"],
             published_at=in_zone(datetime.combine(f["date"], f["time"] or time(0)), zone),
             quotes=tuple(Quote(q["facts"]["speaker"], q["facts"]["name"],
@@ -398,6 +453,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
         certifications[rid] = Certification(
             rid, r.path, {lang: CertificationText(**t) for lang, t in r.texts.items()},
             f["only_in"], holder=f["holder"], issuer=f["issuer"], awarded=f["awarded"],
+            held_on=f["held_on"], stated_in=f["stated_in"], sources=_sources(f),
             valid_until=f["valid_until"], times_awarded=f["times_awarded"],
             featured=bool(f["featured"]), badge=f["badge"], valid=valid)
     organisations = {}
@@ -411,14 +467,16 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
             kind=taxonomies["organisation_kinds"][f["kind"]], website=f["website"],
             member_count=f["member_count"],
             relations=tuple(Relation(x["facts"]["type"], x["facts"]["organisation"])
-                            for x in f["relations"]), logo=f["logo"])
+                            for x in f["relations"]), logo=f["logo"],
+            contacts=tuple(f["contacts"]), sources=_sources(f))
     people = {}
     for rid, r in records["person"].items():
         f = r.facts
         people[rid] = Person(
             rid, r.path, {lang: PersonText(**t) for lang, t in r.texts.items()}, None,
             name=f["name"], organisation=f["organisation"], email=f["email"], phone=f["phone"],
-            press_contact=bool(f["press_contact"]), languages=tuple(f["languages"] or ()))
+            press_contact=bool(f["press_contact"]), languages=tuple(f["languages"] or ()),
+            sources=_sources(f))
     pages = {}
     for pid, versions in checked.pages.items():
         pages[pid] = Page(pid, next(iter(versions.values())).path, {
@@ -427,13 +485,15 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
             for lang, p in versions.items()}, None)
     return Content(
         root=checked.root, now=now, site=site, taxonomies=taxonomies,
-        initiatives=dict(sorted(initiatives.items(), key=lambda kv: (kv[1].start, kv[0]),
-                                reverse=True)),
+        # Newest start first; initiatives whose start is not known come last.
+        initiatives=dict(sorted(initiatives.items(), key=lambda kv: (
+            kv[1].start is not None, kv[1].start.value if kv[1].start else date.min, kv[0]),
+            reverse=True)),
         press_releases=dict(sorted(press.items(), key=lambda kv: (kv[1].date, kv[1].time
                                                                   or time(0), kv[0]),
                                    reverse=True)),
         certifications=dict(sorted(certifications.items(),
-                                   key=lambda kv: (kv[1].awarded.value, kv[0]), reverse=True)),
+                                   key=lambda kv: (kv[1].known_since, kv[0]), reverse=True)),
         organisations=dict(sorted(organisations.items())), people=dict(sorted(people.items())),
         pages=dict(sorted(pages.items())), withheld=tuple(sorted(withheld)),
         warnings=tuple(sort_errors(warnings)), lines=_path_field_lines(checked))
@@ -465,6 +525,30 @@ def _path_field_names(shapes) -> set[str]:
             elif inner is not None and inner.kind == s.OBJECT and inner.shape is not None:
                 names |= _path_field_names([inner.shape])
     return names
+
+
+def initiative_status(stated: str | None, start: PartialDate | None,
+                      end: PartialDate | None, today: date) -> str:
+    """The status shown: decided by the dates where they tell, else the stated status.
+
+    A proposal or a cancelled initiative is what it says, whatever its dates; otherwise a
+    passed end means completed, a future start planned, and a day between known dates ongoing.
+    """
+    if stated in ("proposed", "cancelled"):
+        return stated
+    if end is not None and today > end.last_day():
+        return "completed"
+    if start is not None and today < start.value:
+        return "planned"
+    if start is not None and end is not None:
+        return "ongoing"
+    return stated or "ongoing"
+
+
+def _sources(facts: Mapping) -> tuple[Source, ...]:
+    return tuple(Source(x["facts"]["title"], x["facts"]["publisher"], x["facts"]["date"],
+                        x["facts"]["url"], x["facts"]["document"])
+                 for x in facts.get("sources") or ())
 
 
 def _labels(texts: Mapping[str, Mapping]) -> dict[str, str]:

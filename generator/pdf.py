@@ -93,7 +93,7 @@ def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str
     if (release.id, lang) in PRERENDERED:
         return PRERENDERED[(release.id, lang)]
     html = release_html(release, content, urls, lang)
-    logo = Path(content.root) / content.site.logo
+    logo = Path(content.root) / _issuer_logo(release, content)
     svgs = [Path(content.root) / i.file for i in release.images if i.file.lower().endswith(".svg")]
     local_files = (
         logo,
@@ -150,9 +150,31 @@ def body_html(text: str) -> Markup:
     return Markup(nh3.clean(html, tags=BODY_TAGS))
 
 
+def _issuer_logo(release: PressRelease, content: Content) -> str:
+    """The logo of the organisation that issued the release; the site's when it has none."""
+    if release.issued_by != content.site.organisation:
+        logo = content.organisations[release.issued_by].logo
+        if logo:
+            return logo
+    return content.site.logo
+
+
+def _issuer_contact(release: PressRelease, content: Content, lang: str) -> list[str]:
+    """The issuer's contact line under the boilerplate: only details the content states."""
+    site = content.site
+    if release.issued_by == site.organisation:
+        details = [site.text(lang).address, site.email,
+                   format_phone(site.phone) if site.phone else None, f"{site.base_url}{lang}/"]
+    else:
+        org = content.organisations[release.issued_by]
+        details = [", ".join(org.text(lang).offices) or None, org.website]
+    return [d for d in details if d]
+
+
 def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> str:
     """The HTML the PDF is rendered from (exposed for tests and debugging)."""
     site = content.site
+    issuer_name, about = content.boilerplate(release, lang)
     text = release.text(lang)
     fallback = release.only_in or lang
     eu_initiatives = [
@@ -164,14 +186,12 @@ def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: st
         "_": translations(lang).gettext,
         "lang": lang if not release.is_fallback(lang) else fallback,
         "text": text,
-        "site_name": site.text(lang).name,
-        "about": site.text(lang).about,
-        "address": site.text(lang).address,
-        "site_email": site.email,
-        "site_phone": format_phone(site.phone) if site.phone else None,
+        "site_name": issuer_name,
+        "about": about,
+        "contact_details": _issuer_contact(release, content, lang),
         "site_url": f"{site.base_url}{lang}/",
         "release_url": urls.url(("press_release", release.id), lang),
-        "logo_src": (Path(content.root) / site.logo).resolve().as_uri(),
+        "logo_src": (Path(content.root) / _issuer_logo(release, content)).resolve().as_uri(),
         "emblem_src": EU_EMBLEM.as_uri(),
         "eu": bool(eu_initiatives),
         "eu_statement": EU_STATEMENT[lang],
@@ -224,7 +244,7 @@ def _photo(image: ImageRef, content: Content, lang: str, fallback: str) -> PdfPh
 
 def _contact(content: Content, person_id: str, lang: str) -> PdfContact:
     person = content.people[person_id]
-    organisation = content.organisations.get(person.organisation)
+    organisation = content.organisations.get(person.organisation or "")
     return PdfContact(
         person.name,
         person.text(lang).role,

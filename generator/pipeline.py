@@ -212,8 +212,8 @@ def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dic
                    if urls.doc_file(("page", page_id), lang) not in in_nav)
     links = [{"title": title, "path": path} for title, path in pages]
     links.append({"title": _("Press releases (Atom feed)"), "path": feed_path(lang)})
-    return {"name": site.text(lang).name, "address": site.text(lang).address,
-            "email": site.email, "phone": i18n.format_phone(site.phone) if site.phone else "",
+    return {"name": site.text(lang).name, "address": site.text(lang).address or "",
+            "email": site.email or "", "phone": i18n.format_phone(site.phone) if site.phone else "",
             "phone_tel": site.phone or "", "links": links}
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
-from .i18n import LOCALES, format_date, format_phone, translations
+from .i18n import LOCALES, format_date, format_partial_date, format_phone, translations
 from .model import Content, ImageRef, PressRelease
 from .newsroom import press_downloads
 from .pdf import EU_STATEMENT, release_pdf
@@ -36,7 +36,12 @@ def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
         entries[f"release-{lang}.md"] = release_markdown(release, content, urls, lang).encode()
         entries[f"release-{lang}.pdf"] = release_pdf(release, content, urls, lang)
     for lang in content.languages:
-        entries[f"fact-sheet-{lang}.md"] = fact_sheet(content, lang).encode()
+        # The site's fact sheet speaks for the site's organisation; a release issued by another
+        # organisation carries that organisation's boilerplate instead.
+        if release.issued_by == content.site.organisation:
+            entries[f"fact-sheet-{lang}.md"] = fact_sheet(content, lang).encode()
+        else:
+            entries[f"about-{lang}.md"] = issuer_about_text(release, content, lang).encode()
     names = photo_names(release.images)
     for image, name in zip(release.images, names, strict=True):
         entries[f"photos/{name}"] = (Path(content.root) / image.file).read_bytes()
@@ -109,11 +114,13 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
     """The release as Markdown, for journalists who paste text into their own systems."""
     _ = translations(lang).gettext
     text = release.text(lang)
-    site = content.site.text(lang)
+    issuer, about = content.boilerplate(release, lang)
     lines = [
         f"# {text.title}",
         "",
-        f"{_('Press release')} · {format_date(release.date, lang)}",
+        " · ".join([_("Press release")]
+                   + ([issuer] if release.issued_by != content.site.organisation else [])
+                   + [format_date(release.date, lang)]),
         "",
         f"**{_one_line(text.lead)}**",
         "",
@@ -158,15 +165,35 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
                 details.append(f"{_('Email')}: {person.email}")
             lines.append("- " + " · ".join(details))
         lines.append("")
+    if release.sources:
+        lines += [f"## {_('Sources')}", ""]
+        lines += [f"- {source_line(source, lang)}" for source in release.sources] + [""]
     lines += [
-        f"## {_('About %(name)s') % {'name': site.name}}",
+        f"## {_('About %(name)s') % {'name': issuer}}",
         "",
-        _one_line(site.about),
+        _one_line(about),
         "",
         urls.url(("press_release", release.id), lang),
         "",
     ]
     return "\n".join(lines)
+
+
+def source_line(source, lang: str) -> str:
+    """A source as one line of text: title (document). Publisher, date. URL"""
+    line = source.title + (f" ({source.document})" if source.document else "")
+    if source.publisher:
+        line += f". {source.publisher}"
+    if source.date:
+        line += (", " if source.publisher else ". ") + format_partial_date(source.date, lang)
+    return line + (f". {source.url}" if source.url else "")
+
+
+def issuer_about_text(release: PressRelease, content: Content, lang: str) -> str:
+    """The boilerplate of the organisation that issued a release, as Markdown."""
+    _ = translations(lang).gettext
+    name, about = content.boilerplate(release, lang)
+    return "\n".join([f"# {_('About %(name)s') % {'name': name}}", "", _one_line(about), ""])
 
 
 def fact_sheet(content: Content, lang: str) -> str:
@@ -251,10 +278,10 @@ def _logo_files(content: Content) -> list[str]:
 
 def _contact_lines(content: Content, lang: str) -> list[str]:
     site = content.site
-    details = [site.text(lang).address, site.email]
+    details = [detail for detail in (site.text(lang).address, site.email) if detail]
     if site.phone:
         details.append(format_phone(site.phone))
-    return [" · ".join(details), f"{site.base_url}{lang}/", ""]
+    return ([" · ".join(details)] if details else []) + [f"{site.base_url}{lang}/", ""]
 
 
 def _own_languages(release: PressRelease, content: Content) -> list[str]:

@@ -13,6 +13,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -64,6 +65,7 @@ class PageRenderer:
             fmt_date=lambda d: i18n.format_date(d, lang),
             fmt_month=lambda m: (i18n.format_date(m.value, lang) if m.has_day
                                  else i18n.format_month(m.value, lang)),
+            fmt_partial=lambda p: i18n.format_partial_date(p, lang),
             dkk=lambda n: i18n.format_dkk(n, lang),
             eur=lambda n: i18n.format_eur(n / content.site.eur_rate, lang),
             rate=lambda x: i18n.format_rate(x, lang), number=lambda n: i18n.format_number(
@@ -176,13 +178,17 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
     g["money"] = lambda n: _money(n, content, lang)
     g["size_label"] = lambda path: human_size(files[path], lang, path.rsplit(".", 1)[-1].upper())
     g["validity"] = lambda c: _validity(c, lang, _)
+    g["issuer_name"] = lambda x: issuer_name(x, content, lang)
+    g["boilerplate"] = lambda x: content.boilerplate(x, lang)
     site = content.site
     pages: list[RenderedPage] = []
     initiatives = list(content.initiatives.values())
     releases = list(content.press_releases.values())
-    current = [i for i in initiatives if i.status != "completed"]
+    current = [i for i in initiatives if i.status not in FINISHED]
     has_current = bool(current)
-    current = current or sorted(initiatives, key=lambda i: (i.end, i.id), reverse=True)[:3]
+    # Latest end first; initiatives whose end is not known come last.
+    current = current or sorted(initiatives, key=lambda i: (
+        i.end.last_day() if i.end else date.min, i.id), reverse=True)[:3]
     certs_home = [c for c in content.certifications.values() if c.valid and c.featured] or [
         c for c in content.certifications.values() if c.valid]
     pages.append(r.render(("home",), "home.md.j2", site.text(lang).name,
@@ -201,17 +207,17 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
                 count = sum(1 for i in initiatives if _matches(i, taxonomy, code))
                 entries.append((term.label(lang), key, count))
         facets.append((title, entries))
-    years = sorted({i.start.year for i in initiatives}, reverse=True)
+    # An initiative whose start is not known is left out of the year facet, never guessed into a
+    # year; it stays in the overview and the other facets.
+    years = sorted({i.start.year for i in initiatives if i.start}, reverse=True)
     facets.append((_("By start year"), [(str(y), ("start_year", y), sum(
-        1 for i in initiatives if i.start.year == y)) for y in years]))
+        1 for i in initiatives if i.start and i.start.year == y)) for y in years]))
     overview_intro = ngettext("%(num)d initiative funded by EU and national money.",
                               "%(num)d initiatives funded by EU and national money.",
                               len(initiatives)) % {"num": len(initiatives)}
     pages.append(r.render(("section", "initiatives"), "initiatives.md.j2", _("Initiatives"),
                           overview_intro, heading=_("Initiatives"), intro=overview_intro,
-                          ongoing=[i for i in initiatives if i.status != "completed"],
-                          completed=[i for i in initiatives if i.status == "completed"],
-                          facets=facets))
+                          **_by_status(initiatives), facets=facets))
     for taxonomy, _title in (("regions", ""), ("funds", ""), ("focus_areas", "")):
         for code, term in content.taxonomies[taxonomy].items():
             key = ("facet", taxonomy, code)
@@ -221,7 +227,7 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
             heading = _("Initiatives: %(label)s") % {"label": term.label(lang)}
             pages.append(_listing(r, key, heading, items, lang, ngettext))
     for year in years:
-        items = [i for i in initiatives if i.start.year == year]
+        items = [i for i in initiatives if i.start and i.start.year == year]
         heading = _("Initiatives started in %(year)s") % {"year": year}
         pages.append(_listing(r, ("start_year", year), heading, items, lang, ngettext))
     for i in initiatives:
@@ -232,7 +238,8 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
             partners=[content.organisations[p] for p in i.partners],
             contacts=[content.people[p] for p in i.contacts],
             releases=[x for x in releases if i.id in x.initiatives],
-            eu_sentence=eu_sentence(i, content, lang) if i.is_eu_funded else "",
+            decisions=[(d, [content.organisations[o] for o in d.by]) for d in i.decisions],
+            eu_sentence=eu_sentence(i, content, lang) if i.has_eu_figures else "",
             og_type="article", jsonld=structured.project(i, content, urls, lang)))
     # Press: newsroom, years, releases.
     from .newsroom import newsroom_downloads, release_downloads
@@ -263,6 +270,7 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
             ("press_release", x.id), "release.md.j2", t.title, t.lead, record=x, quotes=quotes,
             contacts=[content.people[p] for p in x.contacts], initiatives=related,
             eu_initiatives=[i for i in related if i.is_eu_funded],
+            issuer=content.organisations[x.issued_by],
             certifications=[content.certifications[c] for c in x.certifications],
             organisations=[content.organisations[o] for o in x.organisations],
             downloads=release_downloads(x, urls, lang, _), og_type="article",
@@ -280,7 +288,9 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
         t = c.text(lang)
         pages.append(r.render(("certification", c.id), "certification.md.j2", t.name,
                               t.description, record=c, holder=content.organisations[c.holder],
-                              releases=[x for x in releases if c.id in x.certifications]))
+                              stated_in=content.press_releases.get(c.stated_in or ""),
+                              releases=[x for x in releases if c.id in x.certifications],
+                              jsonld=structured.certification(c, content, urls, lang)))
     # Organisations and network.
     groups: dict[str, list] = {}
     for o in content.organisations.values():
@@ -299,7 +309,9 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
             relations=_relations(o, content, _),
             initiatives=[i for i in initiatives if o.id == i.beneficiary or o.id in i.partners],
             certifications=[c for c in certs if c.holder == o.id],
-            people=[p for p in content.people.values() if p.organisation == o.id]))
+            people=[p for p in content.people.values()
+                    if p.organisation == o.id or p.id in o.contacts],
+            jsonld=structured.organisation_page(o, content, urls, lang)))
     pages.append(r.render(("section", "contacts"), "contacts.md.j2", _("Contact"),
                           heading=_("Contact"), people=list(content.people.values()),
                           jsonld=structured.contacts_page(content, lang)))
@@ -315,8 +327,17 @@ def _listing(r: PageRenderer, key: tuple, heading: str, items: list, lang: str, 
     intro = ngettext("%(num)d initiative.", "%(num)d initiatives.", len(items)) % {
         "num": len(items)}
     return r.render(key, "initiatives.md.j2", heading, intro, heading=heading, intro=intro,
-                    ongoing=[i for i in items if i.status != "completed"],
-                    completed=[i for i in items if i.status == "completed"], facets=[])
+                    **_by_status(items), facets=[])
+
+
+FINISHED = ("completed", "cancelled")
+
+
+def _by_status(items: list) -> dict[str, list]:
+    """Listing groups: current (proposed, approved, planned, ongoing), completed, cancelled."""
+    return {"ongoing": [i for i in items if i.status not in FINISHED],
+            "completed": [i for i in items if i.status == "completed"],
+            "cancelled": [i for i in items if i.status == "cancelled"]}
 
 
 def _matches(initiative: Initiative, taxonomy: str, code: str) -> bool:
@@ -332,6 +353,11 @@ def _by_year(releases: list) -> list:
     for x in releases:
         years.setdefault(x.date.year, []).append(x)
     return sorted(years.items(), reverse=True)
+
+
+def issuer_name(release, content: Content, lang: str) -> str:
+    """The name of the organisation that issued a release."""
+    return content.organisations[release.issued_by].text(lang).name
 
 
 def _money(amount: int, content: Content, lang: str) -> str:

@@ -17,6 +17,7 @@ PARAGRAPH = "paragraph"  # plain text that may span lines
 MARKDOWN = "markdown"  # Markdown body, sanitised
 DATE = "date"  # ISO date, 2021-11-23
 MONTH = "month"  # ISO date or year and month, 2016-12
+PARTIAL_DATE = "partial_date"  # a year, year and month, quarter or full date: 2020, 2019-06
 DATETIME_TZ = "datetime"  # date and time in the site's zone, 2026-12-10 08:00 (offset optional)
 TIME = "time"  # 24-hour time, "10:00"
 AMOUNT = "amount"  # whole, non-negative Danish kroner
@@ -133,6 +134,25 @@ LINK_SHAPE = Shape(
     texts=(Field("label", TEXT, "Link text.", required=True),),
 )
 
+SOURCE_SHAPE = Shape(
+    facts=(
+        Field("title", TEXT, "Title of the source document or page, as written in it.",
+              required=True, example="EU-guld til sund erhvervsklynge"),
+        Field("publisher", TEXT, "Who published it, when the source says so.",
+              example="Welfare Tech"),
+        Field("date", PARTIAL_DATE, "When it was published, when the source says so.",
+              example="2019-06-19"),
+        Field("url", URL, "Address of the source, if it is on the web."),
+        Field("document", TEXT, "Name of the document (file, case or annex), if it has no "
+              "address."),
+    ),
+)
+
+SOURCES = _list(
+    "sources", _obj("item", SOURCE_SHAPE, "A source."),
+    "The documents the facts of this record come from. Shown under \"Sources\" on the page "
+    "and given to search engines as isBasedOn.")
+
 SITE = RecordType(
     "site",
     "",
@@ -153,7 +173,7 @@ SITE = RecordType(
                   required=True),
             Field("eur_rate", NUMBER, "Danish kroner per euro, for approximate euro amounts on "
                   "English pages.", required=True, example="7.46"),
-            Field("email", EMAIL, "General contact email.", required=True),
+            Field("email", EMAIL, "General contact email, if the organisation has one."),
             Field("phone", PHONE, "General phone number."),
             Field("timezone", TIMEZONE, "Time zone of the site (an IANA name). Embargoes, release "
                   "times and --now without an offset are clock times in this zone, and \"today\" "
@@ -171,7 +191,7 @@ SITE = RecordType(
             Field("tagline", TEXT, "One sentence under the name on the home page.", required=True),
             Field("about", PARAGRAPH, "Boilerplate 'about us' text for press releases and the "
                   "press room.", required=True),
-            Field("address", TEXT, "Postal address.", required=True),
+            Field("address", TEXT, "Postal address, if known; leave out rather than guess."),
         ),
     ),
 )
@@ -185,6 +205,9 @@ TAXONOMY_TERM = Shape(
 )
 
 TAXONOMIES = ("regions", "funds", "focus_areas", "organisation_kinds")
+INITIATIVE_STATUSES = ("proposed", "approved", "ongoing", "completed", "cancelled")
+# Statuses under which an initiative may leave out its start and end dates.
+UNDATED_STATUSES = ("proposed", "approved", "cancelled")
 
 INITIATIVE = RecordType(
     "initiative",
@@ -193,16 +216,34 @@ INITIATIVE = RecordType(
     "content/initiatives/<id>.yaml: a project or initiative funded by EU or national money.",
     Shape(
         facts=(
-            Field("start", DATE, "First day of the initiative.", required=True,
-                  example="2021-11-23"),
-            Field("end", DATE, "Last day of the initiative.", required=True, example="2023-12-31"),
+            Field("status", CHOICE, "Where the initiative stands. Without it, start and end "
+                  "are required and the status shown is derived from them; ongoing and "
+                  "completed need a start; proposed, approved and cancelled initiatives may "
+                  "leave out both dates. Dates, where given, decide the status shown.",
+                  choices=INITIATIVE_STATUSES, example="proposed"),
+            _list("decisions", _obj("item", Shape(
+                facts=(
+                    _refs("by", "organisation", "The organisations that decide."),
+                    Field("due", PARTIAL_DATE, "When the decision is due, if known.",
+                          example="2020-Q3"),
+                ),
+                texts=(Field("subject", TEXT, "What is to be decided.", required=True),),
+            ), "A pending decision."), "Decisions a proposed initiative waits for: who decides "
+                  "what, and when."),
+            Field("start", PARTIAL_DATE, "First day of the initiative; a year or a month when "
+                  "the day is not known.", example="2021-11-23"),
+            Field("end", PARTIAL_DATE, "Last day of the initiative; a year or a month when the "
+                  "day is not known.", example="2023-12-31"),
             Field("total_eligible_cost", AMOUNT, "Total eligible cost in whole kroner, digits "
-                  "only.", required=True, example="92524800"),
+                  "only, if known.", example="92524800"),
             _list("funding", _obj("item", Shape(facts=(
                 Field("fund", TERM, "The fund (a code from taxonomies.yaml funds).",
                       required=True, target="funds"),
                 Field("amount", AMOUNT, "Support from this fund in whole kroner.", required=True),
-            )), "One funding line."), "Funding lines: which fund gives how much.", required=True),
+                Field("status", CHOICE, "granted (the default) or proposed: an amount not yet "
+                      "decided.", choices=("granted", "proposed"), example="proposed"),
+            )), "One funding line."), "Funding lines: which fund gives (or is proposed to "
+                  "give) how much."),
             _list("regions", Field("item", TERM, "Region code.", target="regions"),
                   "Regions the initiative covers (codes from taxonomies.yaml).", required=True),
             Field("focus_area", TERM, "Focus area (a code from taxonomies.yaml).",
@@ -217,6 +258,7 @@ INITIATIVE = RecordType(
             _list("links", _obj("item", LINK_SHAPE, "A link."), "External links, for example "
                   "the initiative's page in a public project database."),
             _list("images", _obj("item", IMAGE_SHAPE, "An image."), "Images with credits."),
+            SOURCES,
             ONLY_IN,
             TRANSLATED,
         ),
@@ -251,6 +293,8 @@ PRESS_RELEASE = RecordType(
                   "moment (+01:00 in Danish winter time, +02:00 in summer time).",
                   example="2026-12-10 08:00"),
             Field("draft", BOOL, "true keeps the release out of the site entirely."),
+            _ref("issued_by", "organisation", "The organisation that issued it, if not the "
+                 "site's own; its name, logo and description then sign the release."),
             _list("quotes", _obj("item", Shape(
                 facts=(
                     _ref("speaker", "person", "Who is quoted (a person's id)."),
@@ -267,6 +311,7 @@ PRESS_RELEASE = RecordType(
             _refs("initiatives", "initiative", "Related initiatives."),
             _refs("certifications", "certification", "Related certifications."),
             _refs("organisations", "organisation", "Related organisations."),
+            SOURCES,
             ONLY_IN,
             TRANSLATED,
         ),
@@ -290,14 +335,20 @@ CERTIFICATION = RecordType(
     Shape(
         facts=(
             _ref("holder", "organisation", "Organisation that holds it.", required=True),
-            Field("issuer", TEXT, "Programme or issuer, as written by them.", required=True),
-            Field("awarded", MONTH, "Date (or year and month) it was awarded.", required=True,
+            Field("issuer", TEXT, "Programme or issuer, as written by them, if known."),
+            Field("awarded", PARTIAL_DATE, "Date (or year and month, or year) it was awarded. "
+                  "Write held_on instead when a source only says it was held on a date.",
                   example="2019-06"),
+            Field("held_on", DATE, "A date on which a source says the holder held it, when the "
+                  "award date is not known.", example="2019-06-19"),
+            _ref("stated_in", "press_release", "The press release that states held_on; "
+                 "held_on cannot be later than its date."),
             Field("valid_until", MONTH, "Last date it is valid."),
             Field("times_awarded", COUNT, "How many times the holder has received it."),
             Field("featured", BOOL, "true shows it on the home page as current; the build warns "
                   "when a featured certification has expired."),
             Field("badge", IMAGE, "Badge image (never an imitation of the issuer's logo)."),
+            SOURCES,
             ONLY_IN,
             TRANSLATED,
         ),
@@ -330,6 +381,8 @@ ORGANISATION = RecordType(
                 _ref("organisation", "organisation", "The other organisation.", required=True),
             )), "A relation."), "Relations to other organisations."),
             Field("logo", IMAGE, "Logo under content/media/."),
+            _refs("contacts", "person", "Contact persons named for this organisation."),
+            SOURCES,
             ONLY_IN,
             TRANSLATED,
         ),
@@ -352,13 +405,14 @@ PERSON = RecordType(
     Shape(
         facts=(
             Field("name", TEXT, "Full name.", required=True),
-            _ref("organisation", "organisation", "Where the person works.", required=True),
+            _ref("organisation", "organisation", "Where the person works, if known."),
             Field("email", EMAIL, "Email address."),
             Field("phone", PHONE, "Phone number, Danish numbers with 8 digits.",
                   example="21 28 84 19"),
             Field("press_contact", BOOL, "true lists the person as a press contact."),
             _list("languages", Field("item", LANGUAGE, "Language code."),
                   "Languages the person speaks with the press."),
+            SOURCES,
             TRANSLATED,
         ),
         texts=(

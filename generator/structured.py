@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import posixpath
+from pathlib import Path
 
-from .model import Certification, Content, Initiative, Person, PressRelease
+from .model import Certification, Content, Initiative, Organisation, Person, PressRelease, Source
 from .urls import UrlMap
+from .validate import PartialDate
 
 
 def to_script_json(data: dict) -> str:
@@ -28,8 +31,6 @@ def organization(content: Content, urls: UrlMap, lang: str) -> dict:
         "url": urls.url(("home",), lang),
         "logo": _asset(urls, lang, site.logo_png),
         "description": site.text(lang).about,
-        "email": site.email,
-        "address": site.text(lang).address,
         "contactPoint": [contact_point(p, content, lang) for p in content.people.values()
                          if p.press_contact],
         "award": [c.text(lang).name for c in content.certifications.values()
@@ -40,6 +41,40 @@ def organization(content: Content, urls: UrlMap, lang: str) -> dict:
         data["sameAs"] = same_as
     if site.phone:
         data["telephone"] = site.phone
+    if site.email:
+        data["email"] = site.email
+    if site.text(lang).address:  # only an address the content states
+        data["address"] = site.text(lang).address
+    return data
+
+
+def based_on(sources: tuple[Source, ...]) -> list[dict]:
+    """The record's sources as schema.org CreativeWorks, for `isBasedOn`."""
+    out = []
+    for source in sources:
+        work: dict = {"@type": "CreativeWork", "name": source.title}
+        if source.publisher:
+            work["publisher"] = {"@type": "Organization", "name": source.publisher}
+        if source.date:
+            work["datePublished"] = schema_date(source.date)
+        if source.url:
+            work["url"] = source.url
+        if source.document:
+            work["alternateName"] = source.document
+        out.append(work)
+    return out
+
+
+def schema_date(value: PartialDate) -> str:
+    """ISO 8601 as precise as the date is known (2020, 2020-07, 2020-07-01); a quarter is given
+    as its year, which ISO dates cannot express more precisely."""
+    return value.value.isoformat()[:7] if value.precision == "month" else (
+        value.value.isoformat() if value.has_day else f"{value.year:04d}")
+
+
+def _with_sources(data: dict, sources: tuple[Source, ...]) -> dict:
+    if sources:
+        data["isBasedOn"] = based_on(sources)
     return data
 
 
@@ -55,10 +90,11 @@ def contact_point(person: Person, content: Content, lang: str) -> dict:
 
 
 def person(person: Person, content: Content, lang: str) -> dict:
-    org = content.organisations[person.organisation]
+    org = content.organisations.get(person.organisation) if person.organisation else None
     data = {"@type": "Person", "name": person.name, "jobTitle": person.text(lang).role,
-            "worksFor": {"@type": "Organization", "name": org.text(lang).name},
             "contactPoint": contact_point(person, content, lang)}
+    if org is not None:
+        data["worksFor"] = {"@type": "Organization", "name": org.text(lang).name}
     if person.email:
         data["email"] = person.email
     if person.phone:
@@ -74,23 +110,27 @@ def contacts_page(content: Content, lang: str) -> dict:
 def project(initiative: Initiative, content: Content, urls: UrlMap, lang: str) -> dict:
     text = initiative.text(lang)
     beneficiary = content.organisations[initiative.beneficiary]
-    return {
+    data = {
         "@context": "https://schema.org",
         "@type": "Project",
         "name": text.title,
         "description": text.summary,
         "url": urls.url(("initiative", initiative.id), lang),
-        "startDate": initiative.start.isoformat(),
-        "endDate": initiative.end.isoformat(),
         "areaServed": [region.label(lang) for region in initiative.regions],
         "member": {"@type": "Organization", "name": beneficiary.text(lang).name},
+        # A proposed amount is no grant; only granted money is given as MonetaryGrant.
         "funding": [{
             "@type": "MonetaryGrant",
             "name": line.fund.label(lang),
             "amount": {"@type": "MonetaryAmount", "currency": "DKK", "value": line.amount},
             "funder": {"@type": "Organization", "name": line.fund.label(lang)},
-        } for line in initiative.funding],
+        } for line in initiative.funding if not line.proposed],
     }
+    if initiative.start:
+        data["startDate"] = schema_date(initiative.start)
+    if initiative.end:
+        data["endDate"] = schema_date(initiative.end)
+    return _with_sources(data, initiative.sources)
 
 
 def news_article(release: PressRelease, content: Content, urls: UrlMap, lang: str,
@@ -98,9 +138,12 @@ def news_article(release: PressRelease, content: Content, urls: UrlMap, lang: st
     text = release.text(lang)
     site = content.site
     stamp = release.published_at.isoformat()
-    publisher = {"@type": "Organization", "name": site.text(lang).name,
-                 "logo": {"@type": "ImageObject", "url": _asset(urls, lang, site.logo_png)}}
-    return {
+    name, _about = content.boilerplate(release, lang)
+    logo = _logo_png(release, content)
+    publisher = {"@type": "Organization", "name": name}
+    if logo:
+        publisher["logo"] = {"@type": "ImageObject", "url": _asset(urls, lang, logo)}
+    data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": text.title,
@@ -111,8 +154,20 @@ def news_article(release: PressRelease, content: Content, urls: UrlMap, lang: st
         "mainEntityOfPage": urls.url(("press_release", release.id), lang),
         "author": publisher,
         "publisher": publisher,
-        "image": images or [_asset(urls, lang, site.logo_png)],
+        "image": images or [_asset(urls, lang, logo or site.logo_png)],
     }
+    return _with_sources(data, release.sources)
+
+
+def _logo_png(release: PressRelease, content: Content) -> str | None:
+    """A PNG logo of the issuing organisation (search engines want a raster logo), if any."""
+    if release.issued_by == content.site.organisation:
+        return content.site.logo_png
+    logo = content.organisations[release.issued_by].logo
+    if not logo:
+        return None
+    png = posixpath.splitext(logo)[0] + ".png"
+    return png if (Path(content.root) / png).is_file() else None
 
 
 def image_object(url: str, caption: str, credit: str, licence: str) -> dict:
@@ -120,7 +175,22 @@ def image_object(url: str, caption: str, credit: str, licence: str) -> dict:
             "creditText": credit, "license": licence}
 
 
-def certification(cert: Certification, content: Content, lang: str) -> dict:
+def certification(cert: Certification, content: Content, urls: UrlMap, lang: str) -> dict:
+    """A certification's page: about its holder, based on its sources."""
     holder = content.organisations[cert.holder]
-    return {"@context": "https://schema.org", "@type": "Organization",
-            "name": holder.text(lang).name, "award": cert.text(lang).name}
+    data = {"@context": "https://schema.org", "@type": "WebPage", "name": cert.text(lang).name,
+            "url": urls.url(("certification", cert.id), lang),
+            "about": {"@type": "Organization", "name": holder.text(lang).name,
+                      "award": cert.text(lang).name}}
+    return _with_sources(data, cert.sources)
+
+
+def organisation_page(org: Organisation, content: Content, urls: UrlMap, lang: str) -> dict:
+    """An organisation's page in the network: about the organisation, based on its sources."""
+    text = org.text(lang)
+    about = {"@type": "Organization", "name": text.name, "description": text.description}
+    if org.website:
+        about["sameAs"] = [org.website]
+    data = {"@context": "https://schema.org", "@type": "WebPage", "name": text.name,
+            "url": urls.url(("organisation", org.id), lang), "about": about}
+    return _with_sources(data, org.sources)

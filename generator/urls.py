@@ -101,7 +101,7 @@ def build_url_map(content: Content) -> UrlMap:
                 add(("facet", taxonomy, code), {
                     lang: f"{SECTIONS['initiatives'][lang]}/{facet[lang]}/"
                           f"{make_slug(term.label(lang))}/" for lang in languages})
-    for year in sorted({i.start.year for i in content.initiatives.values()}):
+    for year in sorted({i.start.year for i in content.initiatives.values() if i.start}):
         add(("start_year", year), {
             lang: f"{SECTIONS['initiatives'][lang]}/{START_YEAR[lang]}/{year}/"
             for lang in languages})

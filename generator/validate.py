@@ -47,6 +47,42 @@ class Month:
         return date.fromordinal(following.toordinal() - 1)
 
 
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the day, the month, the quarter or only the year (2020-07-01, 2020-07,
+    2020-Q3, 2020)."""
+
+    value: date  # the first day of the period
+    precision: str  # "day", "month", "quarter" or "year"
+
+    @property
+    def year(self) -> int:
+        return self.value.year
+
+    @property
+    def has_day(self) -> bool:
+        return self.precision == "day"
+
+    def last_day(self) -> date:
+        """The last day of the period the date stands for."""
+        if self.precision == "day":
+            return self.value
+        months = {"month": 1, "quarter": 3, "year": 12}[self.precision]
+        month = self.value.month - 1 + months
+        following = date(self.value.year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+
+    def isoformat(self) -> str:
+        """As written in the content: 2020, 2020-07, 2020-Q3 or 2020-07-01."""
+        if self.precision == "year":
+            return f"{self.value.year:04d}"
+        if self.precision == "quarter":
+            return f"{self.value.year:04d}-Q{(self.value.month - 1) // 3 + 1}"
+        if self.precision == "month":
+            return self.value.isoformat()[:7]
+        return self.value.isoformat()
+
+
 @dataclass
 class Checked:
     """One record after its own checks: converted facts, texts per language, where it came from."""
@@ -427,7 +463,8 @@ def _kind_of(value: object) -> str:
 def _expected(spec: s.Field) -> str:
     return {
         s.TEXT: "text", s.PARAGRAPH: "text", s.MARKDOWN: "Markdown text",
-        s.DATE: "a date", s.MONTH: "a date", s.DATETIME_TZ: "a date and time",
+        s.DATE: "a date", s.MONTH: "a date", s.PARTIAL_DATE: "a date",
+        s.DATETIME_TZ: "a date and time",
         s.AMOUNT: "an amount", s.COUNT: "a number", s.NUMBER: "a number",
         s.BOOL: "true or false",
     }.get(spec.kind, "a single value")
@@ -500,6 +537,28 @@ def _month(spec, value, raw, keypath, ctx):
         return Month(date(year, month, 1), has_day=False)
     result = _date(spec, value, raw, keypath, ctx)
     return result if result is _INVALID else Month(result, has_day=True)
+
+
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
+
+
+def _partial_date(spec, value, raw, keypath, ctx):
+    """A year (2020), a quarter (2020-Q3), a month (2020-07) or a full date (2020-07-01)."""
+    raw = raw.strip()
+    year, quarter = _YEAR.match(raw), _QUARTER.match(raw)
+    if year or quarter:
+        number = int((year or quarter).group(1))
+        if number not in YEARS:
+            return ctx.error(keypath, f"'{raw}' is not a plausible date",
+                             f"check the year (from {YEARS[0]} to {YEARS[-1]})")
+        if year:
+            return PartialDate(date(number, 1, 1), "year")
+        return PartialDate(date(number, 3 * int(quarter.group(2)) - 2, 1), "quarter")
+    result = _month(spec, value, raw, keypath, ctx)
+    if result is _INVALID:
+        return result
+    return PartialDate(result.value, "day" if result.has_day else "month")
 
 
 def _datetime(spec, value, raw, keypath, ctx):
@@ -787,6 +846,7 @@ def _is_image(path: Path) -> bool:
 
 _CHECKERS = {
     s.TEXT: _text, s.PARAGRAPH: _text, s.MARKDOWN: _markdown, s.DATE: _date, s.MONTH: _month,
+    s.PARTIAL_DATE: _partial_date,
     s.DATETIME_TZ: _datetime, s.TIME: _time, s.AMOUNT: _amount, s.COUNT: _count,
     s.NUMBER: _number, s.BOOL: _bool, s.EMAIL: _email, s.PHONE: _phone, s.URL: _url,
     s.SLUG: _slug, s.LANGUAGE: _language, s.REF: _ref, s.TERM: _term, s.MEDIA: _media,
@@ -799,16 +859,29 @@ _CHECKERS = {
 def _check_record_rules(record: Checked, ctx: _Context) -> None:
     facts = record.facts
     if record.type == "initiative":
-        start, end = facts["start"], facts["end"]
-        if isinstance(start, date) and isinstance(end, date) and end < start:
-            ctx.error(("end",), f"{end.isoformat()} is before the start date "
-                      f"{start.isoformat()}", "check both dates")
+        _check_initiative_dates(facts, ctx)
+        status = facts["status"]
+        lines = facts["funding"] if isinstance(facts["funding"], list) else []
+        if status == "proposed":
+            for index, line in enumerate(lines):
+                if isinstance(line, dict) and line["facts"]["status"] in (None, "granted"):
+                    ctx.error(("funding", index), "a proposed initiative cannot have granted "
+                              "funding", "write status: proposed on this funding line, or set "
+                              "the initiative's status to approved once the money is granted")
     if record.type == "certification":
         awarded, until = facts["awarded"], facts["valid_until"]
-        if isinstance(awarded, Month) and isinstance(until, Month) and \
+        if isinstance(awarded, PartialDate) and isinstance(until, Month) and \
                 until.last_day() < awarded.value:
             ctx.error(("valid_until",), f"{until.last_day().isoformat()} is before the date it "
                       f"was awarded ({awarded.value.isoformat()})", "check both dates")
+        if awarded is None and facts["held_on"] is None:
+            ctx.error((), "required field 'awarded' is missing",
+                      "add awarded: 2019-06 — the date, month or year it was awarded; or "
+                      "held_on: with a date on which a source says it was held")
+        if facts["held_on"] is not None and facts["stated_in"] is None:
+            ctx.error((), "required field 'stated_in' is missing",
+                      "add stated_in: with the id of the press release that says it was held "
+                      "on that date")
     if record.type == "press_release":
         quotes = facts["quotes"] if isinstance(facts["quotes"], list) else []
         for index, quote in enumerate(quotes):
@@ -816,6 +889,28 @@ def _check_record_rules(record: Checked, ctx: _Context) -> None:
                     not quote["facts"]["name"]:
                 ctx.error(("quotes", index), "a quote needs a speaker",
                           "add speaker: with a person's id, or name: and a role under da:/en:")
+
+
+def _check_initiative_dates(facts: dict, ctx: _Context) -> None:
+    start, end, status = facts["start"], facts["end"], facts["status"]
+    if status is _INVALID:
+        return
+    needed = () if status in s.UNDATED_STATUSES else ("start",) if status else ("start", "end")
+    for name in needed:
+        if facts[name] is None and name not in ctx.doc.data:
+            spec = s.INITIATIVE.shape.fact(name)
+            if status:
+                hint = f"add {name}: {spec.example} — an {status} initiative needs its start"
+            else:
+                hint = (f"add {name}: {spec.example} — {spec.doc[0].lower()}"
+                        f"{spec.doc[1:].split(';')[0]}; or write status: proposed, approved or "
+                        "cancelled when the sources give no dates")
+            ctx.error((), f"required field '{name}' is missing", hint)
+    if isinstance(start, PartialDate) and isinstance(end, PartialDate) and \
+            end.last_day() < start.value:
+        what = "start date" if start.has_day else "start"
+        ctx.error(("end",), f"{end.isoformat()} is before the {what} {start.isoformat()}",
+                  "check both dates")
 
 
 # --- taxonomies and pages ----------------------------------------------------------------------
@@ -937,6 +1032,25 @@ def _check_references(content: CheckedContent, errors: list[ContentError],
                                            f"{other.doc.line(('slug',))}", "choose another slug"))
             seen_pages[slug] = page
     _check_eu_total(content, errors)
+    _check_held_on(content, errors)
+
+
+def _check_held_on(content: CheckedContent, errors: list[ContentError]) -> None:
+    """A release cannot state that a certification was held on a day after its own date."""
+    releases = content.records.get("press_release", {})
+    for record in content.records.get("certification", {}).values():
+        held_on, stated_in = record.facts.get("held_on"), record.facts.get("stated_in")
+        release = releases.get(stated_in) if isinstance(stated_in, str) else None
+        if not isinstance(held_on, date) or release is None:
+            continue
+        issued = release.facts.get("date")
+        if isinstance(issued, date) and held_on > issued:
+            errors.append(ContentError(
+                record.path, record.doc.line(("held_on",)), "held_on",
+                f"{held_on.isoformat()} is after the press release that states it "
+                f"({release.path}, {issued.isoformat()})",
+                "a release can only say what was held on or before its own date; check held_on "
+                "and stated_in"))
 
 
 def _walk_refs(record: Checked, shape: s.Shape, facts: dict, path: tuple, ids, terms,

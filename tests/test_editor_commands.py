@@ -33,8 +33,8 @@ def test_new_press_release_scaffold_names_what_to_fill_in(tmp_path):
     check = build_py("--content", str(content), "check")
     assert check.returncode == 1
     rel = f"content/press/{path.name}"
-    assert f"{rel}:18: da.lead: required field is empty" in check.stderr
-    assert f"{rel}:22: en.title: required field is empty" in check.stderr
+    assert f"{rel}:20: da.lead: required field is empty" in check.stderr
+    assert f"{rel}:24: en.title: required field is empty" in check.stderr
     assert "Traceback" not in check.stderr
 
 

@@ -71,7 +71,15 @@ def test_every_record_type_and_kind_is_described():
 
 def test_rows_show_kind_requirement_and_example():
     text = render_field_reference()
-    assert "| `start` | date | yes | First day of the initiative. Example: `2021-11-23` |" in text
+    assert "| `date` | date | yes | Date of the release. Example: `2019-06-19` |" in text
+    assert (
+        "| `start` | partial date |  | First day of the initiative; a year or a month when the day "
+        "is not known. Example: `2021-11-23` |" in text
+    )
+    assert (
+        "| `sources[].title` | text | yes | Title of the source document or page, as written in "
+        "it. Example: `EU-guld til sund erhvervsklynge` |" in text
+    )
     assert (
         "| `funding[].fund` | code from `funds` | yes | The fund (a code from taxonomies.yaml "
         "funds). |" in text

@@ -325,7 +325,8 @@ def test_every_feed_parses_with_feedparser_and_atoma(built_site: BuiltSite) -> N
 REQUIRED = {
     # shared/PRESS-AND-EU.md, "Structured data and sharing"
     "Organization": ("name", "url", "logo", "description", "contactPoint"),
-    "Project": ("name", "funding"),
+    # funding lists granted money only, so a proposal may have none (checked below)
+    "Project": ("name",),
     "NewsArticle": ("headline", "datePublished", "dateModified", "image", "author", "publisher",
                     "inLanguage", "mainEntityOfPage"),
 }
@@ -368,6 +369,9 @@ def _check_node(node: dict, page_lang: str | None, canonical: str | None) -> lis
             if not _present(node.get(prop)):
                 problems.append(f"{type_}: {prop} missing or empty")
         if type_ == "Project":
+            # Only an undated proposal may be without granted money.
+            if node.get("startDate") and not _present(node.get("funding")):
+                problems.append("Project: funding missing or empty")
             for grant in _as_list(node.get("funding")):
                 if not isinstance(grant, dict) or "MonetaryGrant" not in _types(grant):
                     problems.append(f"Project: funding {grant!r} is not a MonetaryGrant")

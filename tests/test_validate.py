@@ -11,7 +11,7 @@ import pytest
 from generator import schema as s
 from generator.errors import ContentError, ContentInvalid
 from generator.model import load_content
-from generator.validate import Month, validate_content
+from generator.validate import PartialDate, validate_content
 
 INITIATIVE = "initiatives/groen-omstilling.yaml"
 PRESS = "press/2024-03-01-eu-stoette.yaml"
@@ -51,13 +51,13 @@ def test_minimal_fixture_is_valid_and_loads(minimal_content):
     release = content.press_releases["2024-03-01-eu-stoette"]
     assert release.embargo == datetime.fromisoformat("2024-03-01T08:00:00+01:00")
     initiative = content.initiatives["groen-omstilling"]
-    assert (initiative.start, initiative.total_eligible_cost, initiative.eu_amount) == (
+    assert (initiative.start.value, initiative.total_eligible_cost, initiative.eu_amount) == (
         date(2021, 11, 23),
         92524800,
         40000000,
     )
     assert content.people["mette-lund"].phone == "+4521288419"
-    assert content.certifications["guld"].awarded == Month(date(2023, 6, 1), has_day=False)
+    assert content.certifications["guld"].awarded == PartialDate(date(2023, 6, 1), "month")
 
 
 def test_bundled_content_is_valid(repo_root):
@@ -157,7 +157,8 @@ CASES = {
         [
             (
                 "content/initiatives/groen-omstilling.yaml:1: file: required field 'start' is "
-                "missing; add start: 2021-11-23 — first day of the initiative"
+                "missing; add start: 2021-11-23 — first day of the initiative; or write status: "
+                "proposed, approved or cancelled when the sources give no dates"
             )
         ],
     ),
@@ -996,6 +997,75 @@ CASES = {
             )
         ],
     ),
+    "ongoing initiative without a start": (
+        INITIATIVE,
+        "start: 2021-11-23\nend: 2023-12-31\n",
+        "status: ongoing\n",
+        [
+            (
+                "content/initiatives/groen-omstilling.yaml:1: file: required field 'start' is "
+                "missing; add start: 2021-11-23 — an ongoing initiative needs its start"
+            )
+        ],
+    ),
+    "unknown initiative status": (
+        INITIATIVE,
+        "start: 2021-11-23\n",
+        "start: 2021-11-23\nstatus: planned\n",
+        [
+            (
+                "content/initiatives/groen-omstilling.yaml:2: status: 'planned' is not allowed; "
+                "write one of: proposed, approved, ongoing, completed, cancelled"
+            )
+        ],
+    ),
+    "partial date with an impossible quarter": (
+        INITIATIVE,
+        "start: 2021-11-23",
+        "start: 2021-Q5",
+        [
+            (
+                "content/initiatives/groen-omstilling.yaml:1: start: '2021-Q5' is not a date; "
+                "write it as YYYY-MM-DD, e.g. 2021-11-23"
+            )
+        ],
+    ),
+    "certification without awarded or held_on": (
+        CERTIFICATION,
+        "awarded: 2023-06\nvalid_until: 2026-06\n",
+        "",
+        [
+            (
+                "content/certifications/guld.yaml:1: file: required field 'awarded' is missing; "
+                "add awarded: 2019-06 — the date, month or year it was awarded; or held_on: with "
+                "a date on which a source says it was held"
+            )
+        ],
+    ),
+    "held_on on the day of the release is fine, after it is not": (
+        CERTIFICATION,
+        "awarded: 2023-06\nvalid_until: 2026-06\n",
+        "held_on: 2024-03-02\nstated_in: 2024-03-01-eu-stoette\n",
+        [
+            (
+                "content/certifications/guld.yaml:3: held_on: 2024-03-02 is after the press "
+                "release that states it (content/press/2024-03-01-eu-stoette.yaml, 2024-03-01); a "
+                "release can only say what was held on or before its own date; check held_on and "
+                "stated_in"
+            )
+        ],
+    ),
+    "end in the same month as a partial start is fine, a year earlier is not": (
+        INITIATIVE,
+        "start: 2021-11-23\nend: 2023-12-31",
+        "start: 2021-11\nend: 2020",
+        [
+            (
+                "content/initiatives/groen-omstilling.yaml:2: end: 2020 is before the start "
+                "2021-11; check both dates"
+            )
+        ],
+    ),
 }
 
 
@@ -1316,3 +1386,30 @@ def test_errors_are_sorted_and_deduplicated():
         "content/b.yaml:2: x: bad; fix it",
     ]
     assert str(exc) == "\n".join(str(e) for e in exc.errors)
+
+
+def test_partial_dates_and_held_on_on_the_release_day_are_valid(minimal_content):
+    edit(minimal_content, INITIATIVE, "start: 2021-11-23\nend: 2023-12-31",
+         "start: 2021-11\nend: 2021-11-05")
+    edit(minimal_content, CERTIFICATION, "awarded: 2023-06\nvalid_until: 2026-06\n",
+         "held_on: 2024-03-01\nstated_in: 2024-03-01-eu-stoette\n")
+    checked = validate_content(minimal_content)
+    facts = checked.records["initiative"]["groen-omstilling"].facts
+    assert (facts["start"].isoformat(), facts["end"].isoformat()) == ("2021-11", "2021-11-05")
+    assert checked.records["certification"]["guld"].facts["held_on"] == date(2024, 3, 1)
+
+
+def test_a_proposal_needs_no_dates_and_takes_proposed_amounts(minimal_content):
+    edit(minimal_content, INITIATIVE, "start: 2021-11-23\nend: 2023-12-31\n"
+         "total_eligible_cost: 92524800\n", "status: proposed\ndecisions:\n"
+         "  - by: [klynge]\n    due: 2020-Q3\n    da: {subject: Bevilling}\n"
+         "    en: {subject: Grant}\n")
+    edit(minimal_content, INITIATIVE, "    amount: 40000000\n",
+         "    amount: 40000000\n    status: proposed\n")
+    edit(minimal_content, INITIATIVE, "    amount: 10000000\n",
+         "    amount: 10000000\n    status: proposed\n")
+    content = load_content(minimal_content, datetime(2026, 1, 1, tzinfo=UTC))
+    initiative = content.initiatives["groen-omstilling"]
+    assert initiative.status == "proposed" and initiative.start is None
+    assert not initiative.is_eu_funded and all(line.proposed for line in initiative.funding)
+    assert initiative.decisions[0].due.isoformat() == "2020-Q3"
