@@ -9,19 +9,19 @@ at once.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
-from xml.etree import ElementTree
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PIL import Image
 from slugify import slugify
 
 from . import schema as s
 from .errors import ContentError, ContentInvalid
+from .imagecheck import ImageProblem, check_image
 from .loader import UNREADABLE, Document, field_name, parse_markdown, parse_yaml, read_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -667,9 +667,12 @@ def _media(spec, value, raw, keypath, ctx):
     if re.search(r"[\x00-\x1f\x7f]", text) or len(text) > 255:
         return ctx.error(keypath, f"'{raw}' is not a file path",
                          f"write the path under content/, e.g. {_MEDIA_EXAMPLE}")
-    if text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text) or "\\" in text:
+    if text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text):
         return ctx.error(keypath, f"'{raw}' is an absolute path",
                          f"write the path relative to content/, e.g. {_MEDIA_EXAMPLE}")
+    if "\\" in text:
+        return ctx.error(keypath, f"'{raw}' contains backslashes",
+                         f"write / instead of \\: {text.replace(chr(92), '/')}")
     if text.startswith("content/media/") and ".." not in text.split("/"):
         return ctx.error(keypath, f"'{raw}' starts with content/",
                          f"leave it out: write {text.removeprefix('content/')}")
@@ -680,38 +683,44 @@ def _media(spec, value, raw, keypath, ctx):
     if not _inside(path, ctx.root.resolve()):
         return ctx.error(keypath, f"'{raw}' leads outside content/",
                          "replace the symbolic link with the file itself")
-    try:
-        found = path.is_file()
-    except OSError:
-        found = False
-    if not found:
+    if not _exists_as_written(path):
+        meant = _closest_media(ctx.root, text)
         return ctx.error(keypath, f"file '{text}' not found",
-                         f"add it as content/{text}, or correct the path")
+                         f"did you mean '{meant}'?" if meant
+                         else f"add it as content/{text}, or correct the path")
     if spec.kind == s.IMAGE:
         if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
             return ctx.error(keypath, f"'{text}' is not a PNG, JPEG or SVG file",
                              "save the image as PNG, JPEG or SVG")
-        if not _is_image(path):
-            return ctx.error(keypath, f"'{text}' is not a real image",
-                             "the file is damaged or is not what its name says; save the image "
-                             "again as PNG, JPEG or SVG")
+        try:
+            check_image(path, text)
+        except ImageProblem as problem:
+            return ctx.error(keypath, problem.message, problem.hint)
     return text
 
 
-def _is_image(path: Path) -> bool:
-    """True when the file really is the PNG, JPEG or SVG image its name says."""
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
-        try:
-            return ElementTree.parse(path).getroot().tag in ("svg", "{http://www.w3.org/2000/svg}svg")
-        except (ElementTree.ParseError, OSError, ValueError):
-            return False
+def _exists_as_written(path: Path) -> bool:
+    """True when the file exists with exactly this name: a case-insensitive file system (macOS,
+    Windows) would find Foto.JPG for foto.jpg, and the site's Linux build would not."""
     try:
-        with Image.open(path) as image:
-            image.verify()
-            return image.format == ("PNG" if suffix == ".png" else "JPEG")
-    except Exception:  # noqa: BLE001 - a damaged file makes Pillow raise almost anything
+        return path.is_file() and path.name in os.listdir(path.parent)
+    except OSError:
         return False
+
+
+def _closest_media(root: Path, text: str) -> str | None:
+    """The file under content/media/ the editor probably meant: the same path in other letter
+    case, else the closest path."""
+    media = root / "media"
+    try:
+        files = sorted(p.relative_to(root).as_posix() for p in media.rglob("*") if p.is_file())
+    except OSError:
+        return None
+    same_case = [f for f in files if f.lower() == text.lower()]
+    if same_case:
+        return same_case[0]
+    match = difflib.get_close_matches(text.lower(), [f.lower() for f in files], n=1, cutoff=0.9)
+    return next(f for f in files if f.lower() == match[0]) if match else None
 
 
 _CHECKERS = {
