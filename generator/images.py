@@ -73,12 +73,12 @@ def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) 
     )
 
 
-def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
-    """Renditions of every image of every published press release and initiative, plus the
-    original media files (`copy_media`), keyed by path relative to the language root.
+def photo_files(content: Content) -> dict[str, bytes]:
+    """Every photo of every published press release and initiative: its renditions and its
+    original, keyed by path relative to the site root (`media/...`).
 
-    The files are the same in every language; `lang` is taken so that every output module has the
-    same shape for the pipeline.
+    They are the same in every language, so they are written once, beside the language folders,
+    and both languages link to them (see newsroom.shared_paths).
     """
     files: dict[str, bytes] = {}
     made_from: dict[str, str] = {}
@@ -93,27 +93,34 @@ def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
                     f"{rendition.path}; rename one of them"
                 )
             files[rendition.path] = encode_rendition(content.root, image.file, rendition)
-    files.update(copy_media(content))
+        files[image.file] = (Path(content.root) / image.file).read_bytes()
     return dict(sorted(files.items()))
 
 
+def photo_paths(content: Content) -> list[str]:
+    """The paths photo_files writes, without making the files."""
+    paths = {image.file for image in _content_images(content)}
+    for image in _content_images(content):
+        paths.update(r.path for r in web_rendition(content.root, image.file))
+    return sorted(paths)
+
+
 def media_files(content: Content) -> tuple[dict[str, bytes], dict[str, list[Rendition]]]:
-    """What the pipeline publishes and what page templates need to point at it:
-    (every rendition and copied original by path, the renditions of each image by its file)."""
+    """What each language publishes itself and what page templates need to point at photos:
+    (the copied logos and badges by path, the renditions of each photo by its file)."""
     renditions = {
         image.file: web_rendition(content.root, image.file) for image in _content_images(content)
     }
-    return rendition_files(content, content.site.default_language), renditions
+    return copy_media(content), renditions
 
 
 def copy_media(content: Content) -> dict[str, bytes]:
-    """Original files referenced by the content, at the same path (`media/...`): the site logos,
-    organisation logos, certification badges, and the photos of published releases and
-    initiatives (for the "download original" links)."""
+    """Logo and badge files referenced by the content, at the same path (`media/...`) under each
+    language: the site logos, organisation logos and certification badges, which pages and the
+    theme show as images of their own language folder. Photos are shared (photo_files)."""
     paths = {content.site.logo, content.site.logo_png}
     paths.update(o.logo for o in content.organisations.values() if o.logo)
     paths.update(c.badge for c in content.certifications.values() if c.badge)
-    paths.update(image.file for image in _content_images(content))
     return {path: (Path(content.root) / path).read_bytes() for path in sorted(paths)}
 
 

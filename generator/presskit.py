@@ -30,7 +30,7 @@ STORED = (".jpg", ".jpeg", ".png", ".pdf", ".zip", ".woff2")
 
 
 def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
-    """One release's press kit as ZIP bytes; the same bytes are published in every language."""
+    """One release's press kit as ZIP bytes, published once for every language."""
     entries: dict[str, bytes] = {}
     for lang in _own_languages(release, content):
         entries[f"release-{lang}.md"] = release_markdown(release, content, urls, lang).encode()
@@ -67,15 +67,20 @@ def media_kit(content: Content) -> bytes:
     return deterministic_zip(entries)
 
 
-def presskit_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
-    """Every download of the press room in `lang`, keyed by path relative to the language root:
-    each published release's press kit and PDF, and the media kit."""
-    files: dict[str, bytes] = {media_kit_path(lang): media_kit(content)}
+def kit_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
+    """The ZIP downloads shared by both languages, keyed by path relative to the site root:
+    each published release's press kit and the media kit."""
+    files: dict[str, bytes] = {media_kit_path(): media_kit(content)}
     # content.press_releases holds published releases only (no drafts, no embargoed ones).
     for release in content.press_releases.values():
-        files[press_kit_path(release, lang)] = press_kit(release, content, urls)
-        files[release_pdf_path(release, lang)] = release_pdf(release, content, urls, lang)
+        files[press_kit_path(release)] = press_kit(release, content, urls)
     return dict(sorted(files.items()))
+
+
+def release_pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
+    """Each published release's PDF in `lang`, keyed by path relative to the language root."""
+    return dict(sorted((release_pdf_path(release, lang), release_pdf(release, content, urls, lang))
+                       for release in content.press_releases.values()))
 
 
 def human_size(n_bytes: int, lang: str, file_type: str = "ZIP") -> str:

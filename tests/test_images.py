@@ -11,7 +11,7 @@ from PIL import Image
 
 from generator import images
 from generator.clock import build_now
-from generator.images import Rendition, copy_media, media_files, rendition_files, web_rendition
+from generator.images import Rendition, copy_media, media_files, photo_files, web_rendition
 from generator.model import load_content
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
@@ -54,7 +54,7 @@ def test_svg_is_not_rasterised(content):
 
 
 def test_rendition_files_have_the_advertised_sizes_and_no_metadata(content):
-    files = rendition_files(content, "da")
+    files = photo_files(content)
     web = {path: data for path, data in files.items() if path.startswith("media/web/")}
     assert sorted(web) == [
         "media/web/diagram-480.png",
@@ -78,30 +78,38 @@ def test_rendition_files_have_the_advertised_sizes_and_no_metadata(content):
 
 
 def test_renditions_are_byte_identical_across_runs(content):
-    first = rendition_files(content, "da")
+    first = photo_files(content)
     images._encode.cache_clear()
-    assert rendition_files(content, "en") == first
+    assert photo_files(content) == first
 
 
-def test_copy_media_publishes_originals_at_their_path(content):
+def test_each_language_copies_logos_and_badges_only(content):
     copied = copy_media(content)
     assert sorted(copied) == [
         "media/badges/guld.svg",
-        "media/initiatives/vaerksted.jpg",
         "media/logos/klynge.png",
         "media/logos/klynge.svg",
         "media/logos/region-oest.png",
-        "media/press/diagram.png",
-        "media/press/solnedgang-over-odense.jpg",
     ]
     for path, data in copied.items():
         assert data == (content.root / path).read_bytes()
-    assert set(copied) <= set(rendition_files(content, "da"))
+
+
+def test_photo_originals_are_shared_at_their_path(content):
+    files = photo_files(content)
+    originals = [path for path in files if not path.startswith("media/web/")]
+    assert originals == [
+        "media/initiatives/vaerksted.jpg",
+        "media/press/diagram.png",
+        "media/press/solnedgang-over-odense.jpg",
+    ]
+    for path in originals:
+        assert files[path] == (content.root / path).read_bytes()
 
 
 def test_embargoed_release_photo_is_nowhere(content):
     files, renditions = media_files(content)
-    assert not [path for path in files if "embargo" in path]
+    assert not [path for path in [*files, *photo_files(content)] if "embargo" in path]
     assert "media/press/embargo-foto.jpg" not in renditions
     assert renditions["media/press/diagram.png"][-1].width == 700
 
@@ -137,4 +145,4 @@ def test_two_originals_with_the_same_name_are_refused(tmp_path):
     )
     (root / "initiatives/lokal-projekt.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="both make media/web/diagram-480.png"):
-        rendition_files(load_content(root, build_now(NOW)), "da")
+        photo_files(load_content(root, build_now(NOW)))

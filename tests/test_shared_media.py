@@ -1,0 +1,98 @@
+"""Photos and kits are written once for both languages: a large photo grows site/ by about twice
+its size (the original and the press kit), and every page reaches the shared files through
+relative links, also when the site lives under a sub-path."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.test_build import ROOT, run_build
+
+NOW = "2025-01-01T00:00:00+00:00"
+SUB_PATH = "https://example.github.io/klynge/"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("media_size", ROOT / "bench" / "media_size.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _with_photo(content: Path, photo: Path) -> None:
+    (content / "media" / "press" / "stort-foto.jpg").write_bytes(photo.read_bytes())
+    release = content / "press" / "2024-03-01-eu-stoette.yaml"
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace("images:\n", (
+        "images:\n  - file: media/press/stort-foto.jpg\n    credit: Klyngen\n"
+        "    licence: CC BY 4.0\n    da: {alt: Et foto, caption: Et foto}\n"
+        "    en: {alt: A photo, caption: A photo}\n"), 1), encoding="utf-8")
+    site = content / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace(
+        "https://www.klynge.example/", SUB_PATH), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory, copy_minimal):
+    work = tmp_path_factory.mktemp("shared")
+    photo = work / "photo.jpg"
+    photo_size = _bench().make_photo(photo, 3)
+    before, after = copy_minimal(work / "before"), copy_minimal(work / "after")
+    _with_photo(after, photo)
+    sites = {}
+    for name, content in (("before", before), ("after", after)):
+        sites[name] = work / name / "site"
+        result = run_build(content, sites[name], now=NOW)
+        assert result.returncode == 0, result.stderr
+    return photo.read_bytes(), photo_size, sites["before"], sites["after"]
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_large_photo_grows_the_site_by_at_most_2_2_times_its_size(builds):
+    photo, photo_size, before, after = builds
+    assert photo_size > 2_500_000
+    assert _size(after) - _size(before) <= 2.2 * photo_size
+
+
+def test_the_original_is_written_once_and_the_kit_once(builds):
+    photo, _, _, site = builds
+    copies = [p.relative_to(site).as_posix() for p in site.rglob("*.jpg")
+              if p.read_bytes() == photo]
+    assert copies == ["media/press/stort-foto.jpg"]
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.zip")) == [
+        "press-kits/2024-03-01-eu-stoette.zip", "press-kits/media-kit.zip"]
+    with zipfile.ZipFile(site / "press-kits/2024-03-01-eu-stoette.zip") as kit:
+        assert kit.read("photos/stort-foto.jpg") == photo
+        assert {"release-da.md", "release-en.md", "release-da.pdf", "release-en.pdf"} <= set(
+            kit.namelist())
+
+
+def test_pages_reach_shared_files_by_relative_links_with_sizes(builds):
+    _, photo_size, _, site = builds
+    pages = {"da": site / "da/presse/eu-stoetter-groen-omstilling/index.html",
+             "en": site / "en/press/eu-supports-green-transition/index.html"}
+    for lang, page in pages.items():
+        html = page.read_text(encoding="utf-8")
+        kit = re.search(r'<a href="([^"]+)">[^<]+</a> \(ZIP, ([^)]+)\)', html)
+        assert kit.group(1) == "../../../press-kits/2024-03-01-eu-stoette.zip"
+        kit_size = (site / "press-kits/2024-03-01-eu-stoette.zip").stat().st_size
+        assert kit.group(2) == f"{kit_size / 1e6:.1f} MB".replace(".", "," if lang == "da"
+                                                                  else ".")
+        original = re.search(r'<a href="([^"]+)" download="">[^<]+</a> \(JPG, ([^)]+)\)', html)
+        assert original.group(1) == "../../../media/press/stort-foto.jpg"
+        assert original.group(2).endswith(" MB")
+        for link in re.findall(r'(?:href|src)="([^"#]+)"', html) + re.findall(
+                r'srcset="([^"]+)"', html):
+            for url in re.split(r" \d+w,? ?", link):
+                if url and "://" not in url and not url.startswith(("mailto:", "tel:")):
+                    assert (page.parent / url).resolve().exists(), (page, url)
+        assert f'content="{SUB_PATH}media/web/stort-foto-960.jpg"' in html  # og:image
+
