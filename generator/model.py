@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from .errors import ContentError, sort_errors
 from .validate import CheckedContent, Month, validate_content
 
 T = TypeVar("T")
@@ -288,7 +289,7 @@ class Content:
     people: Mapping[str, Person]
     pages: Mapping[str, Page]
     withheld: tuple[str, ...] = ()  # ids of drafts and embargoed releases, for the build log
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[ContentError, ...] = field(default=())  # printed as `warning: {error}`
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -366,14 +367,15 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
             images=tuple(_image(x) for x in f["images"]), contacts=tuple(f["contacts"]),
             initiatives=tuple(f["initiatives"]), certifications=tuple(f["certifications"]),
             organisations=tuple(f["organisations"]))
-    certifications, warnings = {}, []
+    certifications, warnings = {}, list(checked.warnings)
     for rid, r in records["certification"].items():
         f = r.facts
         valid = f["valid_until"] is None or f["valid_until"].last_day() >= today
         if f["featured"] and not valid:
-            warnings.append(f"{r.path}: featured certification '{rid}' expired on "
-                            f"{f['valid_until'].last_day().isoformat()}; set featured: false "
-                            "or renew it")
+            warnings.append(ContentError(
+                r.path, r.doc.line(("featured",)), "featured",
+                f"featured certification '{rid}' expired on "
+                f"{f['valid_until'].last_day().isoformat()}", "set featured: false or renew it"))
         certifications[rid] = Certification(
             rid, r.path, {lang: CertificationText(**t) for lang, t in r.texts.items()},
             f["only_in"], holder=f["holder"], issuer=f["issuer"], awarded=f["awarded"],
@@ -415,7 +417,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
                                    key=lambda kv: (kv[1].awarded.value, kv[0]), reverse=True)),
         organisations=dict(sorted(organisations.items())), people=dict(sorted(people.items())),
         pages=dict(sorted(pages.items())), withheld=tuple(sorted(withheld)),
-        warnings=tuple(warnings))
+        warnings=tuple(sort_errors(warnings)))
 
 
 def _labels(texts: Mapping[str, Mapping]) -> dict[str, str]:

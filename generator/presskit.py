@@ -20,6 +20,7 @@ from .i18n import LOCALES, format_date, format_phone, translations
 from .model import Content, ImageRef, PressRelease
 from .newsroom import media_kit_path, press_kit_path, release_pdf_path
 from .pdf import EU_STATEMENT, release_pdf
+from .sanitise import markdown_text as md
 from .urls import UrlMap
 from .vcards import vcard
 
@@ -116,16 +117,20 @@ def deterministic_zip(entries: dict[str, bytes]) -> bytes:
 
 
 def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> str:
-    """The release as Markdown, for journalists who paste text into their own systems."""
+    """The release as Markdown, for journalists who paste text into their own systems.
+
+    Text fields are escaped (`md`) so that they show as typed, as on the pages; the body is the
+    editor's Markdown, already without the HTML the pages' sanitiser drops (sanitise.py).
+    """
     _ = translations(lang).gettext
     text = release.text(lang)
     site = content.site.text(lang)
     lines = [
-        f"# {text.title}",
+        f"# {md(text.title)}",
         "",
         f"{_('Press release')} · {format_date(release.date, lang)}",
         "",
-        f"**{_one_line(text.lead)}**",
+        f"**{md(_one_line(text.lead))}**",
         "",
         text.body.strip(),
         "",
@@ -135,19 +140,19 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
         name = person.name if person else quote.name
         role = person.text(lang).role if person else _pick(quote.role, lang, release)
         lines += [
-            f"> {_one_line(_pick(quote.text, lang, release))}",
+            f"> {md(_one_line(_pick(quote.text, lang, release)))}",
             ">",
-            f"> – {name}{', ' + role if role else ''}",
+            f"> – {md(name or '')}{', ' + md(role) if role else ''}",
             "",
         ]
     if text.facts:
-        lines += [f"## {_('Facts')}", ""] + [f"- {fact}" for fact in text.facts] + [""]
+        lines += [f"## {_('Facts')}", ""] + [f"- {md(fact)}" for fact in text.facts] + [""]
     if release.images:
         lines += [f"## {_('Photos')}", ""]
         for image, name in zip(release.images, photo_names(release.images), strict=True):
             lines.append(
-                f"- photos/{name}: {_pick(image.caption, lang, release)} "
-                f"({_('Photo')}: {image.credit} · {_('Licence')}: {image.licence})"
+                f"- photos/{md(name)}: {md(_pick(image.caption, lang, release))} "
+                f"({_('Photo')}: {md(image.credit)} · {_('Licence')}: {md(image.licence)})"
             )
         lines.append("")
     eu = [
@@ -161,7 +166,7 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
     if contacts:
         lines += [f"## {_('Press contacts')}", ""]
         for person in contacts:
-            details = [f"**{person.name}**", person.text(lang).role]
+            details = [f"**{md(person.name)}**", md(person.text(lang).role)]
             if person.phone:
                 details.append(f"{_('Phone')}: {format_phone(person.phone)}")
             if person.email:
@@ -169,9 +174,9 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
             lines.append("- " + " · ".join(details))
         lines.append("")
     lines += [
-        f"## {_('About %(name)s') % {'name': site.name}}",
+        f"## {_('About %(name)s') % {'name': md(site.name)}}",
         "",
-        _one_line(site.about),
+        md(_one_line(site.about)),
         "",
         urls.url(("press_release", release.id), lang),
         "",
@@ -183,16 +188,17 @@ def fact_sheet(content: Content, lang: str) -> str:
     """Key figures and the boilerplate as Markdown."""
     _ = translations(lang).gettext
     site = content.site.text(lang)
-    lines = [f"# {site.name}", "", site.tagline, "", f"## {_('Key figures')}", ""]
+    lines = [f"# {md(site.name)}", "", md(site.tagline), "", f"## {_('Key figures')}", ""]
     lines += [
-        f"- **{figure.value}** {figure.label.get(lang) or next(iter(figure.label.values()))}"
+        f"- **{md(figure.value)}** "
+        f"{md(figure.label.get(lang) or next(iter(figure.label.values())))}"
         for figure in content.site.key_figures
     ]
     lines += [
         "",
-        f"## {_('About %(name)s') % {'name': site.name}}",
+        f"## {_('About %(name)s') % {'name': md(site.name)}}",
         "",
-        _one_line(site.about),
+        md(_one_line(site.about)),
         "",
         *_contact_lines(content, lang),
     ]
@@ -205,9 +211,9 @@ def about_text(content: Content, lang: str) -> str:
     site = content.site.text(lang)
     return "\n".join(
         [
-            f"# {_('About %(name)s') % {'name': site.name}}",
+            f"# {_('About %(name)s') % {'name': md(site.name)}}",
             "",
-            _one_line(site.about),
+            md(_one_line(site.about)),
             "",
             *_contact_lines(content, lang),
         ]
@@ -261,7 +267,7 @@ def _logo_files(content: Content) -> list[str]:
 
 def _contact_lines(content: Content, lang: str) -> list[str]:
     site = content.site
-    details = [site.text(lang).address, site.email]
+    details = [md(site.text(lang).address), md(site.email)]
     if site.phone:
         details.append(format_phone(site.phone))
     return [" · ".join(details), f"{site.base_url}{lang}/", ""]

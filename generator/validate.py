@@ -23,6 +23,7 @@ from . import schema as s
 from .errors import ContentError, ContentInvalid
 from .imagecheck import ImageProblem, check_image
 from .loader import UNREADABLE, Document, field_name, parse_markdown, parse_yaml, read_text
+from .sanitise import REMOVED_HINT, clean_markdown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = ID_PATTERN
@@ -66,20 +67,26 @@ class CheckedContent:
     taxonomies: dict[str, dict[str, Checked]] = field(default_factory=dict)
     records: dict[str, dict[str, Checked]] = field(default_factory=dict)
     pages: dict[str, dict[str, Checked]] = field(default_factory=dict)  # id -> lang -> page
+    warnings: list[ContentError] = field(default_factory=list)  # e.g. HTML removed from a body
 
 
 class _Context:
     def __init__(self, root: Path, doc: Document, errors: list[ContentError],
-                 languages: tuple[str, ...]):
+                 languages: tuple[str, ...], warnings: list[ContentError] | None = None):
         self.root = root
         self.doc = doc
         self.errors = errors
         self.languages = languages
+        self.warnings = warnings if warnings is not None else []
 
     def error(self, keypath: tuple, message: str, hint: str = "") -> object:
         self.errors.append(ContentError(self.doc.path, self.doc.line(keypath),
                                         field_name(keypath), message, hint))
         return _INVALID
+
+    def warn(self, keypath: tuple, message: str, hint: str = "") -> None:
+        self.warnings.append(ContentError(self.doc.path, self.doc.line(keypath),
+                                          field_name(keypath), message, hint))
 
 
 def validate_content(root: Path) -> CheckedContent:
@@ -105,7 +112,8 @@ def validate_content(root: Path) -> CheckedContent:
         records = checked.records[record_type.name] = {}
         first_with_id: dict[str, str] = {}  # x.yaml and x.yml would be the same record
         for rel in files.get(record_type.folder, []):
-            record = _check_record_file(root, rel, record_type, errors, languages)
+            record = _check_record_file(root, rel, record_type, errors, languages,
+                                        checked.warnings)
             stem = _stem(rel)
             if stem in first_with_id:
                 errors.append(ContentError(rel, 1, "file", f"the id '{stem}' is also used by "
@@ -115,7 +123,8 @@ def validate_content(root: Path) -> CheckedContent:
             first_with_id[stem] = rel
             if record is not None:
                 records[record.id] = record
-    checked.pages = _check_pages(root, files.get("pages", []), errors, languages)
+    checked.pages = _check_pages(root, files.get("pages", []), errors, languages,
+                                 checked.warnings)
     # A reference to a file that exists but has errors of its own is not reported again.
     known_ids = {t.name: {_stem(rel) for rel in files.get(t.folder, [])
                           if ID_PATTERN.match(_stem(rel))} for t in s.RECORD_TYPES}
@@ -230,12 +239,13 @@ def _record_id(rel: str, errors: list[ContentError]) -> str | None:
 
 
 def _check_record_file(root: Path, rel: str, record_type: s.RecordType,
-                       errors: list[ContentError], languages: tuple[str, ...]) -> Checked | None:
+                       errors: list[ContentError], languages: tuple[str, ...],
+                       warnings: list[ContentError] | None = None) -> Checked | None:
     record_id = _record_id(rel, errors)
     doc = _parse(root, rel.split("/", 1)[1], errors)
     if doc is None or record_id is None:
         return None
-    ctx = _Context(root, doc, errors, languages)
+    ctx = _Context(root, doc, errors, languages, warnings)
     only_in = doc.data.get("only_in") if isinstance(doc.data, dict) else None
     only_in = only_in if only_in in languages else None
     facts, texts = _check_shape(doc.data, record_type.shape, (), ctx, only_in)
@@ -428,7 +438,12 @@ def _text(spec, value, raw, keypath, ctx):
 
 
 def _markdown(spec, value, raw, keypath, ctx):
-    return raw.strip() + "\n"
+    # The same dangerous parts the pages' sanitiser drops, removed here once, so that press kits
+    # and PDFs use the same text, and the editor learns what was dropped.
+    text, removed = clean_markdown(raw.strip())
+    for what in removed:
+        ctx.warn(keypath, f"removed {what}", REMOVED_HINT)
+    return text.strip() + "\n"
 
 
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
@@ -787,7 +802,8 @@ _PAGE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 
 
 def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
-                 languages: tuple[str, ...]) -> dict[str, dict[str, Checked]]:
+                 languages: tuple[str, ...], warnings: list[ContentError] | None = None
+                 ) -> dict[str, dict[str, Checked]]:
     pages: dict[str, dict[str, Checked]] = {}
     written: set[tuple[str, str]] = set()  # (id, language) of every page file, valid or not
     for rel in rels:
@@ -818,6 +834,10 @@ def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
         if not doc.body.strip():
             errors.append(ContentError(rel, doc.body_line, "body", "page has no text",
                                        "write the page below the front matter"))
+        for what in clean_markdown(doc.body)[1]:  # the page's sanitiser drops these
+            if warnings is not None:
+                warnings.append(ContentError(rel, doc.body_line, "body", f"removed {what}",
+                                             REMOVED_HINT))
         pages.setdefault(page_id, {})[lang] = Checked(page_id, "page", rel, facts, {}, doc)
     for page_id, versions in sorted(pages.items()):
         for lang in languages:
