@@ -221,14 +221,16 @@ def about_text(content: Content, lang: str) -> str:
 
 
 def credits_text(release: PressRelease, names: list[str], content: Content) -> str:
-    """Credit and licence of every photo, with captions in every language (one file for all)."""
+    """Credit and licence of every photo, with captions in every language (one file for all).
+
+    Escaped like the Markdown texts, as some editors render any text file they open."""
     lines = ["Photo credits and licences", ""]
     for image, name in zip(release.images, names, strict=True):
-        lines.append(f"File: photos/{name}")
+        lines.append(f"File: photos/{md(name)}")
         for lang in content.languages:
             if lang in image.caption:
-                lines.append(f"Caption ({lang}): {image.caption[lang]}")
-        lines += [f"Credit: {image.credit}", f"Licence: {image.licence}", ""]
+                lines.append(f"Caption ({lang}): {md(image.caption[lang])}")
+        lines += [f"Credit: {md(image.credit)}", f"Licence: {md(image.licence)}", ""]
     return "\n".join(lines)
 
 
