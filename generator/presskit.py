@@ -1,7 +1,7 @@
 """Press kits and the media kit: deterministic ZIP downloads for journalists, and their size labels.
 
-A release's kit holds its text in both languages (Markdown and PDF), the original photos with a
-credits file, the contacts as vCards and the fact sheet. The media kit holds the logos, the
+A release's kit holds its text in both languages (Markdown, Word and PDF), the original photos
+with a credits file, the contacts as vCards and the fact sheet. The media kit holds the logos, the
 boilerplate, the fact sheet and the press contacts. Entries are sorted and carry a fixed timestamp
 and fixed permissions, so the same content gives the same bytes on every machine.
 """
@@ -20,6 +20,7 @@ from .i18n import LOCALES, format_date, format_phone, translations
 from .model import Content, ImageRef, PressRelease
 from .newsroom import media_kit_path, press_kit_path, release_pdf_path
 from .pdf import EU_STATEMENT, release_pdf
+from .release_docx import release_docx
 from .sanitise import markdown_text as md
 from .urls import UrlMap
 from .vcards import vcard
@@ -27,7 +28,7 @@ from .vcards import vcard
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can carry
 FILE_MODE = 0o100644  # a regular file, rw-r--r--
 # Already compressed: deflating them again costs time and saves nothing.
-STORED = (".jpg", ".jpeg", ".png", ".pdf", ".zip", ".woff2")
+STORED = (".jpg", ".jpeg", ".png", ".pdf", ".zip", ".woff2", ".docx")
 
 
 def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
@@ -36,6 +37,7 @@ def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
     for lang in _own_languages(release, content):
         entries[f"release-{lang}.md"] = release_markdown(release, content, urls, lang).encode()
         entries[f"release-{lang}.pdf"] = release_pdf(release, content, urls, lang)
+        entries[f"release-{lang}.docx"] = release_docx(release, content, urls, lang)
     for lang in content.languages:
         entries[f"fact-sheet-{lang}.md"] = fact_sheet(content, lang).encode()
     names = photo_names(release.images)

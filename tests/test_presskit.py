@@ -55,8 +55,10 @@ def test_press_kit_holds_the_listed_entries(site):
         "fact-sheet-en.md",
         "photos/diagram.png",
         "photos/solnedgang-over-odense.jpg",
+        "release-da.docx",
         "release-da.md",
         "release-da.pdf",
+        "release-en.docx",
         "release-en.md",
         "release-en.pdf",
     ]
@@ -117,6 +119,7 @@ def test_one_language_release_has_one_text(site):
         "contacts/mette-lund.vcf",
         "fact-sheet-da.md",
         "fact-sheet-en.md",
+        "release-da.docx",
         "release-da.md",
         "release-da.pdf",
     ]
@@ -187,3 +190,27 @@ def test_withheld_releases_are_in_no_kit(site):
 )
 def test_human_size(size, lang, kind, label):
     assert human_size(size, lang, kind) == label
+
+
+def test_word_documents_are_deterministic_and_dated_by_the_release(site):
+    from docx import Document
+
+    from generator.release_docx import release_docx
+
+    content, urls = site
+    release = content.press_releases[EU_RELEASE]
+    first = release_docx(release, content, urls, "en")
+    assert release_docx(release, content, urls, "en") == first
+    infos = _zip(first).infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+    document = Document(io.BytesIO(first))
+    props = document.core_properties
+    assert (props.created.isoformat(), props.modified.isoformat()) == (
+        "2026-03-02T08:30:00+00:00", "2026-03-02T08:30:00+00:00")  # 09:30 in Copenhagen
+    assert (props.author, props.language) == ("Cluster for Green Health", "en")
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "EU support for green hospitals on Funen"
+    assert "Co-funded by the European Union" in texts
+    assert "Quote" in texts and "Facts" in texts and "Press contacts" in texts
+    assert not any("<script>" in t or "tracker.example" in t for t in texts)

@@ -4,7 +4,9 @@ relative links, also when the site lives under a sub-path."""
 
 from __future__ import annotations
 
+import html as _html
 import importlib.util
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -32,6 +34,15 @@ def _with_photo(content: Path, photo: Path) -> None:
         "images:\n  - file: media/press/stort-foto.jpg\n    credit: Klyngen\n"
         "    licence: CC BY 4.0\n    da: {alt: Et foto, caption: Et foto}\n"
         "    en: {alt: A photo, caption: A photo}\n"), 1), encoding="utf-8")
+    text = release.read_text(encoding="utf-8")
+    for lang, intro in (("da", "Klyngen får støtte fra Regionalfonden."),
+                        ("en", "The Cluster receives support from the European Regional "
+                               "Development Fund.")):
+        release.write_text(text.replace(f"  body: {intro}", (
+            f"  body: |\n    {intro} Læs **mere** på [projektets side](https://projekt.example/).\n"
+            "\n    ## Tre mål\n\n    - Mindre energi\n    - Færre engangsprodukter\n"
+            f"    - Nye job ({lang})\n")), encoding="utf-8")
+        text = release.read_text(encoding="utf-8")
     site = content / "site.yaml"
     site.write_text(site.read_text(encoding="utf-8").replace(
         "https://www.klynge.example/", SUB_PATH), encoding="utf-8")
@@ -96,3 +107,39 @@ def test_pages_reach_shared_files_by_relative_links_with_sizes(builds):
                     assert (page.parent / url).resolve().exists(), (page, url)
         assert f'content="{SUB_PATH}media/web/stort-foto-960.jpg"' in html  # og:image
 
+
+
+def _blocks(html: str) -> list[str]:
+    """The text of every heading, paragraph and list item of a page's article."""
+    article = html[html.index("<article"):html.index("</article>")]
+    blocks = re.findall(r"<(h1|h2|p|li)\b[^>]*>(.*?)</\1>", article, re.S)
+    texts = [" ".join(_html.unescape(re.sub(r"<[^>]+>", " ", inner)).split())
+             for _tag, inner in blocks]
+    return [t.replace("¶", "").replace(" .", ".").replace(" ,", ",").strip() for t in texts]
+
+
+def test_the_word_document_has_the_page_text(builds):
+    from docx import Document
+
+    _, _, _, site = builds
+    pages = {"da": site / "da/presse/eu-stoetter-groen-omstilling/index.html",
+             "en": site / "en/press/eu-supports-green-transition/index.html"}
+    with zipfile.ZipFile(site / "press-kits/2024-03-01-eu-stoette.zip") as kit:
+        for lang, page in pages.items():
+            document = Document(io.BytesIO(kit.read(f"release-{lang}.docx")))
+            paragraphs = [re.sub(r" \(https?://[^)]*\)", "", " ".join(p.text.split()))
+                          for p in document.paragraphs]
+            blocks = _blocks(page.read_text(encoding="utf-8"))
+            lead = {"da": "Klyngen får støtte fra EU.",
+                    "en": "The Cluster receives EU support."}[lang]
+            assert lead in blocks and lead in paragraphs
+            assert paragraphs[0] == blocks[0]  # the headline
+            body = [b for b in blocks if "projektets side" in b or b in (
+                "Tre mål", "Mindre energi", "Færre engangsprodukter", f"Nye job ({lang})")]
+            assert len(body) == 5, blocks
+            assert [p for p in paragraphs if p in body] == body
+            styles = {p.text: p.style.name for p in document.paragraphs}
+            assert styles["Tre mål"] == "Heading 1"
+            assert styles["Mindre energi"] == "List Bullet"
+            assert any("projektets side (https://projekt.example/)" in p.text
+                       for p in document.paragraphs)
