@@ -40,7 +40,8 @@ def release_docx(release: PressRelease, content: Content, urls: UrlMap, lang: st
         document.add_paragraph(EU_STATEMENT[lang])
     _BodyWriter(document).feed(str(body_html(text.body)))
     if release.quotes:
-        document.add_heading(_("Quote") if len(release.quotes) == 1 else _("Quotes"), level=1)
+        document.add_heading(translations(lang).ngettext("Quote", "Quotes", len(release.quotes)),
+                             level=1)
         for quote in release.quotes:
             name, role = quote.attribution(content.people, lang)
             document.add_paragraph(" ".join(quote.text_in(lang).split()), style="Quote")
