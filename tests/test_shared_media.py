@@ -143,3 +143,19 @@ def test_the_word_document_has_the_page_text(builds):
             assert styles["Mindre energi"] == "List Bullet"
             assert any("projektets side (https://projekt.example/)" in p.text
                        for p in document.paragraphs)
+
+
+def test_the_preview_serves_shared_files_from_its_one_language_folder(tmp_path, copy_minimal):
+    from generator.clock import build_now
+    from generator.model import load_content
+    from generator.pipeline import write_docs
+    from generator.urls import build_url_map
+
+    content = load_content(copy_minimal(tmp_path), build_now(NOW))
+    docs = tmp_path / "docs"
+    write_docs(content, build_url_map(content), "en", docs)
+    assert (docs / "press-kits/2024-03-01-eu-stoette.zip").is_file()
+    assert (docs / "media/press/foto.jpg").is_file()
+    page = (docs / "press/eu-supports-green-transition/index.md").read_text(encoding="utf-8")
+    # The preview serves the language at /, where ../../../ stops at the root: /press-kits/...
+    assert 'href="../../../press-kits/2024-03-01-eu-stoette.zip"' in page
