@@ -159,3 +159,16 @@ def test_the_preview_serves_shared_files_from_its_one_language_folder(tmp_path, 
     page = (docs / "press/eu-supports-green-transition/index.md").read_text(encoding="utf-8")
     # The preview serves the language at /, where ../../../ stops at the root: /press-kits/...
     assert 'href="../../../press-kits/2024-03-01-eu-stoette.zip"' in page
+
+
+def test_shared_paths_lists_exactly_the_shared_files(tmp_path, copy_minimal):
+    from generator.clock import build_now
+    from generator.model import load_content
+    from generator.newsroom import shared_paths
+    from generator.pipeline import shared_files
+    from generator.urls import build_url_map
+
+    content = load_content(copy_minimal(tmp_path), build_now(NOW))
+    assert shared_paths(content) == sorted(shared_files(content, build_url_map(content))) == [
+        "media/press/foto.jpg", "media/web/foto-16.jpg", "press-kits/2024-03-01-eu-stoette.zip",
+        "press-kits/media-kit.zip"]
