@@ -64,14 +64,14 @@ def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) 
     if _is_svg(image_file):
         return source.read_bytes()
     stat = source.stat()
-    return _encode(
-        str(source.resolve()),
-        stat.st_mtime_ns,
-        stat.st_size,
-        rendition.width,
-        rendition.height,
-        rendition.path.endswith(".png"),
-    )
+    # Every size of the image from one decoding of the original, which is the slow part.
+    sizes = tuple((r.width, r.height) for r in web_rendition(content_root, image_file))
+    wanted = (rendition.width, rendition.height)
+    if wanted not in sizes:
+        sizes = (wanted,)
+    encoded = _encode(str(source.resolve()), stat.st_mtime_ns, stat.st_size, sizes,
+                      rendition.path.endswith(".png"))
+    return encoded[sizes.index(wanted)]
 
 
 def photo_files(content: Content) -> dict[str, bytes]:
@@ -133,13 +133,16 @@ def _content_images(content: Content) -> list[ImageRef]:
     return sorted({i.file: i for i in images}.values(), key=lambda i: i.file)
 
 
-@functools.lru_cache(maxsize=256)
-def _encode(source: str, mtime_ns: int, size: int, width: int, height: int, png: bool) -> bytes:
+@functools.lru_cache(maxsize=64)
+def _encode(source: str, mtime_ns: int, size: int, sizes: tuple[tuple[int, int], ...],
+            png: bool) -> tuple[bytes, ...]:
+    """The encoded renditions of one original at `sizes` (width, height), in that order."""
     # mtime and size are part of the cache key so that `serve` picks up a replaced photo.
     with Image.open(source) as original:
         if original.format == "JPEG":
             # Decode a large JPEG at 1/2, 1/4 or 1/8 scale when that still leaves at least the
-            # rendition's size: several times faster than decoding every pixel of the original.
+            # largest rendition's size: much faster than decoding every pixel of the original.
+            width, height = max(sizes)
             sideways = original.getexif().get(0x0112, 1) in (5, 6, 7, 8)
             original.draft(original.mode, (height, width) if sideways else (width, height))
         icc = original.info.get("icc_profile")
@@ -148,17 +151,21 @@ def _encode(source: str, mtime_ns: int, size: int, width: int, height: int, png:
             image = image.convert("RGBA")
         elif image.mode not in ("RGB", "L"):
             image = _flatten(image)
-        if image.size != (width, height):
-            image = image.resize((width, height), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        # Nothing but pixels, in sRGB (what browsers assume for an image without a profile): no
-        # EXIF, no colour profile, no text chunks, no timestamps, so the bytes depend on the
-        # pixels alone.
-        if png:
-            image.save(out, "PNG", optimize=True)
-        else:
-            image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-        return out.getvalue()
+        encoded = []
+        for width, height in sizes:
+            resized = image
+            if image.size != (width, height):
+                resized = image.resize((width, height), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            # Nothing but pixels, in sRGB (what browsers assume for an image without a
+            # profile): no EXIF, no colour profile, no text chunks, no timestamps, so the bytes
+            # depend on the pixels alone.
+            if png:
+                resized.save(out, "PNG", optimize=True)
+            else:
+                resized.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+            encoded.append(out.getvalue())
+        return tuple(encoded)
 
 
 _SRGB = ImageCms.createProfile("sRGB")
