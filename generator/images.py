@@ -1,6 +1,7 @@
 """Images for the web: resized renditions of photos, and the original media files pages link to.
 
-Renditions are made with Pillow at fixed widths, never upscaled, without EXIF or other metadata, so
+Renditions are made with Pillow at fixed widths, never upscaled, turned upright by their EXIF
+orientation, converted to sRGB through their colour profile, without EXIF or other metadata, so
 the same original always gives the same bytes. SVG files are published as they are.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 from .loader import field_name
 from .model import Content, ImageRef
@@ -68,25 +69,25 @@ def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) 
     if _is_svg(image_file):
         return source.read_bytes()
     stat = source.stat()
-    return _encode(
-        str(source.resolve()),
-        stat.st_mtime_ns,
-        stat.st_size,
-        rendition.width,
-        rendition.height,
-        rendition.path.endswith(".png"),
-    )
+    # Every size of the image from one decoding of the original, which is the slow part.
+    sizes = tuple((r.width, r.height) for r in web_rendition(content_root, image_file))
+    wanted = (rendition.width, rendition.height)
+    if wanted not in sizes:
+        sizes = (wanted,)
+    encoded = _encode(str(source.resolve()), stat.st_mtime_ns, stat.st_size, sizes,
+                      rendition.path.endswith(".png"))
+    return encoded[sizes.index(wanted)]
 
 
-def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
-    """Renditions of every image of every published press release and initiative, plus the
-    original media files (`copy_media`), keyed by path relative to the language root.
+def photo_files(content: Content) -> dict[str, bytes]:
+    """Every photo of every published press release and initiative: its renditions and its
+    original, keyed by path relative to the site root (`media/...`).
 
-    The files are the same in every language; `lang` is taken so that every output module has the
-    same shape for the pipeline.
+    They are the same in every language, so they are written once, beside the language folders,
+    and both languages link to them (see newsroom.shared_downloads).
     """
     files: dict[str, bytes] = {}
-    for download in media_downloads(content):
+    for download in photo_downloads(content):
         if download.path in files:
             # The build reports this as a content error first (outputs.claim_site); here it
             # guards the function used on its own.
@@ -96,65 +97,82 @@ def rendition_files(content: Content, lang: str) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
+def photo_paths(content: Content) -> list[str]:
+    """The paths photo_files writes, without making the files."""
+    return sorted({download.path for download in photo_downloads(content)})
+
+
 def media_files(content: Content) -> tuple[dict[str, bytes], dict[str, list[Rendition]]]:
-    """What the pipeline publishes and what page templates need to point at it:
-    (every rendition and copied original by path, the renditions of each image by its file)."""
-    return rendition_files(content, content.site.default_language), image_renditions(content)
+    """What each language publishes itself and what page templates need to point at photos:
+    (the copied logos and badges by path, the renditions of each photo by its file)."""
+    return copy_media(content), image_renditions(content)
 
 
 def image_renditions(content: Content) -> dict[str, list[Rendition]]:
-    """The renditions of each published image, by its file."""
+    """The renditions of each published photo, by its file."""
     return {
         image.file: web_rendition(content.root, image.file) for image in _content_images(content)
     }
 
 
 def copy_media(content: Content) -> dict[str, bytes]:
-    """Original files referenced by the content, at the same path (`media/...`): the site logos,
-    organisation logos, certification badges, and the photos of published releases and
-    initiatives (for the "download original" links)."""
-    return {path: (Path(content.root) / path).read_bytes() for path in _media_references(content)}
+    """Logo and badge files referenced by the content, at the same path (`media/...`) under each
+    language: the site logos, organisation logos and certification badges, which pages and the
+    theme show as images of their own language folder. Photos are shared (photo_files)."""
+    return {download.path: download.make() for download in media_downloads(content)}
 
 
 def media_downloads(content: Content) -> list[Download]:
-    """Every rendition and copied original as an `outputs.Download`, owned by the field that
-    names the original: one list for the build's claims and for its bytes."""
+    """The logos and badges each language publishes itself, as `outputs.Download`s owned by the
+    field that names them."""
     from .outputs import Download, FromRecord
 
-    hint = "rename one of the two files"
-    references = _media_references(content)
     found = []
-    for file, (path, keypath) in references.items():
-        owner = FromRecord("the file", path, content.line(path, keypath), field_name(keypath), hint)
+    for file, (path, keypath) in _media_references(content, photos=False).items():
+        owner = FromRecord("the file", path, content.line(path, keypath), field_name(keypath),
+                           "rename one of the two files")
         found.append(Download(file, owner, (Path(content.root) / file).read_bytes))
-    for image in _content_images(content):
-        path, keypath = references[image.file]
-        owner = FromRecord("a web size of the image", path, content.line(path, keypath),
-                           field_name(keypath), hint)
-        for rendition in web_rendition(content.root, image.file):
-            if rendition.path != image.file:  # an SVG is published as it is, once
-                found.append(Download(rendition.path, owner, functools.partial(
-                    encode_rendition, content.root, image.file, rendition)))
     return found
 
 
-def _media_references(content: Content) -> dict[str, tuple[str, tuple]]:
-    """Every original the site publishes, with the first field that names it: (file, key path).
+def photo_downloads(content: Content) -> list[Download]:
+    """Every photo's original and web sizes as `outputs.Download`s, relative to the site root
+    (written once for all languages), owned by the field that names the original."""
+    from .outputs import Download, FromRecord
 
-    The site logos, organisation logos, certification badges, and the photos of published
-    releases and initiatives (for the "download original" links), sorted by file.
+    hint = "rename one of the two files"
+    found = []
+    for file, (path, keypath) in _media_references(content, photos=True).items():
+        line, name = content.line(path, keypath), field_name(keypath)
+        found.append(Download(file, FromRecord("the file", path, line, name, hint),
+                              (Path(content.root) / file).read_bytes))
+        owner = FromRecord("a web size of the image", path, line, name, hint)
+        for rendition in web_rendition(content.root, file):
+            if rendition.path != file:  # an SVG is published as it is, once
+                found.append(Download(rendition.path, owner, functools.partial(
+                    encode_rendition, content.root, file, rendition)))
+    return found
+
+
+def _media_references(content: Content, photos: bool) -> dict[str, tuple[str, tuple]]:
+    """Originals the site publishes, with the first field that names each: (file, key path).
+
+    With photos=False: the site logos, organisation logos and certification badges; with
+    photos=True: the photos of published releases and initiatives. Sorted by file.
     """
-    named: list[tuple[str, str, tuple]] = [
-        (content.site.logo, content.site.path, ("logo",)),
-        (content.site.logo_png, content.site.path, ("logo_png",)),
-    ]
-    named += [(o.logo, o.path, ("logo",)) for o in content.organisations.values() if o.logo]
-    named += [(c.badge, c.path, ("badge",)) for c in content.certifications.values() if c.badge]
-    # content.press_releases holds published releases only: drafts and embargoed ones never
-    # reach this point, so neither do their photos.
-    for record in (*content.press_releases.values(), *content.initiatives.values()):
-        named += [(image.file, record.path, ("images", index, "file"))
-                  for index, image in enumerate(record.images)]
+    named: list[tuple[str, str, tuple]] = []
+    if photos:
+        # content.press_releases holds published releases only: drafts and embargoed ones never
+        # reach this point, so neither do their photos.
+        for record in (*content.press_releases.values(), *content.initiatives.values()):
+            named += [(image.file, record.path, ("images", index, "file"))
+                      for index, image in enumerate(record.images)]
+    else:
+        named += [(content.site.logo, content.site.path, ("logo",)),
+                  (content.site.logo_png, content.site.path, ("logo_png",))]
+        named += [(o.logo, o.path, ("logo",)) for o in content.organisations.values() if o.logo]
+        named += [(c.badge, c.path, ("badge",)) for c in content.certifications.values()
+                  if c.badge]
     first: dict[str, tuple[str, tuple]] = {}
     for file, path, keypath in sorted(named, key=lambda n: (n[1], content.line(n[1], n[2]))):
         first.setdefault(file, (path, keypath))
@@ -169,28 +187,62 @@ def _content_images(content: Content) -> list[ImageRef]:
     return sorted({i.file: i for i in images}.values(), key=lambda i: i.file)
 
 
-@functools.lru_cache(maxsize=256)
-def _encode(source: str, mtime_ns: int, size: int, width: int, height: int, png: bool) -> bytes:
+@functools.lru_cache(maxsize=64)
+def _encode(source: str, mtime_ns: int, size: int, sizes: tuple[tuple[int, int], ...],
+            png: bool) -> tuple[bytes, ...]:
+    """The encoded renditions of one original at `sizes` (width, height), in that order."""
     # mtime and size are part of the cache key so that `serve` picks up a replaced photo.
     with Image.open(source) as original:
-        image = ImageOps.exif_transpose(original)
+        if original.format == "JPEG":
+            # Decode a large JPEG at 1/2, 1/4 or 1/8 scale when that still leaves at least the
+            # largest rendition's size: much faster than decoding every pixel of the original.
+            width, height = max(sizes)
+            sideways = original.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+            original.draft(original.mode, (height, width) if sideways else (width, height))
         icc = original.info.get("icc_profile")
+        image = to_srgb(ImageOps.exif_transpose(original), icc)
         if png:
             image = image.convert("RGBA")
         elif image.mode not in ("RGB", "L"):
             image = _flatten(image)
-        if image.size != (width, height):
-            image = image.resize((width, height), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        # Nothing but pixels (and the colour profile, which is colour, not metadata): no EXIF,
-        # no text chunks, no timestamps, so the bytes depend on the pixels alone.
-        if png:
-            image.save(out, "PNG", optimize=True, icc_profile=icc)
-        else:
-            image.save(
-                out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True, icc_profile=icc
-            )
-        return out.getvalue()
+        encoded = []
+        for width, height in sizes:
+            resized = image
+            if image.size != (width, height):
+                resized = image.resize((width, height), Image.Resampling.LANCZOS)
+            out = io.BytesIO()
+            # Nothing but pixels, in sRGB (what browsers assume for an image without a
+            # profile): no EXIF, no colour profile, no text chunks, no timestamps, so the bytes
+            # depend on the pixels alone.
+            if png:
+                resized.save(out, "PNG", optimize=True)
+            else:
+                resized.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+            encoded.append(out.getvalue())
+        return tuple(encoded)
+
+
+_SRGB = ImageCms.createProfile("sRGB")
+
+
+def to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    """The image's pixels in sRGB: converted through its colour profile when it has one (Adobe
+    RGB, Display P3, a printer's CMYK), else CMYK converted plainly and the rest as it is."""
+    if not icc:
+        return image.convert("RGB") if image.mode == "CMYK" else image
+    if image.mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    alpha = image.getchannel("A") if image.mode in ("RGBA", "LA") else None
+    colour = image.convert({"LA": "L", "RGBA": "RGB"}.get(image.mode, image.mode))
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        converted = ImageCms.profileToProfile(colour, profile, _SRGB, outputMode="RGB")
+    except (OSError, ImageCms.PyCMSError):
+        # A damaged or unusual profile: show the pixels as they are rather than fail the build.
+        return image.convert("RGB") if image.mode == "CMYK" else image
+    if alpha is not None:
+        converted.putalpha(alpha)
+    return converted
 
 
 def _flatten(image: Image.Image) -> Image.Image:

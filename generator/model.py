@@ -441,7 +441,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
             images=tuple(_image(x) for x in f["images"]), contacts=tuple(f["contacts"]),
             initiatives=tuple(f["initiatives"]), certifications=tuple(f["certifications"]),
             organisations=tuple(f["organisations"]))
-    certifications, warnings = {}, []
+    certifications, warnings = {}, list(checked.warnings)
     for rid, r in records["certification"].items():
         f = r.facts
         valid = f["valid_until"] is None or f["valid_until"].last_day() >= today

@@ -1,18 +1,27 @@
-"""Where the newsroom's downloads live in each language, and how pages label them."""
+"""Where the newsroom's downloads live, and how pages label them.
+
+Most downloads belong to one language (its PDFs, vCards, feed). Photos and the ZIP kits are the
+same in every language, so they are written once, beside the language folders, and pages link
+to them relatively (so a site under a sub-path such as https://example.org/klynge/ works):
+
+    site/media/...              photos: originals and web renditions, at their content path
+    site/press-kits/<id>.zip    one press kit per release, holding both languages' texts
+    site/press-kits/media-kit.zip
+"""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
 
+from . import images
 from .model import Content, PressRelease
 from .urls import SECTIONS, UrlMap
 
 if TYPE_CHECKING:
     from .outputs import Download
 
-KIT_SUFFIX = {"da": "pressekit", "en": "press-kit"}
-MEDIA_KIT = {"da": "mediekit.zip", "en": "media-kit.zip"}
+PRESS_KITS = "press-kits"
 
 
 def release_folder(release: PressRelease, lang: str) -> str:
@@ -23,13 +32,21 @@ def release_pdf_path(release: PressRelease, lang: str) -> str:
     return f"{release_folder(release, lang)}/{release.text(lang).slug}.pdf"
 
 
-def press_kit_path(release: PressRelease, lang: str) -> str:
-    slug = release.text(lang).slug
-    return f"{release_folder(release, lang)}/{slug}-{KIT_SUFFIX[lang]}.zip"
+def press_kit_path(release: PressRelease) -> str:
+    """A release's press kit, relative to the site root: named by the release's file, which is
+    the same in both languages."""
+    return f"{PRESS_KITS}/{release.id}.zip"
 
 
-def media_kit_path(lang: str) -> str:
-    return f"{SECTIONS['press'][lang]}/{MEDIA_KIT[lang]}"
+def media_kit_path() -> str:
+    """The media kit, relative to the site root."""
+    return f"{PRESS_KITS}/media-kit.zip"
+
+
+def shared_link(path: str) -> str:
+    """How pages name a shared file to their link helpers: its site-root path with a leading /
+    (page templates turn it into a relative link)."""
+    return "/" + path
 
 
 def feed_path(lang: str) -> str:
@@ -44,7 +61,8 @@ def vcard_path(person_id: str, lang: str) -> str:
 
 def release_downloads(release: PressRelease, urls: UrlMap, lang: str, _) -> list:
     """(label, path) of each download offered on a release page."""
-    return [(_("Press kit with photos, texts and contacts"), press_kit_path(release, lang)),
+    return [(_("Press kit with photos, texts and contacts"),
+             shared_link(press_kit_path(release))),
             (_("The release as PDF"), release_pdf_path(release, lang))]
 
 
@@ -53,26 +71,45 @@ def newsroom_downloads(content: Content, urls: UrlMap, lang: str) -> dict:
     site = content.site
     logos = [(f"{site.text(lang).name} (SVG)", site.logo), (f"{site.text(lang).name} (PNG)",
                                                           site.logo_png)]
-    return {"feed_path": feed_path(lang), "media_kit": media_kit_path(lang), "logos": logos}
+    return {"feed_path": feed_path(lang), "media_kit": shared_link(media_kit_path()),
+            "logos": logos}
 
 
 def press_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
-    """The press room's files in `lang` (`outputs.Download`s): the media kit and each published
-    release's press kit and PDF. The bytes are made only when the build asks for them."""
-    from .outputs import Download, Fixed, FromRecord
+    """The press room's files of `lang` itself (`outputs.Download`s): each published release's
+    PDF. The bytes are made only when the build asks for them."""
+    from .outputs import Download, FromRecord
 
-    found = [Download(media_kit_path(lang), Fixed("the media kit"), partial(_media_kit, content))]
+    found = []
     # content.press_releases holds published releases only (no drafts, no embargoed ones).
     for release in content.press_releases.values():
         keypath = (lang, "slug") if lang in release.texts else (release.only_in, "slug")
-        line, name = content.line(release.path, keypath), ".".join(keypath)
-        found.append(Download(press_kit_path(release, lang),
-                              FromRecord("the press kit", release.path, line, name),
-                              partial(_press_kit, release, content, urls)))
         found.append(Download(release_pdf_path(release, lang),
-                              FromRecord("the PDF", release.path, line, name),
+                              FromRecord("the PDF", release.path,
+                                         content.line(release.path, keypath), ".".join(keypath)),
                               partial(_release_pdf, release, content, urls, lang)))
     return found
+
+
+def shared_downloads(content: Content, urls: UrlMap | None = None) -> list[Download]:
+    """Every file written once for all languages (`outputs.Download`s, relative to the site
+    root): the photos (originals and renditions), each published release's press kit and the
+    media kit. Without `urls` only the paths and owners are of use (`check`)."""
+    from .outputs import Download, Fixed, FromRecord
+
+    found = images.photo_downloads(content)
+    found.append(Download(media_kit_path(), Fixed("the media kit"), partial(_media_kit, content)))
+    for release in content.press_releases.values():
+        found.append(Download(press_kit_path(release),
+                              FromRecord("the press kit", release.path, 1, "file",
+                                         "rename one of the two files"),
+                              partial(_press_kit, release, content, urls)))
+    return found
+
+
+def shared_paths(content: Content) -> list[str]:
+    """The paths of shared_downloads, without making the files."""
+    return sorted(download.path for download in shared_downloads(content))
 
 
 def feed_download(content: Content, urls: UrlMap, lang: str) -> Download:

@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import ContentError, ContentInvalid
 from .mkdocs_adapter import MKDOCS_OUTPUTS
 from .model import Content
-from .newsroom import feed_download, feed_path, press_downloads
+from .newsroom import feed_download, feed_path, press_downloads, shared_downloads
 from .schema import LANGUAGES
 from .sitemap import LANGUAGE_FILES, ROOT_FILES
 from .urls import FACETS, RECORD_SECTIONS, SECTIONS, START_YEAR, UrlMap
@@ -247,6 +247,8 @@ def claim_site(content: Content, urls: UrlMap) -> Registry:
     claims: list[tuple[str, Owner, tuple | None]] = []  # path, owner, (folder, slug) to check
     for name, words in ROOT_FILES.items():
         claims.append((name, Fixed(words), None))
+    for download in shared_downloads(content, urls):  # beside the language folders
+        claims.append((download.path, download.owner, None))
     for lang in content.languages:
         for name, words in {**MKDOCS_OUTPUTS, **LANGUAGE_FILES}.items():
             claims.append((f"{lang}/{name}", Fixed(words), None))

@@ -67,8 +67,10 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
         with ProcessPoolExecutor(max_workers=workers) as pool:
             pdfs = render_all_pdfs(content, urls, pool, workers)
             progress.say(f"{len(pdfs)} PDFs rendered")
-            jobs = [pool.submit(build_one_language, content, urls, lang, work, root, pdfs)
-                    for lang in languages]
+            shared = write_shared_files(content, urls, pdfs, out)
+            progress.say(f"{len(shared)} photos and kits written once for all languages")
+            jobs = [pool.submit(build_one_language, content, urls, lang, work, root, pdfs,
+                                shared) for lang in languages]
             for job in jobs:
                 progress.say(job.result())
         sitemap.write_root_files(content, urls, out)
@@ -108,15 +110,38 @@ def _render_pdfs(job: tuple) -> dict[tuple[str, str], bytes]:
             for rid, lang in keys}
 
 
+def shared_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
+    """The files both languages link to, written once beside the language folders, keyed by
+    path relative to the site root (newsroom.shared_downloads)."""
+    from .newsroom import shared_downloads
+
+    return dict(sorted((d.path, d.make()) for d in shared_downloads(content, urls)))
+
+
+def write_shared_files(content: Content, urls: UrlMap, pdfs: dict[tuple[str, str], bytes],
+                       out: Path) -> dict[str, int]:
+    """Write the shared files into the site folder; returns their sizes for the download labels,
+    keyed as pages name them (newsroom.shared_link)."""
+    from . import pdf
+    from .newsroom import shared_link
+
+    pdf.PRERENDERED.update(pdfs)
+    sizes = {}
+    for path, data in shared_files(content, urls).items():
+        outputs.write_new(out / path, data)
+        sizes[shared_link(path)] = len(data)
+    return sizes
+
+
 def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, root: Path,
-                       pdfs: dict[tuple[str, str], bytes]) -> str:
+                       pdfs: dict[tuple[str, str], bytes], shared: dict[str, int]) -> str:
     """Generate downloads and pages for one language and run MkDocs; returns a progress line."""
     from . import pdf
 
     pdf.PRERENDERED.update(pdfs)
     started = time.perf_counter()
     docs = work / "docs" / lang
-    downloads, pages = write_docs(content, urls, lang, docs)
+    downloads, pages = write_docs(content, urls, lang, docs, shared)
     rendered = time.perf_counter()
     try:
         build_language(root / "mkdocs.yml", language_build(content, urls, lang, docs,
@@ -148,14 +173,25 @@ def _name_sources(message: str, content: Content, urls: UrlMap, lang: str) -> st
     return message
 
 
-def write_docs(content: Content, urls: UrlMap, lang: str, docs: Path) -> tuple[int, int]:
+def write_docs(content: Content, urls: UrlMap, lang: str, docs: Path,
+               shared: dict[str, int] | None = None) -> tuple[int, int]:
     """Write one language's downloads and Markdown pages into its MkDocs docs folder.
 
+    `shared` gives the sizes of the files written once for all languages (write_shared_files).
+    Without it (the live preview, which serves one language at the server's root) the shared
+    files go into the docs folder too, where the pages' relative links find them.
     Files whose bytes are unchanged are not rewritten and files no longer generated are removed,
     so the live preview's file watcher sees only real changes.
     """
+    from .newsroom import shared_link
+
     files, renditions = generate_downloads(content, urls, lang)
     sizes = {path: len(data) for path, data in files.items()}
+    if shared is None:
+        preview_shared = shared_files(content, urls)
+        shared = {shared_link(path): len(data) for path, data in preview_shared.items()}
+        files.update(preview_shared)
+    sizes.update(shared)
     pages = render_pages(content, urls, lang, sizes, renditions)
     wanted = dict(files)
     wanted.update((page.path, page.text.encode("utf-8")) for page in pages)
@@ -218,7 +254,8 @@ def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dic
 
 
 def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict, dict]:
-    """Every file a language's pages link to: media, renditions, vCards, feed, PDFs, kits."""
+    """Every file of a language's own: logos and badges, vCards, feed, PDFs; and the renditions
+    of each photo for the pages (the photos themselves are shared: shared_files)."""
     from . import images
 
     files = {d.path: d.make() for d in outputs.downloads(content, urls, lang)}

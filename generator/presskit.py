@@ -1,7 +1,7 @@
 """Press kits and the media kit: deterministic ZIP downloads for journalists, and their size labels.
 
-A release's kit holds its text in both languages (Markdown and PDF), the original photos with a
-credits file, the contacts as vCards and the fact sheet. The media kit holds the logos, the
+A release's kit holds its text in both languages (Markdown, Word and PDF), the original photos
+with a credits file, the contacts as vCards and the fact sheet. The media kit holds the logos, the
 boilerplate, the fact sheet and the press contacts. Entries are sorted and carry a fixed timestamp
 and fixed permissions, so the same content gives the same bytes on every machine.
 """
@@ -18,23 +18,26 @@ from babel.units import format_unit
 
 from .i18n import LOCALES, format_date, format_partial_date, format_phone, translations
 from .model import Content, ImageRef, PressRelease
-from .newsroom import press_downloads
+from .newsroom import PRESS_KITS, press_downloads, shared_downloads
 from .pdf import EU_STATEMENT, release_pdf
+from .release_docx import release_docx
+from .sanitise import markdown_text as md
 from .urls import UrlMap
 from .vcards import vcard
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can carry
 FILE_MODE = 0o100644  # a regular file, rw-r--r--
 # Already compressed: deflating them again costs time and saves nothing.
-STORED = (".jpg", ".jpeg", ".png", ".pdf", ".zip", ".woff2")
+STORED = (".jpg", ".jpeg", ".png", ".pdf", ".zip", ".woff2", ".docx")
 
 
 def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
-    """One release's press kit as ZIP bytes; the same bytes are published in every language."""
+    """One release's press kit as ZIP bytes, published once for every language."""
     entries: dict[str, bytes] = {}
     for lang in _own_languages(release, content):
         entries[f"release-{lang}.md"] = release_markdown(release, content, urls, lang).encode()
         entries[f"release-{lang}.pdf"] = release_pdf(release, content, urls, lang)
+        entries[f"release-{lang}.docx"] = release_docx(release, content, urls, lang)
     for lang in content.languages:
         # The site's fact sheet speaks for the site's organisation; a release issued by another
         # organisation carries that organisation's boilerplate instead.
@@ -72,9 +75,15 @@ def media_kit(content: Content) -> bytes:
     return deterministic_zip(entries)
 
 
-def presskit_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
-    """Every download of the press room in `lang`, keyed by path relative to the language root:
-    each published release's press kit and PDF, and the media kit."""
+def kit_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
+    """The ZIP downloads shared by both languages, keyed by path relative to the site root:
+    each published release's press kit and the media kit."""
+    return dict(sorted((d.path, d.make()) for d in shared_downloads(content, urls)
+                       if d.path.startswith(f"{PRESS_KITS}/")))
+
+
+def release_pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
+    """Each published release's PDF in `lang`, keyed by path relative to the language root."""
     return dict(sorted((d.path, d.make()) for d in press_downloads(content, urls, lang)))
 
 
@@ -111,18 +120,22 @@ def deterministic_zip(entries: dict[str, bytes]) -> bytes:
 
 
 def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> str:
-    """The release as Markdown, for journalists who paste text into their own systems."""
+    """The release as Markdown, for journalists who paste text into their own systems.
+
+    Text fields are escaped (`md`) so that they show as typed, as on the pages; the body is the
+    editor's Markdown, already without the HTML the pages' sanitiser drops (sanitise.py).
+    """
     _ = translations(lang).gettext
     text = release.text(lang)
     issuer, about = content.boilerplate(release, lang)
     lines = [
-        f"# {text.title}",
+        f"# {md(text.title)}",
         "",
         " · ".join([_("Press release")]
                    + ([issuer] if release.issued_by != content.site.organisation else [])
                    + [format_date(release.date, lang)]),
         "",
-        f"**{_one_line(text.lead)}**",
+        f"**{md(_one_line(text.lead))}**",
         "",
         text.body.strip(),
         "",
@@ -132,19 +145,19 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
         name = person.name if person else quote.name
         role = person.text(lang).role if person else _pick(quote.role, lang, release)
         lines += [
-            f"> {_one_line(_pick(quote.text, lang, release))}",
+            f"> {md(_one_line(_pick(quote.text, lang, release)))}",
             ">",
-            f"> – {name}{', ' + role if role else ''}",
+            f"> – {md(name or '')}{', ' + md(role) if role else ''}",
             "",
         ]
     if text.facts:
-        lines += [f"## {_('Facts')}", ""] + [f"- {fact}" for fact in text.facts] + [""]
+        lines += [f"## {_('Facts')}", ""] + [f"- {md(fact)}" for fact in text.facts] + [""]
     if release.images:
         lines += [f"## {_('Photos')}", ""]
         for image, name in zip(release.images, photo_names(release.images), strict=True):
             lines.append(
-                f"- photos/{name}: {_pick(image.caption, lang, release)} "
-                f"({_('Photo')}: {image.credit} · {_('Licence')}: {image.licence})"
+                f"- photos/{md(name)}: {md(_pick(image.caption, lang, release))} "
+                f"({_('Photo')}: {md(image.credit)} · {_('Licence')}: {md(image.licence)})"
             )
         lines.append("")
     eu = [
@@ -158,7 +171,7 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
     if contacts:
         lines += [f"## {_('Press contacts')}", ""]
         for person in contacts:
-            details = [f"**{person.name}**", person.text(lang).role]
+            details = [f"**{md(person.name)}**", md(person.text(lang).role)]
             if person.phone:
                 details.append(f"{_('Phone')}: {format_phone(person.phone)}")
             if person.email:
@@ -169,9 +182,9 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
         lines += [f"## {_('Sources')}", ""]
         lines += [f"- {source_line(source, lang)}" for source in release.sources] + [""]
     lines += [
-        f"## {_('About %(name)s') % {'name': issuer}}",
+        f"## {_('About %(name)s') % {'name': md(issuer)}}",
         "",
-        _one_line(about),
+        md(_one_line(about)),
         "",
         urls.url(("press_release", release.id), lang),
         "",
@@ -200,16 +213,17 @@ def fact_sheet(content: Content, lang: str) -> str:
     """Key figures and the boilerplate as Markdown."""
     _ = translations(lang).gettext
     site = content.site.text(lang)
-    lines = [f"# {site.name}", "", site.tagline, "", f"## {_('Key figures')}", ""]
+    lines = [f"# {md(site.name)}", "", md(site.tagline), "", f"## {_('Key figures')}", ""]
     lines += [
-        f"- **{figure.value}** {figure.label.get(lang) or next(iter(figure.label.values()))}"
+        f"- **{md(figure.value)}** "
+        f"{md(figure.label.get(lang) or next(iter(figure.label.values())))}"
         for figure in content.site.key_figures
     ]
     lines += [
         "",
-        f"## {_('About %(name)s') % {'name': site.name}}",
+        f"## {_('About %(name)s') % {'name': md(site.name)}}",
         "",
-        _one_line(site.about),
+        md(_one_line(site.about)),
         "",
         *_contact_lines(content, lang),
     ]
@@ -222,9 +236,9 @@ def about_text(content: Content, lang: str) -> str:
     site = content.site.text(lang)
     return "\n".join(
         [
-            f"# {_('About %(name)s') % {'name': site.name}}",
+            f"# {_('About %(name)s') % {'name': md(site.name)}}",
             "",
-            _one_line(site.about),
+            md(_one_line(site.about)),
             "",
             *_contact_lines(content, lang),
         ]
@@ -232,14 +246,16 @@ def about_text(content: Content, lang: str) -> str:
 
 
 def credits_text(release: PressRelease, names: list[str], content: Content) -> str:
-    """Credit and licence of every photo, with captions in every language (one file for all)."""
+    """Credit and licence of every photo, with captions in every language (one file for all).
+
+    Escaped like the Markdown texts, as some editors render any text file they open."""
     lines = ["Photo credits and licences", ""]
     for image, name in zip(release.images, names, strict=True):
-        lines.append(f"File: photos/{name}")
+        lines.append(f"File: photos/{md(name)}")
         for lang in content.languages:
             if lang in image.caption:
-                lines.append(f"Caption ({lang}): {image.caption[lang]}")
-        lines += [f"Credit: {image.credit}", f"Licence: {image.licence}", ""]
+                lines.append(f"Caption ({lang}): {md(image.caption[lang])}")
+        lines += [f"Credit: {md(image.credit)}", f"Licence: {md(image.licence)}", ""]
     return "\n".join(lines)
 
 
@@ -278,7 +294,7 @@ def _logo_files(content: Content) -> list[str]:
 
 def _contact_lines(content: Content, lang: str) -> list[str]:
     site = content.site
-    details = [detail for detail in (site.text(lang).address, site.email) if detail]
+    details = [md(detail) for detail in (site.text(lang).address, site.email) if detail]
     if site.phone:
         details.append(format_phone(site.phone))
     return ([" · ".join(details)] if details else []) + [f"{site.base_url}{lang}/", ""]

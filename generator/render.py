@@ -82,6 +82,8 @@ class PageRenderer:
                 f"#{anchor}" if anchor else "")
 
         def file_link(path: str) -> str:
+            if path.startswith("/"):  # a file shared by all languages, at the site root
+                return relative(f"{lang}/{doc_file}", path[1:])
             return relative(doc_file, path)
 
         def href(target: tuple) -> str:
@@ -263,7 +265,7 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
         t = x.text(lang)
         related = [content.initiatives[i] for i in x.initiatives]
         images = [structured.image_object(
-            urls.base_url + lang + "/" + img.file, img.caption.get(lang, ""), img.credit,
+            urls.base_url + img.file, img.caption.get(lang, ""), img.credit,
             img.licence) for img in x.images]
         quotes = [_quote(q, content, lang) for q in x.quotes]
         pages.append(r.render(
@@ -274,7 +276,7 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
             certifications=[content.certifications[c] for c in x.certifications],
             organisations=[content.organisations[o] for o in x.organisations],
             downloads=release_downloads(x, urls, lang, _), og_type="article",
-            og_image=(urls.base_url + lang + "/" + renditions[x.images[0].file][-1].path
+            og_image=(urls.base_url + renditions[x.images[0].file][-1].path
                       if x.images and renditions.get(x.images[0].file) else None),
             jsonld=structured.news_article(x, content, urls, lang, images)))
     # Certifications.

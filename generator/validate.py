@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
-from xml.etree import ElementTree
 from zoneinfo import ZoneInfo, available_timezones
 
-from PIL import Image
 from slugify import slugify
 
 from . import clock
 from . import schema as s
 from .errors import ContentError, ContentInvalid
+from .imagecheck import ImageProblem, check_image
 from .loader import UNREADABLE, Document, field_name, parse_markdown, parse_yaml, read_text
+from .sanitise import REMOVED_HINT, clean_markdown
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = ID_PATTERN
@@ -104,21 +105,28 @@ class CheckedContent:
     taxonomies: dict[str, dict[str, Checked]] = field(default_factory=dict)
     records: dict[str, dict[str, Checked]] = field(default_factory=dict)
     pages: dict[str, dict[str, Checked]] = field(default_factory=dict)  # id -> lang -> page
+    warnings: list[ContentError] = field(default_factory=list)  # e.g. HTML removed from a body
 
 
 class _Context:
     def __init__(self, root: Path, doc: Document, errors: list[ContentError],
-                 languages: tuple[str, ...], zone: ZoneInfo | None = None):
+                 languages: tuple[str, ...], zone: ZoneInfo | None = None,
+                 warnings: list[ContentError] | None = None):
         self.root = root
         self.doc = doc
         self.errors = errors
         self.languages = languages
         self.zone = zone  # the site's time zone, None when site.yaml names none that exists
+        self.warnings = warnings if warnings is not None else []
 
     def error(self, keypath: tuple, message: str, hint: str = "") -> object:
         self.errors.append(ContentError(self.doc.path, self.doc.line(keypath),
                                         field_name(keypath), message, hint))
         return _INVALID
+
+    def warn(self, keypath: tuple, message: str, hint: str = "") -> None:
+        self.warnings.append(ContentError(self.doc.path, self.doc.line(keypath),
+                                          field_name(keypath), message, hint))
 
 
 def validate_content(root: Path) -> CheckedContent:
@@ -145,7 +153,8 @@ def validate_content(root: Path) -> CheckedContent:
         records = checked.records[record_type.name] = {}
         first_with_id: dict[str, str] = {}  # x.yaml and x.yml would be the same record
         for rel in files.get(record_type.folder, []):
-            record = _check_record_file(root, rel, record_type, errors, languages, zone)
+            record = _check_record_file(root, rel, record_type, errors, languages, zone,
+                                        checked.warnings)
             stem = _stem(rel)
             if stem in first_with_id:
                 errors.append(ContentError(rel, 1, "file", f"the id '{stem}' is also used by "
@@ -155,7 +164,8 @@ def validate_content(root: Path) -> CheckedContent:
             first_with_id[stem] = rel
             if record is not None:
                 records[record.id] = record
-    checked.pages = _check_pages(root, files.get("pages", []), errors, languages)
+    checked.pages = _check_pages(root, files.get("pages", []), errors, languages,
+                                 checked.warnings)
     # A reference to a file that exists but has errors of its own is not reported again.
     known_ids = {t.name: {_stem(rel) for rel in files.get(t.folder, [])
                           if ID_PATTERN.match(_stem(rel))} for t in s.RECORD_TYPES}
@@ -282,12 +292,13 @@ def _record_id(rel: str, errors: list[ContentError]) -> str | None:
 
 def _check_record_file(root: Path, rel: str, record_type: s.RecordType,
                        errors: list[ContentError], languages: tuple[str, ...],
-                       zone: ZoneInfo | None) -> Checked | None:
+                       zone: ZoneInfo | None,
+                       warnings: list[ContentError] | None = None) -> Checked | None:
     record_id = _record_id(rel, errors)
     doc = _parse(root, rel.split("/", 1)[1], errors)
     if doc is None or record_id is None:
         return None
-    ctx = _Context(root, doc, errors, languages, zone)
+    ctx = _Context(root, doc, errors, languages, zone, warnings)
     only_in = doc.data.get("only_in") if isinstance(doc.data, dict) else None
     only_in = only_in if only_in in languages else None
     facts, texts = _check_shape(doc.data, record_type.shape, (), ctx, only_in)
@@ -481,7 +492,12 @@ def _text(spec, value, raw, keypath, ctx):
 
 
 def _markdown(spec, value, raw, keypath, ctx):
-    return raw.strip() + "\n"
+    # The same dangerous parts the pages' sanitiser drops, removed here once, so that press kits
+    # and PDFs use the same text, and the editor learns what was dropped.
+    text, removed = clean_markdown(raw.strip())
+    for what in removed:
+        ctx.warn(keypath, f"removed {what}", REMOVED_HINT)
+    return text.strip() + "\n"
 
 
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
@@ -797,9 +813,12 @@ def _media(spec, value, raw, keypath, ctx):
     if re.search(r"[\x00-\x1f\x7f]", text) or len(text) > 255:
         return ctx.error(keypath, f"'{raw}' is not a file path",
                          f"write the path under content/, e.g. {_MEDIA_EXAMPLE}")
-    if text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text) or "\\" in text:
+    if text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text):
         return ctx.error(keypath, f"'{raw}' is an absolute path",
                          f"write the path relative to content/, e.g. {_MEDIA_EXAMPLE}")
+    if "\\" in text:
+        return ctx.error(keypath, f"'{raw}' contains backslashes",
+                         f"write / instead of \\: {text.replace(chr(92), '/')}")
     if text.startswith("content/media/") and ".." not in text.split("/"):
         return ctx.error(keypath, f"'{raw}' starts with content/",
                          f"leave it out: write {text.removeprefix('content/')}")
@@ -810,38 +829,44 @@ def _media(spec, value, raw, keypath, ctx):
     if not _inside(path, ctx.root.resolve()):
         return ctx.error(keypath, f"'{raw}' leads outside content/",
                          "replace the symbolic link with the file itself")
-    try:
-        found = path.is_file()
-    except OSError:
-        found = False
-    if not found:
+    if not _exists_as_written(path):
+        meant = _closest_media(ctx.root, text)
         return ctx.error(keypath, f"file '{text}' not found",
-                         f"add it as content/{text}, or correct the path")
+                         f"did you mean '{meant}'?" if meant
+                         else f"add it as content/{text}, or correct the path")
     if spec.kind == s.IMAGE:
         if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
             return ctx.error(keypath, f"'{text}' is not a PNG, JPEG or SVG file",
                              "save the image as PNG, JPEG or SVG")
-        if not _is_image(path):
-            return ctx.error(keypath, f"'{text}' is not a real image",
-                             "the file is damaged or is not what its name says; save the image "
-                             "again as PNG, JPEG or SVG")
+        try:
+            check_image(path, text)
+        except ImageProblem as problem:
+            return ctx.error(keypath, problem.message, problem.hint)
     return text
 
 
-def _is_image(path: Path) -> bool:
-    """True when the file really is the PNG, JPEG or SVG image its name says."""
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
-        try:
-            return ElementTree.parse(path).getroot().tag in ("svg", "{http://www.w3.org/2000/svg}svg")
-        except (ElementTree.ParseError, OSError, ValueError):
-            return False
+def _exists_as_written(path: Path) -> bool:
+    """True when the file exists with exactly this name: a case-insensitive file system (macOS,
+    Windows) would find Foto.JPG for foto.jpg, and the site's Linux build would not."""
     try:
-        with Image.open(path) as image:
-            image.verify()
-            return image.format == ("PNG" if suffix == ".png" else "JPEG")
-    except Exception:  # noqa: BLE001 - a damaged file makes Pillow raise almost anything
+        return path.is_file() and path.name in os.listdir(path.parent)
+    except OSError:
         return False
+
+
+def _closest_media(root: Path, text: str) -> str | None:
+    """The file under content/media/ the editor probably meant: the same path in other letter
+    case, else the closest path."""
+    media = root / "media"
+    try:
+        files = sorted(p.relative_to(root).as_posix() for p in media.rglob("*") if p.is_file())
+    except OSError:
+        return None
+    same_case = [f for f in files if f.lower() == text.lower()]
+    if same_case:
+        return same_case[0]
+    match = difflib.get_close_matches(text.lower(), [f.lower() for f in files], n=1, cutoff=0.9)
+    return next(f for f in files if f.lower() == match[0]) if match else None
 
 
 _CHECKERS = {
@@ -944,7 +969,8 @@ _PAGE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 
 
 def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
-                 languages: tuple[str, ...]) -> dict[str, dict[str, Checked]]:
+                 languages: tuple[str, ...], warnings: list[ContentError] | None = None
+                 ) -> dict[str, dict[str, Checked]]:
     pages: dict[str, dict[str, Checked]] = {}
     written: set[tuple[str, str]] = set()  # (id, language) of every page file, valid or not
     for rel in rels:
@@ -975,6 +1001,10 @@ def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
         if not doc.body.strip():
             errors.append(ContentError(rel, doc.body_line, "body", "page has no text",
                                        "write the page below the front matter"))
+        for what in clean_markdown(doc.body)[1]:  # the page's sanitiser drops these
+            if warnings is not None:
+                warnings.append(ContentError(rel, doc.body_line, "body", f"removed {what}",
+                                             REMOVED_HINT))
         pages.setdefault(page_id, {})[lang] = Checked(page_id, "page", rel, facts, {}, doc)
     for page_id, versions in sorted(pages.items()):
         for lang in languages:

@@ -107,11 +107,9 @@ def test_output_has_every_expected_page_and_file(site):
                   "da/feed.xml", "en/feed.xml",
                   "da/search/search_index.json", "en/search/search_index.json",
                   "da/kontakt/christian-graversen.vcf", "en/contact/mette-thiel.vcf",
-                  "da/presse/mediekit.zip", "en/press/media-kit.zip",
-                  "en/press/eu-gold-for-health-cluster/eu-gold-for-health-cluster.pdf",
-                  "en/press/eu-gold-for-health-cluster/eu-gold-for-health-cluster-press-kit.zip",
-                  "da/presse/eu-guld-til-sund-erhvervsklynge/"
-                  "eu-guld-til-sund-erhvervsklynge-pressekit.zip"):
+                  "press-kits/media-kit.zip", "press-kits/2019-06-19-eu-gold-label.zip",
+                  "media/press/gold-label-illustration.png",
+                  "en/press/eu-gold-for-health-cluster/eu-gold-for-health-cluster.pdf"):
         assert (site / extra).is_file(), extra
 
 

@@ -155,6 +155,33 @@ def test_feeds_vcards_and_pdfs_stay_text(hostile_site):
             assert archive.testzip() is None
 
 
+def test_press_kit_texts_stay_text_when_rendered(hostile_site):
+    """Journalists open the kits' texts in editors that render Markdown or HTML: rendered, they
+    hold no script, frame, event handler or javascript: link."""
+    import markdown
+
+    kits = sorted(hostile_site.glob("press-kits/*.zip"))
+    assert len(kits) >= 2
+    texts = 0
+    for kit in kits:
+        with zipfile.ZipFile(kit) as archive:
+            for name in archive.namelist():
+                data = archive.read(name)
+                if not name.endswith((".md", ".txt")):
+                    continue
+                texts += 1
+                text = data.decode("utf-8")
+                assert "window.__pwned" in text, (kit.name, name)  # text fields shown as typed
+                html = markdown.markdown(text, extensions=["extra", "attr_list"])
+                parser = _Markup()
+                parser.feed(html)
+                assert parser.problems == [], (kit.name, name)
+                assert not re.search(r"<(script|iframe)\b", html), (kit.name, name)
+                if name.endswith(".txt"):
+                    assert not re.search(r"(?<!\\)<(script|iframe)\b", text)
+    assert texts > 5
+
+
 def test_no_payload_runs_in_a_browser(hostile_site):
     require_module("playwright", "pip install playwright==1.65.2")
     from playwright import sync_api

@@ -11,7 +11,7 @@ from PIL import Image
 
 from generator import images
 from generator.clock import build_now
-from generator.images import Rendition, copy_media, media_files, rendition_files, web_rendition
+from generator.images import Rendition, copy_media, media_files, photo_files, web_rendition
 from generator.model import load_content
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
@@ -54,7 +54,7 @@ def test_svg_is_not_rasterised(content):
 
 
 def test_rendition_files_have_the_advertised_sizes_and_no_metadata(content):
-    files = rendition_files(content, "da")
+    files = photo_files(content)
     web = {path: data for path, data in files.items() if path.startswith("media/web/")}
     assert sorted(web) == [
         "media/web/diagram-480.png",
@@ -78,30 +78,38 @@ def test_rendition_files_have_the_advertised_sizes_and_no_metadata(content):
 
 
 def test_renditions_are_byte_identical_across_runs(content):
-    first = rendition_files(content, "da")
+    first = photo_files(content)
     images._encode.cache_clear()
-    assert rendition_files(content, "en") == first
+    assert photo_files(content) == first
 
 
-def test_copy_media_publishes_originals_at_their_path(content):
+def test_each_language_copies_logos_and_badges_only(content):
     copied = copy_media(content)
     assert sorted(copied) == [
         "media/badges/guld.svg",
-        "media/initiatives/vaerksted.jpg",
         "media/logos/klynge.png",
         "media/logos/klynge.svg",
         "media/logos/region-oest.png",
-        "media/press/diagram.png",
-        "media/press/solnedgang-over-odense.jpg",
     ]
     for path, data in copied.items():
         assert data == (content.root / path).read_bytes()
-    assert set(copied) <= set(rendition_files(content, "da"))
+
+
+def test_photo_originals_are_shared_at_their_path(content):
+    files = photo_files(content)
+    originals = [path for path in files if not path.startswith("media/web/")]
+    assert originals == [
+        "media/initiatives/vaerksted.jpg",
+        "media/press/diagram.png",
+        "media/press/solnedgang-over-odense.jpg",
+    ]
+    for path in originals:
+        assert files[path] == (content.root / path).read_bytes()
 
 
 def test_embargoed_release_photo_is_nowhere(content):
     files, renditions = media_files(content)
-    assert not [path for path in files if "embargo" in path]
+    assert not [path for path in [*files, *photo_files(content)] if "embargo" in path]
     assert "media/press/embargo-foto.jpg" not in renditions
     assert renditions["media/press/diagram.png"][-1].width == 700
 
@@ -137,4 +145,68 @@ def test_two_originals_with_the_same_name_are_refused(tmp_path):
     )
     (root / "initiatives/lokal-projekt.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="both make media/web/diagram-480.png"):
-        rendition_files(load_content(root, build_now(NOW)), "da")
+        photo_files(load_content(root, build_now(NOW)))
+
+
+def _adobe_rgb_profile() -> bytes:
+    """A minimal ICC v2 display profile with the Adobe RGB (1998) primaries and gamma 2.2."""
+    import struct
+
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ \0\0\0\0" + b"".join(struct.pack(">i", round(v * 65536)) for v in (x, y, z))
+
+    curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, 0x0233) + b"\0\0"
+    name = b"Adobe RGB test\0"
+    desc = (b"desc\0\0\0\0" + struct.pack(">I", len(name)) + name + b"\0" * 8 + b"\0\0\0"
+            + b"\0" * 67)
+    tags = [(b"desc", desc), (b"cprt", b"text\0\0\0\0none\0"),
+            (b"wtpt", xyz(0.9642, 1.0, 0.8249)), (b"rXYZ", xyz(0.6097, 0.3111, 0.0195)),
+            (b"gXYZ", xyz(0.2053, 0.6257, 0.0609)), (b"bXYZ", xyz(0.1492, 0.0632, 0.7446)),
+            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        body += b"\0" * (-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    header = (struct.pack(">I", size) + b"none" + bytes([2, 0x10, 0, 0]) + b"mntrRGB XYZ "
+              + b"\0" * 12 + b"acsp" + b"\0" * 24 + b"\0\0\0\0" + xyz(0.9642, 1.0, 0.8249)[8:]
+              + b"\0" * 48)
+    assert len(header) == 128
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+def _rendition_pixel(root: Path, name: str) -> tuple:
+    rendition = web_rendition(root, f"media/{name}")[0]
+    data = images.encode_rendition(root, f"media/{name}", rendition)
+    assert images.encode_rendition(root, f"media/{name}", rendition) == data
+    with Image.open(io.BytesIO(data)) as out:
+        assert out.mode == "RGB"
+        assert "icc_profile" not in out.info  # plain sRGB, as browsers assume
+        return out.getpixel((out.width // 2, out.height // 2))
+
+
+def test_adobe_rgb_photo_is_converted_to_srgb(tmp_path):
+    from PIL import ImageCms
+
+    (tmp_path / "media").mkdir()
+    profile = _adobe_rgb_profile()
+    colour = (40, 160, 60)
+    Image.new("RGB", (600, 400), colour).save(tmp_path / "media" / "adobe.jpg", quality=95,
+                                              icc_profile=profile)
+    expected = ImageCms.profileToProfile(
+        Image.new("RGB", (1, 1), colour), ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+        ImageCms.createProfile("sRGB")).getpixel((0, 0))
+    # Adobe RGB's green is more saturated than sRGB's: the same numbers mean another colour.
+    assert max(abs(a - b) for a, b in zip(expected, colour, strict=True)) > 20
+    pixel = _rendition_pixel(tmp_path, "adobe.jpg")
+    assert max(abs(a - b) for a, b in zip(pixel, expected, strict=True)) <= 4
+
+
+def test_cmyk_jpeg_becomes_rgb_with_the_right_colours(tmp_path):
+    (tmp_path / "media").mkdir()
+    Image.new("CMYK", (600, 400), (0, 255, 255, 0)).save(tmp_path / "media" / "cmyk.jpg",
+                                                        quality=95)
+    red, green, blue = _rendition_pixel(tmp_path, "cmyk.jpg")
+    assert red > 230 and green < 25 and blue < 25  # full magenta and yellow ink: red

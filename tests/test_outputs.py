@@ -72,7 +72,7 @@ def test_the_minimal_site_claims_pages_downloads_and_fixed_files(minimal_content
     assert owners["da/presse/2024/index.html"] == "the press year archive 2024"
     assert owners["en/press/eu-supports-green-transition/index.html"] == (
         "the page of content/press/2024-03-01-eu-stoette.yaml:24")
-    assert owners["da/media/press/foto.jpg"] == (
+    assert owners["media/press/foto.jpg"] == (
         "the file of content/press/2024-03-01-eu-stoette.yaml:9")
     assert owners["da/kontakt/mette-lund.vcf"] == "the vCard of content/people/mette-lund.yaml:1"
     assert owners["en/about/index.html"] == "the page of content/pages/om.en.md:3"

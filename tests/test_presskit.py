@@ -13,7 +13,7 @@ import vobject
 from generator import images, pdf
 from generator.clock import build_now
 from generator.model import load_content
-from generator.presskit import human_size, media_kit, press_kit, presskit_files
+from generator.presskit import human_size, kit_files, media_kit, press_kit, release_pdf_files
 from generator.urls import build_url_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
@@ -55,8 +55,10 @@ def test_press_kit_holds_the_listed_entries(site):
         "fact-sheet-en.md",
         "photos/diagram.png",
         "photos/solnedgang-over-odense.jpg",
+        "release-da.docx",
         "release-da.md",
         "release-da.pdf",
+        "release-en.docx",
         "release-en.md",
         "release-en.pdf",
     ]
@@ -91,7 +93,7 @@ def test_press_kit_texts(site):
 
 def test_zip_entries_have_fixed_time_and_mode(site):
     content, urls = site
-    for data in presskit_files(content, urls, "da").values():
+    for data in kit_files(content, urls).values():
         if not data.startswith(b"PK"):
             continue
         infos = _zip(data).infolist()
@@ -104,10 +106,10 @@ def test_zip_entries_have_fixed_time_and_mode(site):
 
 def test_two_runs_are_byte_identical(site):
     content, urls = site
-    first = presskit_files(content, urls, "da")
+    first = kit_files(content, urls) | release_pdf_files(content, urls, "da")
     pdf._render.cache_clear()
     images._encode.cache_clear()
-    assert presskit_files(content, urls, "da") == first
+    assert kit_files(content, urls) | release_pdf_files(content, urls, "da") == first
 
 
 def test_one_language_release_has_one_text(site):
@@ -117,6 +119,7 @@ def test_one_language_release_has_one_text(site):
         "contacts/mette-lund.vcf",
         "fact-sheet-da.md",
         "fact-sheet-en.md",
+        "release-da.docx",
         "release-da.md",
         "release-da.pdf",
     ]
@@ -143,29 +146,28 @@ def test_media_kit(site):
     assert media_kit(content) == archive.fp.getvalue()
 
 
-def test_presskit_files_paths(site):
+def test_kits_are_shared_and_pdfs_are_per_language(site):
     content, urls = site
-    assert sorted(presskit_files(content, urls, "da")) == [
-        "presse/eu-stoette-til-groenne-hospitaler/eu-stoette-til-groenne-hospitaler-pressekit.zip",
+    assert sorted(kit_files(content, urls)) == [
+        "press-kits/2026-03-02-eu-stoette.zip",
+        "press-kits/2026-05-10-lokale-netvaerk.zip",
+        "press-kits/2026-06-01-kun-paa-dansk.zip",
+        "press-kits/media-kit.zip",
+    ]
+    assert sorted(release_pdf_files(content, urls, "da")) == [
         "presse/eu-stoette-til-groenne-hospitaler/eu-stoette-til-groenne-hospitaler.pdf",
-        "presse/mediekit.zip",
-        "presse/nyt-kontor-i-aeroeskoebing/nyt-kontor-i-aeroeskoebing-pressekit.zip",
         "presse/nyt-kontor-i-aeroeskoebing/nyt-kontor-i-aeroeskoebing.pdf",
-        "presse/tolv-netvaerksmoeder/tolv-netvaerksmoeder-pressekit.zip",
         "presse/tolv-netvaerksmoeder/tolv-netvaerksmoeder.pdf",
     ]
-    english = sorted(presskit_files(content, urls, "en"))
-    assert "press/media-kit.zip" in english
-    assert (
-        "press/eu-support-for-green-hospitals/eu-support-for-green-hospitals-press-kit.zip"
-        in english
-    )
+    assert "press/eu-support-for-green-hospitals/eu-support-for-green-hospitals.pdf" in (
+        release_pdf_files(content, urls, "en"))
 
 
 def test_withheld_releases_are_in_no_kit(site):
     content, urls = site
     for lang in ("da", "en"):
-        for path, data in presskit_files(content, urls, lang).items():
+        files = kit_files(content, urls) | release_pdf_files(content, urls, lang)
+        for path, data in files.items():
             assert not any(word.decode() in path for word in WITHHELD)
             if data.startswith(b"PK"):
                 archive = _zip(data)
@@ -188,3 +190,27 @@ def test_withheld_releases_are_in_no_kit(site):
 )
 def test_human_size(size, lang, kind, label):
     assert human_size(size, lang, kind) == label
+
+
+def test_word_documents_are_deterministic_and_dated_by_the_release(site):
+    from docx import Document
+
+    from generator.release_docx import release_docx
+
+    content, urls = site
+    release = content.press_releases[EU_RELEASE]
+    first = release_docx(release, content, urls, "en")
+    assert release_docx(release, content, urls, "en") == first
+    infos = _zip(first).infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+    document = Document(io.BytesIO(first))
+    props = document.core_properties
+    assert (props.created.isoformat(), props.modified.isoformat()) == (
+        "2026-03-02T08:30:00+00:00", "2026-03-02T08:30:00+00:00")  # 09:30 in Copenhagen
+    assert (props.author, props.language) == ("Cluster for Green Health", "en")
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "EU support for green hospitals on Funen"
+    assert "Co-funded by the European Union" in texts
+    assert "Quote" in texts and "Facts" in texts and "Press contacts" in texts
+    assert not any("<script>" in t or "tracker.example" in t for t in texts)

@@ -177,7 +177,7 @@ def test_pdf_names_welfare_tech(site, lang, about):
 
 
 def test_press_kit_carries_welfare_techs_boilerplate(site):
-    path = site / "da" / RELEASE["da"] / "eu-guld-til-sund-erhvervsklynge-pressekit.zip"
+    path = site / "press-kits" / "2019-06-19-eu-gold-label.zip"
     with zipfile.ZipFile(path) as kit:
         names = kit.namelist()
         assert "about-da.md" in names and "about-en.md" in names
@@ -232,7 +232,7 @@ def test_no_invented_address_for_the_site_organisation(site):
             raw = (site / lang / path).read_text(encoding="utf-8")
             assert "Odense og København" not in raw and "Odense and Copenhagen" not in raw
         assert "address" not in json_ld(site, lang, ".")
-    with zipfile.ZipFile(site / "da" / "presse" / "mediekit.zip") as kit:
+    with zipfile.ZipFile(site / "press-kits" / "media-kit.zip") as kit:
         about = kit.read("about-da.md").decode()
     assert "Odense" not in about
 

@@ -703,12 +703,12 @@ CASES = {
     "missing media file": (
         PRESS,
         "media/press/foto.jpg",
-        "media/press/foto2.jpg",
+        "media/press/solnedgang.jpg",
         [
             (
                 "content/press/2024-03-01-eu-stoette.yaml:9: images[0].file: file "
-                "'media/press/foto2.jpg' not found; add it as content/media/press/foto2.jpg, or "
-                "correct the path"
+                "'media/press/solnedgang.jpg' not found; add it as "
+                "content/media/press/solnedgang.jpg, or correct the path"
             )
         ],
     ),
@@ -1335,8 +1335,8 @@ def test_png_named_jpg_is_not_what_its_name_says(minimal_content):
     assert problems(minimal_content) == [
         (
             "content/press/2024-03-01-eu-stoette.yaml:9: images[0].file: 'media/press/foto.jpg' is "
-            "not a real image; the file is damaged or is not what its name says; save the image "
-            "again as PNG, JPEG or SVG"
+            "a PNG image, not JPEG as its name says; rename the file to foto.png and write that "
+            "name here"
         )
     ]
 
