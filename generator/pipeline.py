@@ -14,6 +14,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 
@@ -187,7 +188,8 @@ def language_build(content: Content, urls: UrlMap, lang: str, docs: Path, site_d
     # Material prints the site name and these extras into HTML unescaped: escape them here.
     name = str(escape(site.text(lang).name))
     extra = extra_settings(lang, content.languages, site.default_language, feed_path(lang),
-                           _("%(name)s: press releases") % {"name": name})
+                           _("%(name)s: press releases") % {"name": name},
+                           base_path=urlsplit(site.base_url).path or "/")
     extra["chooser_url"] = site.base_url
     extra["footer"] = footer_settings(content, urls, lang, nav)
     return LanguageBuild(lang=lang, site_name=name,
