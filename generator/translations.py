@@ -9,17 +9,19 @@ which keeps the editors' comments and key order.
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from . import schema as s
+from .errors import UserError
 from .urls import make_slug
 from .validate import LANGUAGE_NAMES, Checked, validate_content
 
@@ -113,8 +115,7 @@ _LIST_FIELDS = {spec.name for t in s.RECORD_TYPES for spec in t.shape.texts
 
 def import_po(content_dir: Path, po_file: Path, target: str) -> int:
     """Write the translated messages of a PO file into the YAML files; returns how many."""
-    with po_file.open("rb") as handle:
-        catalog = read_po(handle, locale=target)
+    catalog = _read_catalog(po_file, target)
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 100
@@ -125,6 +126,10 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
             continue
         path, _, field = message.context.rpartition("#")
         by_file.setdefault(path, []).append((field, message.id, message.string))
+    for rel in by_file:  # every file named must exist before any is written
+        if "/" not in rel or not (Path(content_dir) / rel.split("/", 1)[1]).is_file():
+            raise UserError(f"{po_file} names {rel}, which is not a content file here",
+                            "import the PO file into the site it was exported from")
     written = 0
     for rel, entries in sorted(by_file.items()):
         path = Path(content_dir) / rel.split("/", 1)[1]
@@ -152,6 +157,25 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
             print(f"{rel}: now translated; remove `only_in: {data['only_in']}` to publish it "
                   "in both languages")
     return written
+
+
+def _read_catalog(po_file: Path, target: str) -> Catalog:
+    """The PO file's messages; UserError when it is missing or not a PO file."""
+    not_po = UserError(f"{po_file} is not a PO file",
+                       "give the file that `translations --export` wrote, after translation")
+    try:
+        data = po_file.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{po_file} not found",
+                        "give the file that `translations --export` wrote") from None
+    except IsADirectoryError:
+        raise not_po from None
+    if b"msgid" not in data:  # Babel reads an empty or unrelated file as an empty catalogue
+        raise not_po
+    try:
+        return read_po(io.BytesIO(data), locale=target, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError):
+        raise not_po from None
 
 
 def run_translations(content_dir: Path, now: datetime, lang: str, export: Path | None,
