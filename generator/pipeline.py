@@ -14,7 +14,9 @@ import signal
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -71,6 +73,8 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
         workers = min(len(languages), os.cpu_count() or 1)
         with ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_parent
                                  ) as pool:
+            with _interrupts_deferred():  # the first job forks the workers: never half-way
+                pool.submit(os.getpid).result()
             try:
                 pdfs = render_all_pdfs(content, urls, pool, workers)
                 progress.say(f"{len(pdfs)} PDFs rendered")
@@ -105,7 +109,8 @@ def prepare_work_folder(site_dir: Path) -> Path:
         return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-",
                                      dir=site_dir.parent))
     except OSError as exc:
-        raise UserError(f"cannot write in {exc.filename or site_dir.parent} ({exc.strerror})",
+        folder = next(p for p in site_dir.parents if p.is_dir())  # the one refusing
+        raise UserError(f"cannot write in {folder} ({exc.strerror})",
                         "check its permissions, or build elsewhere with --site DIR") from None
 
 
@@ -140,6 +145,23 @@ def _running(pid: int) -> bool:
     except PermissionError:
         return True  # a process of another user
     return True
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Ctrl+C waits for the end of the block and is raised there.
+
+    Python runs signal handlers between any two steps, also inside the hooks around os.fork,
+    where an exception is printed and then lost.
+    """
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda *_: received.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 def _leave_interrupts_to_parent() -> None:
@@ -296,13 +318,13 @@ def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict,
 def _replace(site_dir: Path, new: Path) -> None:
     """Swap the finished tree in for site_dir; the old one is removed only after the swap."""
     old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        site_dir.rename(old)
     try:
+        if site_dir.exists():
+            old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+            site_dir.rename(old)
         new.rename(site_dir)
     except BaseException:  # interrupted between the two renames: put the old site back
-        if old is not None and not site_dir.exists():
+        if old is not None and old.exists() and not site_dir.exists():
             old.rename(site_dir)
         raise
     if old is not None:
