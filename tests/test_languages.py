@@ -49,6 +49,19 @@ da:
     Projektet samarbejder med lokale foreninger om motion og kost.
 """
 
+DANISH_ONLY_RELEASE = """\
+date: 2024-06-01
+time: "14:00"
+only_in: da
+contacts: [mette-lund]
+da:
+  title: Nyt kontor i Ærøskøbing
+  slug: nyt-kontor-i-aeroeskoebing
+  lead: Klyngen åbner et lille kontor på Ærø.
+  body: |
+    Kontoret ligger ved havnen.
+"""
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, copy_minimal) -> Path:
@@ -59,6 +72,8 @@ def site(tmp_path_factory, copy_minimal) -> Path:
         "base_url: https://www.klynge.example/", "base_url: https://www.klynge.example/klynge/"),
         encoding="utf-8")
     (content / "initiatives" / "sundt-hjerte.yaml").write_text(DANISH_ONLY, encoding="utf-8")
+    (content / "press" / "2024-06-01-nyt-kontor.yaml").write_text(DANISH_ONLY_RELEASE,
+                                                                  encoding="utf-8")
     out = folder / "site"
     result = subprocess.run(
         [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", NOW,
@@ -217,6 +232,20 @@ def test_listing_cards_of_a_borrowed_record_carry_its_language(site):
     assert '<p lang="da">Et lokalt projekt om hjertesundhed på Fyn.</p>' in listing
     translated = '<a href="green-transition/">Green transition</a>'
     assert translated in listing  # a translated record's card has no lang of its own
+
+
+def test_a_borrowed_press_release_and_its_listing_entry_are_marked_danish(site):
+    page = article((site / "en" / "press" / "nyt-kontor-i-aeroeskoebing" / "index.html"
+                    ).read_text("utf-8"))
+    assert '<h1 id="nyt-kontor-i-rskbing" lang="da">Nyt kontor i Ærøskøbing' in page
+    assert ('<a href="../../../da/presse/nyt-kontor-i-aeroeskoebing/" hreflang="da">See the '
+            'original page in Danish</a>') in page
+    assert '<p class="lead" lang="da">Klyngen åbner et lille kontor på Ærø.</p>' in page
+    assert '<div lang="da"> <p>Kontoret ligger ved havnen.</p> </div>' in page
+    listing = article((site / "en" / "press" / "index.html").read_text("utf-8"))
+    assert ('<a href="nyt-kontor-i-aeroeskoebing/" lang="da">Nyt kontor i Ærøskøbing</a>'
+            in listing)
+    assert '<span lang="da">Klyngen åbner et lille kontor på Ærø.</span>' in listing
 
 
 def test_the_original_language_page_has_no_extra_lang_marks(site):
