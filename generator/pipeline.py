@@ -13,6 +13,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -127,8 +128,8 @@ def remove_stale_folders(site_dir: Path) -> list[Path]:
             if not folder.name.startswith(prefix):
                 continue
             pid = folder.name[len(prefix):].split("-", 1)[0]
-            if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
-                continue
+            if not pid.isdigit() or (int(pid) != os.getpid() and _running(int(pid))):
+                continue  # not a build's folder, or its build still runs
             if folder.is_dir() and not folder.is_symlink():
                 shutil.rmtree(folder, ignore_errors=True)
             else:
@@ -154,6 +155,9 @@ def _interrupts_deferred() -> Iterator[None]:
     Python runs signal handlers between any two steps, also inside the hooks around os.fork,
     where an exception is printed and then lost.
     """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
     received = []
     previous = signal.signal(signal.SIGINT, lambda *_: received.append(True))
     try:

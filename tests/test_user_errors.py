@@ -204,15 +204,16 @@ def test_a_build_removes_the_folders_a_killed_build_left(minimal_content, tmp_pa
                               capture_output=True, text=True, check=True)
     dead = int(finished.stdout)  # a process that has ended
     for name in (f".site-build-{dead}-x1y2z3", f".site-old-{dead}", f".site-build-{os.getpid()}-"
-                 "running"):
+                 "running", ".site-old-notes"):
         (tmp_path / name / "da").mkdir(parents=True)
     site = tmp_path / "site"
     result = build_py("--content", str(minimal_content), "build", "--site", str(site))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    # The folder of a build still running (this test's process) is left alone.
+    # The folder of a build still running (this test's process) is left alone, and so is a
+    # folder that no build made.
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        f".site-build-{os.getpid()}-running", "content", "site"]
+        f".site-build-{os.getpid()}-running", ".site-old-notes", "content", "site"]
 
 
 def test_a_build_killed_half_way_is_cleaned_up_by_the_next(minimal_content, tmp_path):
