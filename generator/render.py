@@ -72,7 +72,8 @@ class PageRenderer:
                 lang][code], sections=SECTIONS, md_body=md_body,
             text_lang=lambda record: _text_lang(record, lang),
             link_lang=lambda record: _link_lang(record, lang),
-            heading_lang=lambda record: _link_lang(record, lang, heading=True))
+            heading_lang=lambda record: _link_lang(record, lang, heading=True),
+            span_lang=lambda record, text: _span_lang(record, text, lang))
 
     def render(self, key: tuple, template: str, title: str, description: str = "", **extra
                ) -> RenderedPage:
@@ -143,6 +144,13 @@ def _text_lang(record, lang: str) -> Markup:
     if record is None or not record.is_fallback(lang):
         return Markup("")
     return Markup(f' lang="{record.only_in}"')
+
+
+def _span_lang(record, text: object, lang: str) -> Markup:
+    """Inline text of a record, in a `<span lang="da">` when borrowed from its only language."""
+    if record is None or not record.is_fallback(lang):
+        return escape_text(text)
+    return Markup(f'<span lang="{record.only_in}">') + escape_text(text) + Markup("</span>")
 
 
 def _link_lang(record, lang: str, heading: bool = False) -> Markup:
