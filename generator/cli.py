@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .clock import build_now
-from .errors import ContentInvalid
+from .errors import ContentInvalid, UserError
 from .mkdocs_adapter import BuildFailed
 
 
@@ -42,32 +42,59 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     try:
-        if command == "check":
-            return _check(args.content, now)
-        if command == "build":
-            from .pipeline import build_site
-            build_site(args.content, getattr(args, "site", root / "site"), root, now,
-                       quiet=args.quiet)
-            return 0
-        if command == "serve":
-            from .preview import serve
-            return serve(args.content, root, args.lang, args.port, args.now)
-        if command == "new":
-            from .scaffold import new_record
-            path = new_record(args.content, args.kind, args.title, now)
-            print(path)
-            return 0
-        if command == "translations":
-            from .translations import run_translations
-            return run_translations(args.content, now, args.lang, args.export, args.import_)
-    except ContentInvalid as exc:
+        _require_content_folder(args.content)
+        return _run(command, args, root, now)
+    except (ContentInvalid, BuildFailed, UserError, OSError, KeyboardInterrupt) as exc:
+        return _report_failure(exc)
+
+
+def _run(command: str, args: argparse.Namespace, root: Path, now) -> int:
+    if command == "check":
+        return _check(args.content, now)
+    if command == "build":
+        from .pipeline import build_site
+        build_site(args.content, getattr(args, "site", root / "site"), root, now,
+                   quiet=args.quiet)
+        return 0
+    if command == "serve":
+        from .preview import serve
+        return serve(args.content, root, args.lang, args.port, args.now)
+    if command == "new":
+        from .scaffold import new_record
+        print(new_record(args.content, args.kind, args.title, now))
+        return 0
+    from .translations import run_translations
+    return run_translations(args.content, now, args.lang, args.export, args.import_)
+
+
+def _report_failure(exc: BaseException) -> int:
+    """The one place that turns what went wrong into what the user reads: a line or two, never a
+    traceback. Returns the exit status."""
+    if isinstance(exc, ContentInvalid):
         _report(exc)
         return 1
-    except BuildFailed as exc:
+    if isinstance(exc, BuildFailed):
         print(exc, file=sys.stderr)
         print("The build failed; site/ was left as it was.", file=sys.stderr)
         return 1
-    return 0
+    if isinstance(exc, KeyboardInterrupt):
+        print("interrupted; site/ was left as it was", file=sys.stderr)
+        return 130  # 128 + SIGINT, as shells report a program stopped with Ctrl+C
+    if isinstance(exc, OSError):  # a problem of the machine (disk full, permissions) at any step
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"error: {exc}", file=sys.stderr)
+    return 1
+
+
+def _require_content_folder(content: Path) -> None:
+    if content.is_file():
+        raise UserError(f"--content {content} is a file, not a folder",
+                        "give the folder that holds site.yaml")
+    if not content.is_dir():
+        raise UserError(f"content folder {content} not found",
+                        "run the command from the site's repository, or give --content DIR")
 
 
 def _check(content: Path, now) -> int:

@@ -35,3 +35,13 @@ def _sort_key(error: ContentError) -> tuple:
 def sort_errors(errors: list[ContentError]) -> list[ContentError]:
     """Errors sorted by file and line, duplicates removed."""
     return sorted(set(errors), key=_sort_key)
+
+
+class UserError(Exception):
+    """A mistake a command reports in a line or two, without a traceback: a file that exists
+    already, a folder that cannot be written, a port in use, a file that is not what was asked."""
+
+    def __init__(self, message: str, hint: str = ""):
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{message}; {hint}" if hint else message)

@@ -45,6 +45,8 @@ class Document:
     data: object
     lines: dict[KeyPath, int] = field(default_factory=dict)
     raw: dict[KeyPath, str] = field(default_factory=dict)
+    # Values written as a YAML alias (en: *da): key path -> key path of the value it repeats.
+    aliases: dict[KeyPath, KeyPath] = field(default_factory=dict)
     body: str = ""  # Markdown after the front matter (pages only)
     body_line: int = 1
 
@@ -246,7 +248,7 @@ def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int 
     budget = [MAX_YAML_NODES]
     before = len(errors)
     try:
-        doc.data = _convert(root, (), doc, budget, errors, offset, ())
+        doc.data = _convert(root, (), doc, budget, errors, offset, (), {})
     except _TooManyNodes as exc:
         del errors[before:]
         errors.append(ContentError(
@@ -321,7 +323,8 @@ _COLLECTION_TAGS = {yaml.SequenceNode: "tag:yaml.org,2002:seq",
 
 
 def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
-             errors: list[ContentError], offset: int, parents: tuple) -> object:
+             errors: list[ContentError], offset: int, parents: tuple,
+             seen: dict[int, KeyPath]) -> object:
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooManyNodes(path[:1], doc.line(path[:1]))
@@ -330,6 +333,10 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
         raise _TooDeep(line)
     if id(node) in parents:  # &a [*a]: an alias inside the value it names
         raise _SelfReference(line)
+    # PyYAML gives an alias the very node it names, so a node met twice was written as an alias.
+    first = seen.setdefault(id(node), path)
+    if first != path:
+        doc.aliases[path] = first
     doc.lines.setdefault(path, line)
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
@@ -354,7 +361,8 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
         items = []
         for index, item in enumerate(node.value):
             doc.lines[path + (index,)] = item.start_mark.line + 1 + offset
-            items.append(_convert(item, path + (index,), doc, budget, errors, offset, parents))
+            items.append(_convert(item, path + (index,), doc, budget, errors, offset, parents,
+                                  seen))
         return items
     mapping: dict[str, object] = {}
     for key_node, value_node in node.value:
@@ -376,7 +384,8 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
                 f"key is written twice (first on line {first})", "keep only one of them"))
             continue
         doc.lines[path + (key,)] = key_line
-        mapping[key] = _convert(value_node, path + (key,), doc, budget, errors, offset, parents)
+        mapping[key] = _convert(value_node, path + (key,), doc, budget, errors, offset, parents,
+                                seen)
     return mapping
 
 

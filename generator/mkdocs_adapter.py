@@ -91,8 +91,12 @@ def nav_for(lang: str, entries: list[tuple[str, str]]) -> list:
 
 
 def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
-                   feed_path: str, feed_title: str) -> dict:
-    """Values the theme overrides read from config.extra."""
+                   feed_path: str, feed_title: str, base_path: str = "/") -> dict:
+    """Values the theme overrides read from config.extra.
+
+    `base_path` is the path of the site's root on its host ("/" or "/repo/"): the 404 page is
+    served at any depth, so its links start there.
+    """
     _ = i18n.translations(lang).gettext
     notices = {}
     for source in languages:
@@ -100,7 +104,7 @@ def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
         notices[source] = _("This page is only available in %(language)s.") % {
             "language": name}
     return {
-        "alternate": [{"name": i18n.OWN_NAMES[code], "lang": code, "link": f"/{code}/"}
+        "alternate": [{"name": i18n.OWN_NAMES[code], "lang": code, "link": f"{base_path}{code}/"}
                       for code in languages],
         "default_language": default_language,
         "chooser_url": "",
@@ -111,6 +115,10 @@ def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
         "switch_label": _("Select language"),
         "search_label": _("Search"),
         "not_found_title": _("Page not found"),
+        "not_found_text": _("The page you were looking for does not exist, or it has moved."),
+        "not_found_home": _("Go to the home page"),
+        "not_found_search": _("Search the site"),
+        "home_path": f"{base_path}{lang}/",
         "fallback_notice": notices,
     }
 
@@ -136,7 +144,8 @@ def serve_language(config_file: Path, build: LanguageBuild, watch: list[Path], h
                     site_url=f"http://{host}:{port}/",
                     docs_dir=str(build.docs_dir), nav=build.nav, theme=theme,
                     plugins=[{"search": {"lang": [build.lang]}}], hooks=[str(HOOKS)],
-                    extra={**settings.get("extra", {}), **build.extra},
+                    # The preview serves the one language at the server's root.
+                    extra={**settings.get("extra", {}), **build.extra, "home_path": "/"},
                     dev_addr=f"{host}:{port}", strict=False)
     preview_config = build.docs_dir.parent / f"mkdocs-preview-{build.lang}.yml"
     preview_config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import base64
 import functools
+import gc
 import hashlib
+import multiprocessing.util
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -279,10 +282,20 @@ def _truetype_fonts() -> Path:
     the time of a release's PDF.
     """
     folder = Path(tempfile.mkdtemp(prefix="klynge-fonts-"))
+    # Removed when the process ends: multiprocessing runs these finalizers in the build's worker
+    # processes too, which end without running atexit handlers.
+    multiprocessing.util.Finalize(None, _remove_font_folders, args=(folder,), exitpriority=0)
     for *_, name in FONT_FACES:
         if (FONTS / name).exists():
             woff2.decompress(str(FONTS / name), str(folder / (Path(name).stem + ".ttf")))
     return folder
+
+
+def _remove_font_folders(folder: Path) -> None:
+    # WeasyPrint removes the folder of its FontConfiguration when that is freed.
+    _renderer.cache_clear()
+    gc.collect()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _font_faces() -> str:

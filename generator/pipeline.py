@@ -2,22 +2,30 @@
 
 Both languages build in parallel processes into a fresh folder beside site/; only when everything
 succeeded does that folder replace site/, in one rename, so a failed build leaves site/ untouched.
+The folders beside site/ carry the id of the process that made them, so a build removes those
+that a killed build left behind, and never those of a build still running.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 
 from . import i18n, outputs, sitemap
+from .errors import UserError
 from .mkdocs_adapter import (
     BuildFailed,
     LanguageBuild,
@@ -58,21 +66,27 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
     if content.withheld:
         progress.say(f"withheld (draft or embargoed): {', '.join(content.withheld)}")
     site_dir = Path(site_dir).resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    work = prepare_work_folder(site_dir)
     try:
         out = work / "site"
         languages = content.languages
         workers = min(len(languages), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            pdfs = render_all_pdfs(content, urls, pool, workers)
-            progress.say(f"{len(pdfs)} PDFs rendered")
-            shared = write_shared_files(content, urls, pdfs, out)
-            progress.say(f"{len(shared)} photos and kits written once for all languages")
-            jobs = [pool.submit(build_one_language, content, urls, lang, work, root, pdfs,
-                                shared) for lang in languages]
-            for job in jobs:
-                progress.say(job.result())
+        with ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_parent
+                                 ) as pool:
+            with _interrupts_deferred():  # the first job forks the workers: never half-way
+                pool.submit(os.getpid).result()
+            try:
+                pdfs = render_all_pdfs(content, urls, pool, workers)
+                progress.say(f"{len(pdfs)} PDFs rendered")
+                shared = write_shared_files(content, urls, pdfs, out)
+                progress.say(f"{len(shared)} photos and kits written once for all languages")
+                jobs = [pool.submit(build_one_language, content, urls, lang, work, root, pdfs,
+                                    shared) for lang in languages]
+                for job in jobs:
+                    progress.say(job.result())
+            except BaseException:  # Ctrl+C or a failure: start nothing more, then clean up
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
         sitemap.write_root_files(content, urls, out)
         progress.say("sitemaps, robots.txt and language chooser written")
         problems = outputs.check_written(registry, out)
@@ -86,6 +100,85 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
         shutil.rmtree(work, ignore_errors=True)
     progress.say(f"site built in {site_dir}")
     return content
+
+
+def prepare_work_folder(site_dir: Path) -> Path:
+    """A fresh folder beside site_dir to build in, after removing those of killed builds.
+
+    Raises UserError when site_dir is a file or its folder cannot be written.
+    """
+    for folder in (site_dir, *site_dir.parents):
+        if folder.exists() and not folder.is_dir():
+            raise UserError(f"{folder} is a file, not a folder",
+                            "remove it, or build elsewhere with --site DIR")
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_folders(site_dir)
+        return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-",
+                                     dir=site_dir.parent))
+    except OSError as exc:
+        folder = next(p for p in site_dir.parents if p.is_dir())  # the one refusing
+        raise UserError(f"cannot write in {folder} ({exc.strerror})",
+                        "check its permissions, or build elsewhere with --site DIR") from None
+
+
+def remove_stale_folders(site_dir: Path) -> list[Path]:
+    """Remove the build and old-site folders beside site_dir whose process is gone.
+
+    A build killed half-way (SIGKILL, a power cut) cannot clean up after itself; the process id
+    in each folder's name tells whether its build still runs. Returns the folders removed.
+    """
+    removed = []
+    for kind in ("build", "old"):
+        prefix = f".{site_dir.name}-{kind}-"
+        for folder in sorted(site_dir.parent.iterdir()):
+            if not folder.name.startswith(prefix):
+                continue
+            pid = folder.name[len(prefix):].split("-", 1)[0]
+            if not pid.isdigit() or (int(pid) != os.getpid() and _running(int(pid))):
+                continue  # not a build's folder, or its build still runs
+            if folder.is_dir() and not folder.is_symlink():
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                folder.unlink(missing_ok=True)
+            removed.append(folder)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # a process of another user
+    return True
+
+
+@contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Ctrl+C waits for the end of the block and is raised there.
+
+    Python runs signal handlers between any two steps, also inside the hooks around os.fork,
+    where an exception is printed and then lost.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread receives signals
+        return
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda *_: received.append(True))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Worker processes ignore Ctrl+C: the parent stops the build and cleans up, and an idle
+    worker would otherwise print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def render_all_pdfs(content: Content, urls: UrlMap, pool: ProcessPoolExecutor, workers: int
@@ -228,7 +321,8 @@ def language_build(content: Content, urls: UrlMap, lang: str, docs: Path, site_d
     # Material prints the site name and these extras into HTML unescaped: escape them here.
     name = str(escape(site.text(lang).name))
     extra = extra_settings(lang, content.languages, site.default_language, feed_path(lang),
-                           _("%(name)s: press releases") % {"name": name})
+                           _("%(name)s: press releases") % {"name": name},
+                           base_path=urlsplit(site.base_url).path or "/")
     extra["chooser_url"] = site.base_url
     extra["footer"] = footer_settings(content, urls, lang, nav)
     return LanguageBuild(lang=lang, site_name=name,
@@ -265,9 +359,14 @@ def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict,
 def _replace(site_dir: Path, new: Path) -> None:
     """Swap the finished tree in for site_dir; the old one is removed only after the swap."""
     old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
-        site_dir.rename(old)
-    new.rename(site_dir)
+    try:
+        if site_dir.exists():
+            old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+            site_dir.rename(old)
+        new.rename(site_dir)
+    except BaseException:  # interrupted between the two renames: put the old site back
+        if old is not None and old.exists() and not site_dir.exists():
+            old.rename(site_dir)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)

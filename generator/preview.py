@@ -5,12 +5,15 @@ A content error is printed in the terminal and the server goes on serving the la
 
 from __future__ import annotations
 
+import errno
+import shutil
+import socket
 import sys
 import tempfile
 from pathlib import Path
 
 from .clock import build_now
-from .errors import ContentInvalid
+from .errors import ContentInvalid, UserError
 from .mkdocs_adapter import serve_language
 from .model import load_content
 from .pipeline import language_build, write_docs
@@ -24,7 +27,32 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str |
     "Now" is taken afresh on every rebuild (an embargo lifts while the preview runs), or fixed
     with --now to preview the site as it will look at that moment.
     """
-    docs = Path(tempfile.mkdtemp(prefix=f"klynge-preview-{lang}-")) / "docs"
+    _check_port(host, port)
+    folder = Path(tempfile.mkdtemp(prefix=f"klynge-preview-{lang}-"))
+    try:
+        return _serve(content_dir, root, lang, port, now_option, host, folder / "docs")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _check_port(host: str, port: int) -> None:
+    """Say so at once when the port is taken, rather than after the first build."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise UserError(f"port {port} is in use",
+                                "stop the other server, or choose another port with --port"
+                                ) from None
+            raise UserError(f"cannot listen on {host}:{port} ({exc.strerror})",
+                            "choose another port with --port") from None
+
+
+def _serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str | None,
+           host: str, docs: Path) -> int:
+    """Write the docs folder once, then hand over to MkDocs' live-reload server."""
 
     def regenerate() -> None:
         try:
@@ -53,7 +81,8 @@ def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str |
           file=sys.stderr, flush=True)
     serve_language(root / "mkdocs.yml", build,
                    [content_dir, Path(__file__).parent / "templates"], host, port, regenerate)
-    return 0
+    # MkDocs' server runs until Ctrl+C, which it catches itself: returning means interrupted.
+    raise KeyboardInterrupt
 
 
 def _print_warnings(content) -> None:

@@ -70,7 +70,11 @@ class PageRenderer:
             eur=lambda n: i18n.format_eur(n / content.site.eur_rate, lang),
             rate=lambda x: i18n.format_rate(x, lang), number=lambda n: i18n.format_number(
                 n, lang), phone=i18n.format_phone, language_name=lambda code: i18n.LANGUAGE_NAMES[
-                lang][code], sections=SECTIONS, md_body=md_body)
+                lang][code], sections=SECTIONS, md_body=md_body,
+            text_lang=lambda record: _text_lang(record, lang),
+            link_lang=lambda record: _link_lang(record, lang),
+            heading_lang=lambda record: _link_lang(record, lang, heading=True),
+            span_lang=lambda record, text: _span_lang(record, text, lang))
 
     def render(self, key: tuple, template: str, title: str, description: str = "", **extra
                ) -> RenderedPage:
@@ -91,9 +95,15 @@ class PageRenderer:
             return _relative_url(f"/{lang}/{self.urls.path(key, lang)}",
                                  f"/{lang}/{self.urls.path(target, lang)}")
 
+        record = extra.get("record")
+        original_href = ""
+        if record is not None and record.is_fallback(lang):  # the notice links to the original
+            source = record.only_in
+            original_href = _relative_url(f"/{lang}/{self.urls.path(key, lang)}",
+                                          f"/{source}/{self.urls.path(key, source)}")
         body = self.env.get_template(template).render(
             key=key, link=link, file_link=file_link, href=href, page_url=self.urls.url(key, lang),
-            files=self.files, **extra)
+            files=self.files, original_href=original_href, **extra)
         meta = self._front_matter(key, title, description, extra)
         # JSON is YAML too, and much faster to write than PyYAML's emitter.
         front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
@@ -130,6 +140,28 @@ class PageRenderer:
 def _relative_url(source: str, target: str) -> str:
     """A link between two directory URLs of the site that works on any host."""
     return posixpath.relpath(target, source).rstrip("/") + "/"
+
+
+def _text_lang(record, lang: str) -> Markup:
+    """` lang="da"` for raw HTML holding a record's text borrowed from its only language."""
+    if record is None or not record.is_fallback(lang):
+        return Markup("")
+    return Markup(f' lang="{record.only_in}"')
+
+
+def _span_lang(record, text: object, lang: str) -> Markup:
+    """Inline text of a record, in a `<span lang="da">` when borrowed from its only language."""
+    if record is None or not record.is_fallback(lang):
+        return escape_text(text)
+    return Markup(f'<span lang="{record.only_in}">') + escape_text(text) + Markup("</span>")
+
+
+def _link_lang(record, lang: str, heading: bool = False) -> Markup:
+    """`{ lang="da" }` (attr_list) right after a Markdown link of borrowed text, or after a space
+    at the end of a heading."""
+    if record is None or not record.is_fallback(lang):
+        return Markup("")
+    return Markup(f'{" " if heading else ""}{{ lang="{record.only_in}" }}')
 
 
 def _one_line(text: str) -> str:

@@ -14,6 +14,7 @@ import yaml
 
 from . import schema as s
 from .clock import DEFAULT_TIMEZONE, in_zone
+from .errors import UserError
 from .urls import make_slug
 
 KINDS = {
@@ -26,7 +27,7 @@ KINDS = {
 }
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(UserError):
     """The new file cannot be written (it exists, or the title makes no id)."""
 
 
@@ -36,7 +37,7 @@ def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
     now = in_zone(now, _site_zone(Path(content_dir)))  # "today" is the date in the site's zone
     record_id = make_slug(title)
     if not record_id:
-        raise ScaffoldError(f"cannot make a file name from {title!r}; use letters or digits")
+        raise ScaffoldError(f"cannot make a file name from {title!r}", "use letters or digits")
     if kind == "press":
         record_id = f"{now.date().isoformat()}-{record_id}"
     folder = Path(content_dir) / record_type.folder
@@ -45,13 +46,13 @@ def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
         paths = [folder / f"{record_id}.{lang}.md" for lang in s.LANGUAGES]
         for path in paths:
             if path.exists():
-                raise ScaffoldError(f"{path} already exists")
+                raise ScaffoldError(f"{path} already exists", "choose another title")
         for lang, path in zip(s.LANGUAGES, paths, strict=True):
             path.write_text(_page(title, lang), encoding="utf-8")
         return paths[0]
     path = folder / f"{record_id}.yaml"
     if path.exists():
-        raise ScaffoldError(f"{path} already exists; choose another title")
+        raise ScaffoldError(f"{path} already exists", "choose another title")
     path.write_text(_yaml(record_type, title, now), encoding="utf-8")
     return path
 

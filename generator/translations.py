@@ -1,29 +1,43 @@
-"""`build.py translations`: missing and outdated translations, and a PO round trip for translators.
+"""`build.py translations`: missing, outdated and untranslated texts; a PO round trip for them.
 
 When a translation is imported, a fingerprint of the source text it was made from is written
 beside it (`translated:` in the record). When the source text changes later, the fingerprint no
 longer matches and the translation is reported as outdated. Files are rewritten with ruamel.yaml,
 which keeps the editors' comments and key order.
+
+A translation that only repeats the source is reported as untranslated: a language block written
+as a YAML alias of the other (`en: *da`), or a field whose text is the source text word for word
+and longer than `MAX_SHARED_WORDS` words. Shorter texts may well be the same in both languages
+(proper names, "Interreg Europe"), and so may the fields in `PROPER_NAME_FIELDS`; a text
+imported from a PO file unchanged was kept on purpose by the translator.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import io
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from . import schema as s
+from .errors import UserError
 from .urls import make_slug
 from .validate import LANGUAGE_NAMES, Checked, validate_content
 
 TRANSLATABLE = {s.TEXT, s.PARAGRAPH, s.MARKDOWN}
+# A text of more words than this, equal in both languages, has not been translated.
+MAX_SHARED_WORDS = 3
+# Names, and the field a certification is awarded in as its issuer words it: the Danish press
+# writes "certificeret inden for Health and medical science".
+PROPER_NAME_FIELDS = {"name", "domain"}
 
 
 def fingerprint(text: str) -> str:
@@ -43,10 +57,16 @@ class Gap:
     source: str
     current: str  # the existing (outdated) translation, or ""
     outdated: bool
+    untranslated: str = ""  # "alias" or "same" when the translation only repeats the source
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: {self.target_lang}.{self.field}"
         source = LANGUAGE_NAMES[self.source_lang]
+        if self.untranslated == "alias":
+            return (f"{where}: untranslated; the {LANGUAGE_NAMES[self.target_lang]} block is a "
+                    f"YAML alias of the {source} one")
+        if self.untranslated:
+            return f"{where}: untranslated; the same text as in {source}"
         if self.outdated:
             return f"{where}: outdated; the {source} text has changed since it was translated"
         return f"{where}: missing in {LANGUAGE_NAMES[self.target_lang]}"
@@ -77,6 +97,7 @@ def _record_gaps(record: Checked, shape: s.Shape, target: str) -> list[Gap]:
     prints = (record.facts.get("translated") or {}).get(target, {})
     block = record.texts.get(target, {})
     line = record.doc.line((target,)) if target in record.texts else 1
+    aliased = record.doc.aliases.get((target,)) == (source,)  # en: *da
     gaps = []
     for spec in shape.texts:
         if spec.kind not in TRANSLATABLE and not (spec.kind == s.LIST and
@@ -92,7 +113,21 @@ def _record_gaps(record: Checked, shape: s.Shape, target: str) -> list[Gap]:
         elif known and known != fingerprint(original):
             gaps.append(Gap(record.path, record.doc.line((target, spec.name)), spec.name,
                             source, target, original, current, True))
+        elif aliased:
+            gaps.append(Gap(record.path, line, spec.name, source, target, original, "", False,
+                            "alias"))
+        elif _repeats(spec, original, current) and known != fingerprint(original):
+            gaps.append(Gap(record.path, record.doc.line((target, spec.name)), spec.name,
+                            source, target, original, "", False, "same"))
     return gaps
+
+
+def _repeats(spec: s.Field, original: str, current: str) -> bool:
+    """True when `current` is the source text itself and too long to be the same by right."""
+    if spec.name in PROPER_NAME_FIELDS or " ".join(original.split()) != " ".join(current.split()):
+        return False
+    items = original.splitlines() if spec.kind == s.LIST else [original]
+    return any(len(item.split()) > MAX_SHARED_WORDS for item in items)
 
 
 def export_po(gaps: list[Gap], target: str, out: Path) -> None:
@@ -113,8 +148,7 @@ _LIST_FIELDS = {spec.name for t in s.RECORD_TYPES for spec in t.shape.texts
 
 def import_po(content_dir: Path, po_file: Path, target: str) -> int:
     """Write the translated messages of a PO file into the YAML files; returns how many."""
-    with po_file.open("rb") as handle:
-        catalog = read_po(handle, locale=target)
+    catalog = _read_catalog(po_file, target)
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 100
@@ -125,13 +159,21 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
             continue
         path, _, field = message.context.rpartition("#")
         by_file.setdefault(path, []).append((field, message.id, message.string))
+    for rel in by_file:  # every file named must exist before any is written
+        if "/" not in rel or not (Path(content_dir) / rel.split("/", 1)[1]).is_file():
+            raise UserError(f"{po_file} names {rel}, which is not a content file here",
+                            "import the PO file into the site it was exported from")
     written = 0
     for rel, entries in sorted(by_file.items()):
         path = Path(content_dir) / rel.split("/", 1)[1]
         data = yaml.load(path.read_text(encoding="utf-8"))
         block = data.get(target)
+        copied = any(block is data.get(lang) for lang in s.LANGUAGES if lang != target)
         if block is None:
             block = data[target] = CommentedMap()
+        elif copied:  # en: *da: translate a copy, or the Danish block would change too
+            block = data[target] = copy.deepcopy(block)
+            block.pop("slug", None)  # the address follows the translated title
         prints = data.setdefault("translated", CommentedMap()).setdefault(target, CommentedMap())
         for field, source, text in entries:
             if field in _LIST_FIELDS:
@@ -154,6 +196,25 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
     return written
 
 
+def _read_catalog(po_file: Path, target: str) -> Catalog:
+    """The PO file's messages; UserError when it is missing or not a PO file."""
+    not_po = UserError(f"{po_file} is not a PO file",
+                       "give the file that `translations --export` wrote, after translation")
+    try:
+        data = po_file.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{po_file} not found",
+                        "give the file that `translations --export` wrote") from None
+    except IsADirectoryError:
+        raise not_po from None
+    if b"msgid" not in data:  # Babel reads an empty or unrelated file as an empty catalogue
+        raise not_po
+    try:
+        return read_po(io.BytesIO(data), locale=target, abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError):
+        raise not_po from None
+
+
 def run_translations(content_dir: Path, now: datetime, lang: str, export: Path | None,
                      import_: Path | None) -> int:
     """Report gaps into `lang`; with --export write them to a PO file, with --import read one."""
@@ -165,8 +226,11 @@ def run_translations(content_dir: Path, now: datetime, lang: str, export: Path |
     gaps = find_gaps(content_dir, lang)
     for gap in gaps:
         print(gap)
-    missing = sum(1 for g in gaps if not g.outdated)
-    print(f"{LANGUAGE_NAMES[lang]}: {missing} missing, {len(gaps) - missing} outdated")
+    outdated = sum(1 for g in gaps if g.outdated)
+    untranslated = sum(1 for g in gaps if g.untranslated)
+    missing = len(gaps) - outdated - untranslated
+    print(f"{LANGUAGE_NAMES[lang]}: {missing} missing, {outdated} outdated, "
+          f"{untranslated} untranslated")
     if export:
         export_po(gaps, lang, export)
         print(f"{len(gaps)} text{'s' if len(gaps) != 1 else ''} exported to {export}")

@@ -79,7 +79,7 @@ def text_of(path: Path) -> str:
 
 
 EXPECTED_PAGES = {
-    "index.html",
+    "index.html", "404.html",
     "da/index.html", "en/index.html", "da/404.html", "en/404.html",
     "da/indsatser/index.html", "en/initiatives/index.html",
     "da/indsatser/sund-vaegt/index.html", "en/initiatives/healthy-weight/index.html",
@@ -103,7 +103,7 @@ def test_output_has_every_expected_page_and_file(site):
     # One page per record and language, plus listings: the exact count guards against strays.
     assert len([p for p in pages if p.startswith("da/")]) == len(
         [p for p in pages if p.startswith("en/")])
-    for extra in ("sitemap.xml", "robots.txt", "da/sitemap.xml", "en/sitemap.xml",
+    for extra in ("sitemap.xml", "robots.txt", "_redirects", "da/sitemap.xml", "en/sitemap.xml",
                   "da/feed.xml", "en/feed.xml",
                   "da/search/search_index.json", "en/search/search_index.json",
                   "da/kontakt/christian-graversen.vcf", "en/contact/mette-thiel.vcf",

@@ -147,3 +147,70 @@ def test_translations_lists_exports_imports_and_finds_outdated(tmp_path):
     assert ("en.title: outdated; the Danish text has changed since it was translated"
             in result.stdout)
     assert "English: 0 missing, 1 outdated" in result.stdout
+
+
+def test_translations_reports_aliases_and_copied_text_as_untranslated(tmp_path):
+    from babel.messages.pofile import read_po, write_po
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+
+    def edit(rel: str, old: str, new: str) -> None:
+        path = content / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    initiative = content / "initiatives" / "groen-omstilling.yaml"
+    head = initiative.read_text(encoding="utf-8").partition("\nen:\n")[0]
+    initiative.write_text(head.replace("\nda:\n", "\nda: &dansk\n") + "\nen: *dansk\n",
+                          encoding="utf-8")
+    # More than three words, the same in both languages: not translated.
+    edit("press/2024-03-01-eu-stoette.yaml", "title: EU supports green transition",
+         "title: EU støtter grøn omstilling")
+    edit("press/2024-03-01-eu-stoette.yaml",
+         "body: The Cluster receives support from the European Regional Development Fund.",
+         "body: Klyngen får støtte fra Regionalfonden.")
+    edit("organisations/klynge.yaml", "description: Cluster organisation for green health.",
+         "description: Klyngeorganisation for grøn sundhed.")
+    # Names, and texts of three words or fewer, may be the same in both languages.
+    edit("organisations/klynge.yaml", "name: The Cluster", "name: Klyngen")
+    edit("certifications/guld.yaml", "description: The Cluster holds the Gold Label.",
+         "description: Klyngen er guldcertificeret.")
+    po = tmp_path / "en.po"
+    result = build_py("--content", str(content), "translations", "--lang", "en",
+                      "--export", str(po))
+    assert result.returncode == 0, result.stderr
+    alias = "untranslated; the English block is a YAML alias of the Danish one"
+    assert result.stdout == (
+        f"content/initiatives/groen-omstilling.yaml:19: en.aims: {alias}\n"
+        f"content/initiatives/groen-omstilling.yaml:19: en.results: {alias}\n"
+        f"content/initiatives/groen-omstilling.yaml:19: en.summary: {alias}\n"
+        f"content/initiatives/groen-omstilling.yaml:19: en.title: {alias}\n"
+        "content/organisations/klynge.yaml:11: en.description: untranslated; the same text as "
+        "in Danish\n"
+        "content/press/2024-03-01-eu-stoette.yaml:23: en.title: untranslated; the same text as "
+        "in Danish\n"
+        "content/press/2024-03-01-eu-stoette.yaml:26: en.body: untranslated; the same text as "
+        "in Danish\n"
+        "English: 0 missing, 0 outdated, 7 untranslated\n"
+        f"7 texts exported to {po}\n")
+    # The translator translates all but the press release's body, which they keep on purpose.
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id:
+            message.string = (message.id if message.context.endswith("#body")
+                              else "EN " + message.id)
+    with po.open("wb") as handle:
+        write_po(handle, catalog)
+    danish = initiative.read_text(encoding="utf-8").partition("\nen:")[0]
+    result = build_py("--content", str(content), "translations", "--lang", "en",
+                      "--import", str(po))
+    assert result.returncode == 0, result.stderr
+    text = initiative.read_text(encoding="utf-8")
+    assert text.startswith(danish.replace("da: &dansk\n", "da:\n"))  # Danish unchanged
+    assert "\nen:\n  title: EN Grøn omstilling\n" in text
+    assert "slug: en-groen-omstilling" in text
+    result = build_py("--content", str(content), "translations", "--lang", "en")
+    assert result.stdout == "English: 0 missing, 0 outdated, 0 untranslated\n"
