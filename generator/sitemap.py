@@ -14,6 +14,8 @@ import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
 from . import i18n
 from .model import Content
 from .urls import UrlMap
@@ -91,63 +93,14 @@ def write_root_files(content: Content, urls: UrlMap, out: Path) -> None:
 def language_chooser(content: Content, urls: UrlMap) -> str:
     """The x-default page: sends the visitor to the preferred language; plain links otherwise."""
     site = content.site
-    langs = content.languages
     default = site.default_language
-    alternates = "\n".join(
-        f'<link rel="alternate" hreflang="{code}" href="{html.escape(urls.url(("home",), code))}">'
-        for code in langs)
-    links = "\n".join(
-        f'<li><a href="{code}/" hreflang="{code}" lang="{code}">'
-        f'{html.escape(site.text(code).name)} – {i18n.OWN_NAMES[code]}</a></li>'
-        for code in langs)
-    title = " / ".join(dict.fromkeys(site.text(code).name for code in langs))
     prompt = {"da": "Vælg sprog", "en": "Choose a language"}
-    heading = " · ".join(f'<span lang="{c}">{prompt.get(c, prompt["en"])}</span>' for c in langs)
-    supported = ",".join(f'"{code}"' for code in langs)
-    return f"""<!doctype html>
-<html lang="{default}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{html.escape(title)}</title>
-<meta name="description" content="{html.escape(site.text(default).tagline)}">
-<link rel="canonical" href="{html.escape(site.base_url)}">
-{alternates}
-<link rel="alternate" hreflang="x-default" href="{html.escape(site.base_url)}">
-<link rel="icon" href="{default}/assets/images/favicon.png" type="image/png">
-<style>
-body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;
-min-height:100vh;display:grid;
-place-items:center;background:#0b3d5c;color:#fff}}
-main{{text-align:center;padding:2rem}}
-h1{{font-size:1.5rem;font-weight:500}}
-ul{{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap;justify-content:center}}
-a{{display:inline-block;padding:.9rem 1.4rem;border-radius:.4rem;background:#fff;color:#0b3d5c;
-font-weight:700;text-decoration:none;min-width:12rem}}
-a:focus-visible,a:hover{{outline:3px solid #ffcc00;outline-offset:2px}}
-</style>
-<script>
-(function () {{
-  var supported = [{supported}];
-  var wanted = navigator.languages || [navigator.language || ""];
-  for (var i = 0; i < wanted.length; i++) {{
-    var code = String(wanted[i]).slice(0, 2).toLowerCase();
-    if (supported.indexOf(code) >= 0) {{ location.replace(code + "/"); return; }}
-  }}
-  location.replace("{default}/");
-}})();
-</script>
-</head>
-<body>
-<main>
-<h1>{heading}</h1>
-<ul>
-{links}
-</ul>
-</main>
-</body>
-</html>
-"""
+    languages = [{"code": code, "home_url": urls.url(("home",), code),
+                  "prompt": prompt.get(code, prompt["en"]), "site_name": site.text(code).name,
+                  "own_name": i18n.OWN_NAMES[code]} for code in content.languages]
+    return _root_page("chooser.html.j2", content, languages=languages,
+                      codes=list(content.languages), base_url=site.base_url,
+                      icon=f"{default}/assets/images/favicon.png")
 
 
 def host_redirects(content: Content) -> str:
@@ -170,46 +123,30 @@ def not_found_page(content: Content) -> str:
     site's root path.
     """
     site = content.site
-    langs = content.languages
-    default = site.default_language
     base = urlsplit(site.base_url).path or "/"
-    parts, titles = [], []
-    for code in langs:
+    parts = []
+    for code in content.languages:
         _ = i18n.translations(code).gettext
-        titles.append(_("Page not found"))
-        parts.append(
-            f'<section lang="{code}">\n<h1>{html.escape(_("Page not found"))}</h1>\n'
-            f'<p>{html.escape(_("The page you were looking for does not exist, or it has moved."))}'
-            f'</p>\n<p><a href="{base}{code}/" hreflang="{code}">'
-            f'{html.escape(_("Go to the home page"))} – {html.escape(site.text(code).name)}</a> '
-            f'<a href="{base}{code}/?q=" hreflang="{code}">{html.escape(_("Search the site"))}'
-            f'</a></p>\n</section>')
-    title = " / ".join(dict.fromkeys(titles))
-    body = "\n".join(parts)
-    return f"""<!doctype html>
-<html lang="{default}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{html.escape(title)}</title>
-<meta name="description" content="{html.escape(site.text(default).tagline)}">
-<meta name="robots" content="noindex">
-<link rel="icon" href="{base}{default}/assets/images/favicon.png" type="image/png">
-<style>
-body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;
-min-height:100vh;display:grid;place-items:center;background:#0b3d5c;color:#fff}}
-main{{display:grid;gap:2rem;padding:2rem;max-width:40rem}}
-h1{{font-size:1.5rem;font-weight:500;margin:0 0 .5rem}}
-p{{margin:.5rem 0}}
-a{{display:inline-block;margin:.25rem .5rem .25rem 0;padding:.7rem 1.1rem;border-radius:.4rem;
-background:#fff;color:#0b3d5c;font-weight:700;text-decoration:none}}
-a:focus-visible,a:hover{{outline:3px solid #ffcc00;outline-offset:2px}}
-</style>
-</head>
-<body>
-<main>
-{body}
-</main>
-</body>
-</html>
-"""
+        parts.append({"code": code, "heading": _("Page not found"),
+                      "text": _("The page you were looking for does not exist, or it has moved."),
+                      "home": _("Go to the home page"), "site_name": site.text(code).name,
+                      "search": _("Search the site")})
+    return _root_page("not_found.html.j2", content, parts=parts, base=base,
+                      title=" / ".join(dict.fromkeys(part["heading"] for part in parts)),
+                      icon=f"{base}{site.default_language}/assets/images/favicon.png")
+
+
+def _root_page(template: str, content: Content, **values) -> str:
+    """One of the pages at the site's root, outside the language builds, from its template."""
+    site = content.site
+    values.setdefault("title", " / ".join(dict.fromkeys(site.text(code).name
+                                                          for code in content.languages)))
+    return _ROOT_TEMPLATES.get_template(template).render(
+        default=site.default_language, description=site.text(site.default_language).tagline,
+        **values)
+
+
+_ROOT_TEMPLATES = Environment(
+    loader=FileSystemLoader(str(Path(__file__).resolve().parent / "templates" / "root")),
+    autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+    keep_trailing_newline=True)
