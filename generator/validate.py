@@ -595,22 +595,34 @@ def _datetime(spec, value, raw, keypath, ctx):
         return moment
     if moment.tzinfo is not None:
         return _moment_with_offset(moment, raw, keypath, ctx, zone)
+    return _local_moment(moment, raw, keypath, ctx, zone)
+
+
+def _local_moment(moment: datetime, raw: str, keypath: tuple, ctx: _Context,
+                  zone: ZoneInfo, time_only: bool = False) -> object:
+    """A clock time in the site's zone as a moment; an error where the clocks skip or repeat it.
+
+    With time_only the field holds a clock time alone, so the hint names times, not moments.
+    """
     choices = clock.local_choices(moment, zone)
     if len(choices) == 1:
         return choices[0]
     label = clock.zone_label(zone)
-    if not choices:
-        first, second = clock.gap_readings(moment, zone)
-        before, after = clock.clock_change(first, second, zone)
-        return ctx.error(keypath, f"'{raw}' does not exist in {label}: that night the clocks "
-                         f"go from {before:%H:%M} straight to {after:%H:%M}",
-                         f"write {_stamp(first)} or {_stamp(second)}")
-    first, second = choices
+    first, second = choices or clock.gap_readings(moment, zone)
     before, after = clock.clock_change(first, second, zone)
-    return ctx.error(keypath, f"'{raw}' happens twice in {label}: that night the clocks go back "
-                     f"from {before:%H:%M} to {after:%H:%M}",
-                     f"write {_stamp(first)} ({clock.season_of(first, zone)}) or "
-                     f"{_stamp(second)} ({clock.season_of(second, zone)})")
+    early, late = sorted((before, after), key=lambda t: t.time())
+    if not choices:
+        message = (f"'{raw}' does not exist in {label}: that night the clocks go from "
+                   f"{before:%H:%M} straight to {after:%H:%M}")
+        hint = f"write {_stamp(first)} or {_stamp(second)}"
+    else:
+        message = (f"'{raw}' happens twice in {label}: that night the clocks go back from "
+                   f"{before:%H:%M} to {after:%H:%M}")
+        hint = (f"write {_stamp(first)} ({clock.season_of(first, zone)}) or "
+                f"{_stamp(second)} ({clock.season_of(second, zone)})")
+    if time_only:
+        hint = f"write a time before {early:%H:%M} or from {late:%H:%M}"
+    return ctx.error(keypath, message, hint)
 
 
 def _moment_with_offset(moment: datetime, raw: str, keypath: tuple, ctx: _Context,
@@ -908,6 +920,12 @@ def _check_record_rules(record: Checked, ctx: _Context) -> None:
                       "add stated_in: with the id of the press release that says it was held "
                       "on that date")
     if record.type == "press_release":
+        day, clock_time = facts["date"], facts["time"]
+        if ctx.zone is not None and isinstance(day, date) and isinstance(clock_time, time):
+            # The release's moment is its date and time in the site's zone: it must be one.
+            wall = datetime.combine(day, clock_time)
+            _local_moment(wall, f"{day.isoformat()} {clock_time:%H:%M}", ("time",), ctx, ctx.zone,
+                          time_only=True)
         quotes = facts["quotes"] if isinstance(facts["quotes"], list) else []
         for index, quote in enumerate(quotes):
             if isinstance(quote, dict) and not quote["facts"]["speaker"] and \
