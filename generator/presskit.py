@@ -132,7 +132,7 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
         f"# {md(text.title)}",
         "",
         " · ".join([_("Press release")]
-                   + ([issuer] if release.issued_by != content.site.organisation else [])
+                   + ([md(issuer)] if release.issued_by != content.site.organisation else [])
                    + [format_date(release.date, lang)]),
         "",
         f"**{md(_one_line(text.lead))}**",
@@ -192,11 +192,12 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
     return "\n".join(lines)
 
 
-def source_line(source, lang: str) -> str:
-    """A source as one line of text: title (document). Publisher, date. URL"""
-    line = source.title + (f" ({source.document})" if source.document else "")
+def source_line(source, lang: str, escape=md) -> str:
+    """A source as one line: title (document). Publisher, date. URL; its texts escaped for
+    Markdown unless another `escape` is given (`str` for plain text)."""
+    line = escape(source.title) + (f" ({escape(source.document)})" if source.document else "")
     if source.publisher:
-        line += f". {source.publisher}"
+        line += f". {escape(source.publisher)}"
     if source.date:
         line += (", " if source.publisher else ". ") + format_partial_date(source.date, lang)
     return line + (f". {source.url}" if source.url else "")
@@ -206,7 +207,8 @@ def issuer_about_text(release: PressRelease, content: Content, lang: str) -> str
     """The boilerplate of the organisation that issued a release, as Markdown."""
     _ = translations(lang).gettext
     name, about = content.boilerplate(release, lang)
-    return "\n".join([f"# {_('About %(name)s') % {'name': name}}", "", _one_line(about), ""])
+    return "\n".join([f"# {_('About %(name)s') % {'name': md(name)}}", "", md(_one_line(about)),
+                      ""])
 
 
 def fact_sheet(content: Content, lang: str) -> str:

@@ -26,14 +26,16 @@ from .urls import UrlMap
 
 def release_docx(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> bytes:
     """The release in `lang` as .docx bytes."""
-    from .presskit import _pick, deterministic_zip, photo_names
+    from .presskit import _pick, deterministic_zip, photo_names, source_line
 
     _ = translations(lang).gettext
     text = release.text(lang)
-    site = content.site.text(lang)
+    issuer, about = content.boilerplate(release, lang)
     document = Document()
     document.add_heading(text.title, level=0)
-    document.add_paragraph(f"{_('Press release')} · {format_date(release.date, lang)}")
+    byline = [_("Press release")] + (
+        [issuer] if release.issued_by != content.site.organisation else [])
+    document.add_paragraph(" · ".join([*byline, format_date(release.date, lang)]))
     document.add_paragraph().add_run(" ".join(text.lead.split())).bold = True
     if any(content.initiatives[i].is_eu_funded for i in release.initiatives
            if i in content.initiatives):
@@ -67,8 +69,12 @@ def release_docx(release: PressRelease, content: Content, urls: UrlMap, lang: st
             if person.email:
                 details.append(f"{_('Email')}: {person.email}")
             document.add_paragraph(" · ".join(details))
-    document.add_heading(_("About %(name)s") % {"name": site.name}, level=1)
-    document.add_paragraph(" ".join(site.about.split()))
+    if release.sources:
+        document.add_heading(_("Sources"), level=1)
+        for source in release.sources:
+            document.add_paragraph(source_line(source, lang, escape=str), style="List Bullet")
+    document.add_heading(_("About %(name)s") % {"name": issuer}, level=1)
+    document.add_paragraph(" ".join(about.split()))
     document.add_paragraph(urls.url(("press_release", release.id), lang))
     _set_properties(document, release, content, text.title, lang)
     buffer = io.BytesIO()
@@ -84,7 +90,7 @@ def _set_properties(document, release: PressRelease, content: Content, title: st
     # The publication moment (its date and time in the site's zone), stored in UTC as Word does.
     moment = release.published_at.astimezone(UTC).replace(tzinfo=None)
     props = document.core_properties
-    organisation = content.site.text(lang).name
+    organisation = content.boilerplate(release, lang)[0]  # the issuing organisation
     props.author = organisation
     props.last_modified_by = organisation
     props.title = title

@@ -13,6 +13,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 from pypdf import PdfReader
 
@@ -184,7 +185,14 @@ def test_press_kit_carries_welfare_techs_boilerplate(site):
         assert not any(name.startswith("fact-sheet") for name in names)
         assert kit.read("about-en.md").decode().startswith("# About Welfare Tech\n")
         release = kit.read("release-da.md").decode()
+        word = docx.Document(io.BytesIO(kit.read("release-en.docx")))
     assert "Pressemeddelelse · Welfare Tech · 19. juni 2019" in release
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "Press release · Welfare Tech · 19 June 2019" in paragraphs
+    assert "About Welfare Tech" in paragraphs and "About Danish Life Science Cluster" not in \
+        paragraphs
+    assert "EU-guld til sund erhvervsklynge. Welfare Tech, 19 June 2019" in paragraphs
+    assert word.core_properties.author == "Welfare Tech"
     assert "## Om Welfare Tech" in release and "Om Danish Life Science Cluster" not in release
     assert "- EU-guld til sund erhvervsklynge. Welfare Tech, 19. juni 2019" in release
 
