@@ -429,7 +429,8 @@ def _quote(quote, content: Content, lang: str) -> dict:
     name, role = quote.attribution(content.people, lang)
     if quote.speaker:  # on the page, a person on the site is named with their organisation
         person = content.people[quote.speaker]
-        role = f"{role}, {content.organisations[person.organisation].text(lang).name}"
+        if person.organisation:  # where a source names it
+            role = f"{role}, {content.organisations[person.organisation].text(lang).name}"
     return {"name": name, "role": role or "", "text": quote.text_in(lang)}
 
 

@@ -305,3 +305,19 @@ def test_eu_sentence_and_rates_only_when_the_total_is_known(tmp_path, copy_minim
     assert "Start date 23 November 2021 End date 2023" in page
     danish = page_text(out, "da", "indsatser/groen-omstilling")
     assert "Slutdato 2023" in danish and "Afsluttet" in danish
+
+
+def test_a_quoted_person_without_a_known_employer_is_named_with_their_role_only(
+        tmp_path, copy_minimal):
+    content = copy_minimal(tmp_path)
+    person = content / "people" / "mette-lund.yaml"
+    person.write_text(person.read_text(encoding="utf-8").replace("organisation: klynge\n", ""),
+                      encoding="utf-8")
+    out = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", NOW,
+         "--quiet", "build", "--site", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    release = page_text(out, "en", "press/eu-supports-green-transition")
+    assert "Mette Lund, Head of press" in release
+    assert "Head of press, Klyngen" not in release
