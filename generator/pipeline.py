@@ -78,7 +78,7 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
             try:
                 pdfs = render_all_pdfs(content, urls, pool, workers)
                 progress.say(f"{len(pdfs)} PDFs rendered")
-                shared = write_shared_files(content, urls, pdfs, out)
+                shared = write_shared_files(content, urls, pdfs, out, pool, workers)
                 progress.say(f"{len(shared)} photos and kits written once for all languages")
                 jobs = [pool.submit(build_one_language, content, urls, lang, work, root, pdfs,
                                     shared) for lang in languages]
@@ -212,18 +212,34 @@ def shared_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
 
 
 def write_shared_files(content: Content, urls: UrlMap, pdfs: dict[tuple[str, str], bytes],
-                       out: Path) -> dict[str, int]:
-    """Write the shared files into the site folder; returns their sizes for the download labels,
-    keyed as pages name them (newsroom.shared_link)."""
-    from . import pdf
-    from .newsroom import shared_link
+                       out: Path, pool: ProcessPoolExecutor, workers: int) -> dict[str, int]:
+    """Make the shared files in the worker processes and write them into the site folder;
+    returns their sizes for the download labels, keyed as pages name them (newsroom.shared_link).
 
-    pdf.PRERENDERED.update(pdfs)
+    The press kits (each with both languages' texts, Word files and PDFs) are the slow part, so
+    they are spread over the workers like the PDFs.
+    """
+    from .newsroom import shared_downloads, shared_link
+
+    paths = [download.path for download in shared_downloads(content)]
+    chunks = [paths[i::workers] for i in range(workers)]
     sizes = {}
-    for path, data in shared_files(content, urls).items():
-        outputs.write_new(out / path, data)
-        sizes[shared_link(path)] = len(data)
-    return sizes
+    for part in pool.map(_make_shared_files, [(content, urls, pdfs, chunk) for chunk in chunks
+                                              if chunk]):
+        for path, data in part.items():
+            outputs.write_new(out / path, data)
+            sizes[shared_link(path)] = len(data)
+    return dict(sorted(sizes.items()))
+
+
+def _make_shared_files(job: tuple) -> dict[str, bytes]:
+    from . import pdf
+    from .newsroom import shared_downloads
+
+    content, urls, pdfs, paths = job
+    pdf.PRERENDERED.update(pdfs)  # the kits hold the PDFs rendered before
+    wanted = set(paths)
+    return {d.path: d.make() for d in shared_downloads(content, urls) if d.path in wanted}
 
 
 def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, root: Path,
