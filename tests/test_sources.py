@@ -287,17 +287,22 @@ def test_partial_date_periods():
     assert PartialDate(date(2020, 7, 1), "quarter").isoformat() == "2020-Q3"
 
 
+def build_site(content: Path, out: Path) -> Path:
+    """Build `content` into `out` as of NOW; the build must succeed."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", NOW,
+         "--quiet", "build", "--site", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 def test_eu_sentence_and_rates_only_when_the_total_is_known(tmp_path, copy_minimal):
     content = copy_minimal(tmp_path)
     path = content / "initiatives" / "groen-omstilling.yaml"
     text = path.read_text(encoding="utf-8").replace("total_eligible_cost: 92524800\n", "")
     path.write_text(text.replace("end: 2023-12-31\n", "end: 2023\nstatus: completed\n"),
                     encoding="utf-8")
-    out = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", NOW,
-         "--quiet", "build", "--site", str(out)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    out = build_site(content, tmp_path / "site")
     page = page_text(out, "en", "initiatives/green-transition")
     assert "Co-funded by the European Union" in page  # the emblem rules do not change
     assert "co-financing rate" not in page and "%" not in page
@@ -313,11 +318,7 @@ def test_a_quoted_person_without_a_known_employer_is_named_with_their_role_only(
     person = content / "people" / "mette-lund.yaml"
     person.write_text(person.read_text(encoding="utf-8").replace("organisation: klynge\n", ""),
                       encoding="utf-8")
-    out = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", NOW,
-         "--quiet", "build", "--site", str(out)], capture_output=True, text=True, cwd=ROOT)
-    assert result.returncode == 0, result.stderr
+    out = build_site(content, tmp_path / "site")
     release = page_text(out, "en", "press/eu-supports-green-transition")
     assert "Mette Lund, Head of press" in release
     assert "Head of press, Klyngen" not in release
