@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from generator import cli  # noqa: E402
+from generator.editor import cli  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(cli.main(sys.argv[1:], ROOT, argparse.ArgumentParser(prog="build.py")))

@@ -10,7 +10,6 @@ import functools
 import gettext
 import io
 from datetime import date
-from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -18,11 +17,13 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from generator import paths
+
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 LANGUAGE_NAMES = {"da": {"da": "dansk", "en": "engelsk"}, "en": {"da": "Danish", "en": "English"}}
 OWN_NAMES = {"da": "Dansk", "en": "English"}
 OG_LOCALES = {"da": "da_DK", "en": "en_GB"}
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "theme" / "locales"
+LOCALE_DIR = paths.THEME / "locales"
 
 
 def locale(lang: str) -> Locale:

@@ -15,15 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ContentError, ContentInvalid
-from .mkdocs_adapter import MKDOCS_OUTPUTS
-from .model import Content
-from .newsroom import feed_download, feed_path, press_downloads, shared_downloads
-from .schema import LANGUAGES
-from .sitemap import LANGUAGE_FILES, ROOT_FILES
-from .urls import FACETS, RECORD_SECTIONS, SECTIONS, START_YEAR, UrlMap
+from generator import paths
+from generator.content.model import Content
+from generator.content.schema import LANGUAGES
+from generator.errors import ContentError, ContentInvalid
+from generator.newsroom.downloads import feed_download, feed_path, press_downloads, shared_downloads
+from generator.site.mkdocs_adapter import MKDOCS_OUTPUTS
+from generator.site.sitemap import LANGUAGE_FILES, ROOT_FILES
+from generator.site.urls import FACETS, RECORD_SECTIONS, SECTIONS, START_YEAR, UrlMap
 
-THEME_IMAGES = Path(__file__).resolve().parent.parent / "theme" / "assets" / "images"
+THEME_IMAGES = paths.THEME / "assets" / "images"
 
 EU_EMBLEM = "media/eu-emblem.svg"  # the theme's emblem, beside the media files pages link to
 SLUG_HINT = "choose another slug"
@@ -186,7 +187,7 @@ _COLLECTIONS = {"initiative": "initiatives", "press_release": "press_releases",
 
 def downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
     """Every file a language's pages link to, in the order the build makes them."""
-    from . import images, vcards
+    from generator.newsroom import images, vcards
 
     found = [Download(EU_EMBLEM, Fixed("the EU emblem"), _eu_emblem)]
     found += images.media_downloads(content)

@@ -24,19 +24,20 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from . import i18n, outputs, sitemap
-from .errors import UserError
-from .mkdocs_adapter import (
+from generator import i18n, outputs
+from generator.content.model import Content, load_content
+from generator.errors import UserError
+from generator.newsroom.downloads import feed_path
+from generator.site import sitemap
+from generator.site.mkdocs_adapter import (
     BuildFailed,
     LanguageBuild,
     build_language,
     extra_settings,
     nav_for,
 )
-from .model import Content, load_content
-from .newsroom import feed_path
-from .render import render_pages
-from .urls import UrlMap, build_url_map
+from generator.site.render import render_pages
+from generator.site.urls import UrlMap, build_url_map
 
 
 class Progress:
@@ -196,7 +197,7 @@ def render_all_pdfs(content: Content, urls: UrlMap, pool: ProcessPoolExecutor, w
 
 
 def _render_pdfs(job: tuple) -> dict[tuple[str, str], bytes]:
-    from .pdf import release_pdf
+    from generator.newsroom.pdf import release_pdf
 
     content, urls, keys = job
     return {(rid, lang): release_pdf(content.press_releases[rid], content, urls, lang)
@@ -206,7 +207,7 @@ def _render_pdfs(job: tuple) -> dict[tuple[str, str], bytes]:
 def shared_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
     """The files both languages link to, written once beside the language folders, keyed by
     path relative to the site root (newsroom.shared_downloads)."""
-    from .newsroom import shared_downloads
+    from generator.newsroom.downloads import shared_downloads
 
     return dict(sorted((d.path, d.make()) for d in shared_downloads(content, urls)))
 
@@ -219,7 +220,7 @@ def write_shared_files(content: Content, urls: UrlMap, pdfs: dict[tuple[str, str
     The press kits (each with both languages' texts, Word files and PDFs) are the slow part, so
     they are spread over the workers like the PDFs.
     """
-    from .newsroom import shared_downloads, shared_link
+    from generator.newsroom.downloads import shared_downloads, shared_link
 
     paths = [download.path for download in shared_downloads(content)]
     chunks = [paths[i::workers] for i in range(workers)]
@@ -233,8 +234,8 @@ def write_shared_files(content: Content, urls: UrlMap, pdfs: dict[tuple[str, str
 
 
 def _make_shared_files(job: tuple) -> dict[str, bytes]:
-    from . import pdf
-    from .newsroom import shared_downloads
+    from generator.newsroom import pdf
+    from generator.newsroom.downloads import shared_downloads
 
     content, urls, pdfs, paths = job
     pdf.PRERENDERED.update(pdfs)  # the kits hold the PDFs rendered before
@@ -245,7 +246,7 @@ def _make_shared_files(job: tuple) -> dict[str, bytes]:
 def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, root: Path,
                        pdfs: dict[tuple[str, str], bytes], shared: dict[str, int]) -> str:
     """Generate downloads and pages for one language and run MkDocs; returns a progress line."""
-    from . import pdf
+    from generator.newsroom import pdf
 
     pdf.PRERENDERED.update(pdfs)
     started = time.perf_counter()
@@ -292,7 +293,7 @@ def write_docs(content: Content, urls: UrlMap, lang: str, docs: Path,
     Files whose bytes are unchanged are not rewritten and files no longer generated are removed,
     so the live preview's file watcher sees only real changes.
     """
-    from .newsroom import shared_link
+    from generator.newsroom.downloads import shared_link
 
     files, renditions = generate_downloads(content, urls, lang)
     sizes = {path: len(data) for path, data in files.items()}
@@ -366,7 +367,7 @@ def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dic
 def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict, dict]:
     """Every file of a language's own: logos and badges, vCards, feed, PDFs; and the renditions
     of each photo for the pages (the photos themselves are shared: shared_files)."""
-    from . import images
+    from generator.newsroom import images
 
     files = {d.path: d.make() for d in outputs.downloads(content, urls, lang)}
     return dict(sorted(files.items())), images.image_renditions(content)

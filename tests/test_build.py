@@ -117,9 +117,9 @@ def test_every_file_of_the_site_has_exactly_one_claimed_owner(site):
     """Every file in site/ was claimed before the build wrote anything (MkDocs' assets, search
     index and 404 page included), and every claimed file was written."""
     from generator.clock import build_now
-    from generator.model import load_content
+    from generator.content.model import load_content
     from generator.outputs import check_written, claim_site, path_key
-    from generator.urls import build_url_map
+    from generator.site.urls import build_url_map
 
     content = load_content(ROOT / "content", build_now(NOW))
     registry = claim_site(content, build_url_map(content))

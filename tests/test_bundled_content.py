@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import load_content
-from generator.validate import PartialDate
+from generator.content.model import load_content
+from generator.content.validate import PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "fixtures" / "sources"

@@ -21,8 +21,8 @@ import yaml
 from PIL import Image
 
 from generator.clock import build_now
+from generator.content.model import load_content
 from generator.errors import ContentInvalid
-from generator.model import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = ["docs/editors-guide.md", "docs/redaktoervejledning.md"]

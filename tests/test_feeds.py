@@ -9,11 +9,11 @@ import atoma
 import feedparser
 import pytest
 
-from generator import pdf
 from generator.clock import build_now
-from generator.feeds import atom_feed, feed_files
-from generator.model import load_content
-from generator.urls import build_url_map
+from generator.content.model import load_content
+from generator.newsroom import pdf
+from generator.newsroom.feeds import atom_feed, feed_files
+from generator.site.urls import build_url_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
 NOW = "2026-11-25T12:00:00+00:00"

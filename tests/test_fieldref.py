@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from generator import schema as s
-from generator.fieldref import COMMAND, KINDS, render_field_reference
+from generator.content import schema as s
+from generator.content.fieldref import COMMAND, KINDS, render_field_reference
 
 
 def _all_fields(shape: s.Shape, prefix: str = ""):
@@ -42,7 +42,8 @@ def test_docs_fields_md_is_up_to_date(repo_root):
 
 def test_module_prints_the_reference(repo_root):
     result = subprocess.run(
-        [sys.executable, "-m", "generator.fieldref"], cwd=repo_root, capture_output=True, check=True
+        [sys.executable, "-m", "generator.content.fieldref"], cwd=repo_root, capture_output=True,
+        check=True,
     )
     assert result.stdout.decode("utf-8") == render_field_reference()
 
@@ -50,7 +51,7 @@ def test_module_prints_the_reference(repo_root):
 def test_header_says_how_to_regenerate():
     first_lines = render_field_reference().splitlines()[:2]
     assert "do not edit by hand" in first_lines[0]
-    assert "python -m generator.fieldref > docs/fields.md" in first_lines[1]
+    assert "python -m generator.content.fieldref > docs/fields.md" in first_lines[1]
 
 
 def test_every_field_has_a_description_and_a_row():

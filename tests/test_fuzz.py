@@ -14,10 +14,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import schema as s
+from generator.content import schema as s
+from generator.content.loader import parse_markdown, parse_yaml, read_text
+from generator.content.model import load_content
 from generator.errors import ContentError, ContentInvalid
-from generator.loader import parse_markdown, parse_yaml, read_text
-from generator.model import load_content
 
 NOW = datetime(2025, 1, 1, tzinfo=UTC)
 FUZZ = settings(

@@ -21,7 +21,7 @@ import vobject
 import yaml
 from pypdf import PdfReader
 
-from generator import schema as s
+from generator.content import schema as s
 from tests.quality_helpers import CHROMIUM, CHROMIUM_FLAGS, require, require_module
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import images
 from generator.clock import build_now
-from generator.images import Rendition, copy_media, media_files, photo_files, web_rendition
-from generator.model import load_content
+from generator.content.model import load_content
+from generator.newsroom import images
+from generator.newsroom.images import Rendition, copy_media, media_files, photo_files, web_rendition
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
 NOW = "2026-11-25T12:00:00+00:00"

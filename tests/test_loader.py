@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import loader
-from generator.loader import (
+from generator.content import loader
+from generator.content.loader import (
     MAX_YAML_DEPTH,
     UNREADABLE,
     parse_markdown,
     parse_yaml,
     read_text,
 )
-from generator.schema import MAX_FILE_BYTES
+from generator.content.schema import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 LIBYAML = loader._FAST_LOADER  # before any test switches it off

@@ -7,15 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from generator import mkdocs_hooks, outputs, sitemap
+from generator import outputs
 from generator.clock import build_now
+from generator.content.fieldref import render_field_reference
+from generator.content.model import load_content
 from generator.errors import ContentInvalid
-from generator.fieldref import render_field_reference
-from generator.mkdocs_adapter import BuildFailed
-from generator.model import load_content
 from generator.outputs import Fixed, FromRecord, Registry, claim_site, reservation
 from generator.pipeline import build_site
-from generator.urls import SECTIONS, build_url_map
+from generator.site import mkdocs_hooks, sitemap
+from generator.site.mkdocs_adapter import BuildFailed
+from generator.site.urls import SECTIONS, build_url_map
 
 NOW = "2025-01-01T00:00:00+00:00"
 ROOT = Path(__file__).resolve().parent.parent

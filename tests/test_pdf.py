@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator import pdf
 from generator.clock import build_now
+from generator.content.model import load_content
 from generator.i18n import translations
-from generator.model import load_content
-from generator.urls import build_url_map
+from generator.newsroom import pdf
+from generator.site.urls import build_url_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
 NOW = "2026-11-25T12:00:00+00:00"

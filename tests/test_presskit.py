@@ -10,11 +10,17 @@ from pathlib import Path
 import pytest
 import vobject
 
-from generator import images, pdf
 from generator.clock import build_now
-from generator.model import load_content
-from generator.presskit import human_size, kit_files, media_kit, press_kit, release_pdf_files
-from generator.urls import build_url_map
+from generator.content.model import load_content
+from generator.newsroom import images, pdf
+from generator.newsroom.presskit import (
+    human_size,
+    kit_files,
+    media_kit,
+    press_kit,
+    release_pdf_files,
+)
+from generator.site.urls import build_url_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
 NOW = "2026-11-25T12:00:00+00:00"
@@ -195,7 +201,7 @@ def test_human_size(size, lang, kind, label):
 def test_word_documents_are_deterministic_and_dated_by_the_release(site):
     from docx import Document
 
-    from generator.release_docx import release_docx
+    from generator.newsroom.release_docx import release_docx
 
     content, urls = site
     release = content.press_releases[EU_RELEASE]

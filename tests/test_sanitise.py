@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.sanitise import clean_markdown, markdown_text
+from generator.content.sanitise import clean_markdown, markdown_text
 from tests.test_hostile import BODY_PAYLOAD, TEXT_PAYLOAD
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +56,7 @@ def test_check_warns_with_path_and_line_and_still_succeeds(minimal_content):
 
 def test_the_model_holds_the_cleaned_body(minimal_content):
     from generator.clock import build_now
-    from generator.model import load_content
+    from generator.content.model import load_content
 
     release = minimal_content / "press" / "2024-03-01-eu-stoette.yaml"
     text = release.read_text(encoding="utf-8")

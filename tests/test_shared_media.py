@@ -147,9 +147,9 @@ def test_the_word_document_has_the_page_text(builds):
 
 def test_the_preview_serves_shared_files_from_its_one_language_folder(tmp_path, copy_minimal):
     from generator.clock import build_now
-    from generator.model import load_content
+    from generator.content.model import load_content
     from generator.pipeline import write_docs
-    from generator.urls import build_url_map
+    from generator.site.urls import build_url_map
 
     content = load_content(copy_minimal(tmp_path), build_now(NOW))
     docs = tmp_path / "docs"
@@ -163,10 +163,10 @@ def test_the_preview_serves_shared_files_from_its_one_language_folder(tmp_path, 
 
 def test_shared_paths_lists_exactly_the_shared_files(tmp_path, copy_minimal):
     from generator.clock import build_now
-    from generator.model import load_content
-    from generator.newsroom import shared_paths
+    from generator.content.model import load_content
+    from generator.newsroom.downloads import shared_paths
     from generator.pipeline import shared_files
-    from generator.urls import build_url_map
+    from generator.site.urls import build_url_map
 
     content = load_content(copy_minimal(tmp_path), build_now(NOW))
     assert shared_paths(content) == sorted(shared_files(content, build_url_map(content))) == [

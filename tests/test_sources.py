@@ -17,9 +17,9 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from generator.content.model import initiative_status
+from generator.content.validate import PartialDate
 from generator.i18n import format_partial_date
-from generator.model import initiative_status
-from generator.validate import PartialDate
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-25T12:00:00+00:00"

@@ -17,11 +17,11 @@ from pathlib import Path
 import atoma
 import pytest
 
-from generator import structured
 from generator.clock import build_now
-from generator.feeds import atom_feed
-from generator.model import load_content
-from generator.urls import build_url_map
+from generator.content.model import load_content
+from generator.newsroom.feeds import atom_feed
+from generator.site import structured
+from generator.site.urls import build_url_map
 
 PRESS = "press/2024-03-01-eu-stoette.yaml"
 RELEASE = "2024-03-01-eu-stoette"

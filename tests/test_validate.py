@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import schema as s
+from generator.content import schema as s
+from generator.content.model import load_content
+from generator.content.validate import PartialDate, validate_content
 from generator.errors import ContentError, ContentInvalid
-from generator.model import load_content
-from generator.validate import PartialDate, validate_content
 
 INITIATIVE = "initiatives/groen-omstilling.yaml"
 PRESS = "press/2024-03-01-eu-stoette.yaml"

@@ -9,9 +9,9 @@ import pytest
 import vobject
 
 from generator.clock import build_now
-from generator.model import load_content
-from generator.urls import build_url_map
-from generator.vcards import vcard, vcard_files
+from generator.content.model import load_content
+from generator.newsroom.vcards import vcard, vcard_files
+from generator.site.urls import build_url_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
 NOW = "2026-11-25T12:00:00+00:00"

@@ -20,12 +20,19 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from slugify import slugify
 
-from . import clock
-from . import schema as s
-from .errors import ContentError, ContentInvalid
-from .imagecheck import ImageProblem, check_image
-from .loader import UNREADABLE, Document, field_name, parse_markdown, parse_yaml, read_text
-from .sanitise import REMOVED_HINT, clean_markdown
+from generator import clock
+from generator.content import schema as s
+from generator.content.imagecheck import ImageProblem, check_image
+from generator.content.loader import (
+    UNREADABLE,
+    Document,
+    field_name,
+    parse_markdown,
+    parse_yaml,
+    read_text,
+)
+from generator.content.sanitise import REMOVED_HINT, clean_markdown
+from generator.errors import ContentError, ContentInvalid
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = ID_PATTERN

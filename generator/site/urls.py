@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
-from .model import Content
+from generator.content.model import Content
 
 PageKey = tuple
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import i18n
+from generator import i18n
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 # What MkDocs writes into a language's folder besides the pages and the docs folder's files
@@ -132,7 +132,7 @@ def serve_language(config_file: Path, build: LanguageBuild, watch: list[Path], h
     """
     from mkdocs.commands.serve import serve
 
-    from . import mkdocs_hooks
+    from generator.site import mkdocs_hooks
 
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     theme = dict(settings["theme"])

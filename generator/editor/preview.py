@@ -12,12 +12,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .clock import build_now
-from .errors import ContentInvalid, UserError
-from .mkdocs_adapter import serve_language
-from .model import load_content
-from .pipeline import language_build, write_docs
-from .urls import build_url_map
+from generator import paths
+from generator.clock import build_now
+from generator.content.model import load_content
+from generator.errors import ContentInvalid, UserError
+from generator.pipeline import language_build, write_docs
+from generator.site.mkdocs_adapter import serve_language
+from generator.site.urls import build_url_map
 
 
 def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str | None = None,
@@ -80,7 +81,7 @@ def _serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str 
     print(f"Preview of the {lang} site at http://{host}:{port}/ (Ctrl+C stops it)",
           file=sys.stderr, flush=True)
     serve_language(root / "mkdocs.yml", build,
-                   [content_dir, Path(__file__).parent / "templates"], host, port, regenerate)
+                   [content_dir, paths.TEMPLATES], host, port, regenerate)
     # MkDocs' server runs until Ctrl+C, which it catches itself: returning means interrupted.
     raise KeyboardInterrupt
 

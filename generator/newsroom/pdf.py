@@ -29,14 +29,15 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from .i18n import format_date, format_phone, translations
-from .images import encode_rendition, web_rendition
-from .model import Content, ImageRef, PressRelease
-from .newsroom import release_pdf_path
-from .urls import UrlMap
+from generator import paths
+from generator.content.model import Content, ImageRef, PressRelease
+from generator.i18n import format_date, format_phone, translations
+from generator.newsroom.downloads import release_pdf_path
+from generator.newsroom.images import encode_rendition, web_rendition
+from generator.site.urls import UrlMap
 
-REPO = Path(__file__).resolve().parent.parent
-TEMPLATES = Path(__file__).resolve().parent / "templates" / "pdf"
+REPO = paths.REPO
+TEMPLATES = paths.TEMPLATES / "pdf"
 FONTS = REPO / "theme" / "assets" / "fonts"
 EU_EMBLEM = REPO / "theme" / "assets" / "images" / "eu-emblem.svg"
 # The wording is fixed by Regulation (EU) 2021/1060, Annex IX, so it is not left to a catalogue.

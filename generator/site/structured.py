@@ -6,9 +6,17 @@ import json
 import posixpath
 from pathlib import Path
 
-from .model import Certification, Content, Initiative, Organisation, Person, PressRelease, Source
-from .urls import UrlMap
-from .validate import PartialDate
+from generator.content.model import (
+    Certification,
+    Content,
+    Initiative,
+    Organisation,
+    Person,
+    PressRelease,
+    Source,
+)
+from generator.content.validate import PartialDate
+from generator.site.urls import UrlMap
 
 
 def to_script_json(data: dict) -> str:

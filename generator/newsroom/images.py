@@ -18,11 +18,11 @@ from xml.etree import ElementTree
 
 from PIL import Image, ImageCms, ImageOps
 
-from .loader import field_name
-from .model import Content, ImageRef
+from generator.content.loader import field_name
+from generator.content.model import Content, ImageRef
 
 if TYPE_CHECKING:
-    from .outputs import Download
+    from generator.outputs import Download
 
 WIDTHS = (480, 720, 960)  # phones, phones at high density and tablets, desktops
 JPEG_QUALITY = 82
@@ -125,7 +125,7 @@ def copy_media(content: Content) -> dict[str, bytes]:
 def media_downloads(content: Content) -> list[Download]:
     """The logos and badges each language publishes itself, as `outputs.Download`s owned by the
     field that names them."""
-    from .outputs import Download, FromRecord
+    from generator.outputs import Download, FromRecord
 
     found = []
     for file, (path, keypath) in _media_references(content, photos=False).items():
@@ -138,7 +138,7 @@ def media_downloads(content: Content) -> list[Download]:
 def photo_downloads(content: Content) -> list[Download]:
     """Every photo's original and web sizes as `outputs.Download`s, relative to the site root
     (written once for all languages), owned by the field that names the original."""
-    from .outputs import Download, FromRecord
+    from generator.outputs import Download, FromRecord
 
     hint = "rename one of the two files"
     found = []

@@ -27,10 +27,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from . import schema as s
-from .errors import UserError
-from .urls import make_slug
-from .validate import LANGUAGE_NAMES, Checked, validate_content
+from generator.content import schema as s
+from generator.content.validate import LANGUAGE_NAMES, Checked, validate_content
+from generator.errors import UserError
+from generator.site.urls import make_slug
 
 TRANSLATABLE = {s.TEXT, s.PARAGRAPH, s.MARKDOWN}
 # A text of more words than this, equal in both languages, has not been translated.

@@ -14,12 +14,12 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from . import images
-from .model import Content, PressRelease
-from .urls import SECTIONS, UrlMap
+from generator.content.model import Content, PressRelease
+from generator.newsroom import images
+from generator.site.urls import SECTIONS, UrlMap
 
 if TYPE_CHECKING:
-    from .outputs import Download
+    from generator.outputs import Download
 
 PRESS_KITS = "press-kits"
 
@@ -78,7 +78,7 @@ def newsroom_downloads(content: Content, urls: UrlMap, lang: str) -> dict:
 def press_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
     """The press room's files of `lang` itself (`outputs.Download`s): each published release's
     PDF. The bytes are made only when the build asks for them."""
-    from .outputs import Download, FromRecord
+    from generator.outputs import Download, FromRecord
 
     found = []
     # content.press_releases holds published releases only (no drafts, no embargoed ones).
@@ -95,7 +95,7 @@ def shared_downloads(content: Content, urls: UrlMap | None = None) -> list[Downl
     """Every file written once for all languages (`outputs.Download`s, relative to the site
     root): the photos (originals and renditions), each published release's press kit and the
     media kit. Without `urls` only the paths and owners are of use (`check`)."""
-    from .outputs import Download, Fixed, FromRecord
+    from generator.outputs import Download, Fixed, FromRecord
 
     found = images.photo_downloads(content)
     found.append(Download(media_kit_path(), Fixed("the media kit"), partial(_media_kit, content)))
@@ -114,7 +114,7 @@ def shared_paths(content: Content) -> list[str]:
 
 def feed_download(content: Content, urls: UrlMap, lang: str) -> Download:
     """The press feed of `lang` as an `outputs.Download`."""
-    from .outputs import Download, Fixed
+    from generator.outputs import Download, Fixed
 
     return Download(feed_path(lang), Fixed("the press feed"), partial(_feed, content, urls, lang))
 
@@ -122,24 +122,24 @@ def feed_download(content: Content, urls: UrlMap, lang: str) -> Download:
 # The makers import the PDF and ZIP modules only when bytes are wanted: `check` lists the paths
 # without loading WeasyPrint.
 def _media_kit(content: Content) -> bytes:
-    from .presskit import media_kit
+    from generator.newsroom.presskit import media_kit
 
     return media_kit(content)
 
 
 def _press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
-    from .presskit import press_kit
+    from generator.newsroom.presskit import press_kit
 
     return press_kit(release, content, urls)
 
 
 def _release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> bytes:
-    from .pdf import release_pdf
+    from generator.newsroom.pdf import release_pdf
 
     return release_pdf(release, content, urls, lang)
 
 
 def _feed(content: Content, urls: UrlMap, lang: str) -> bytes:
-    from .feeds import atom_feed
+    from generator.newsroom.feeds import atom_feed
 
     return atom_feed(content, urls, lang)

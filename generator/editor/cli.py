@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .clock import build_now
-from .errors import ContentInvalid, UserError
-from .mkdocs_adapter import BuildFailed
+from generator.clock import build_now
+from generator.errors import ContentInvalid, UserError
+from generator.site.mkdocs_adapter import BuildFailed
 
 
 def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
@@ -52,18 +52,18 @@ def _run(command: str, args: argparse.Namespace, root: Path, now) -> int:
     if command == "check":
         return _check(args.content, now)
     if command == "build":
-        from .pipeline import build_site
+        from generator.pipeline import build_site
         build_site(args.content, getattr(args, "site", root / "site"), root, now,
                    quiet=args.quiet)
         return 0
     if command == "serve":
-        from .preview import serve
+        from generator.editor.preview import serve
         return serve(args.content, root, args.lang, args.port, args.now)
     if command == "new":
-        from .scaffold import new_record
+        from generator.editor.scaffold import new_record
         print(new_record(args.content, args.kind, args.title, now))
         return 0
-    from .translations import run_translations
+    from generator.editor.translations import run_translations
     return run_translations(args.content, now, args.lang, args.export, args.import_)
 
 
@@ -98,9 +98,9 @@ def _require_content_folder(content: Path) -> None:
 
 
 def _check(content: Path, now) -> int:
-    from .model import load_content
-    from .outputs import claim_site
-    from .urls import build_url_map
+    from generator.content.model import load_content
+    from generator.outputs import claim_site
+    from generator.site.urls import build_url_map
 
     model = load_content(content, now)
     claim_site(model, build_url_map(model))  # two outputs on one path are content errors too

@@ -18,15 +18,15 @@ from html.parser import HTMLParser
 from docx import Document
 from docx.text.paragraph import Paragraph
 
-from .i18n import format_date, format_phone, translations
-from .model import Content, PressRelease
-from .pdf import EU_STATEMENT, body_html
-from .urls import UrlMap
+from generator.content.model import Content, PressRelease
+from generator.i18n import format_date, format_phone, translations
+from generator.newsroom.pdf import EU_STATEMENT, body_html
+from generator.site.urls import UrlMap
 
 
 def release_docx(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> bytes:
     """The release in `lang` as .docx bytes."""
-    from .presskit import _pick, deterministic_zip, photo_names, source_line
+    from generator.newsroom.presskit import _pick, deterministic_zip, photo_names, source_line
 
     _ = translations(lang).gettext
     text = release.text(lang)

@@ -44,7 +44,7 @@ def on_pre_build(config) -> None:
 
     # MkDocs loads this file as a module of its own; the preview registered its callable on the
     # package's copy of this module.
-    from generator import mkdocs_hooks as shared
+    from generator.site import mkdocs_hooks as shared
 
     for regenerate in shared.PRE_BUILD:
         try:
@@ -80,7 +80,7 @@ SKIPPED_TEMPLATES = ("sitemap.xml",)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    from generator import mkdocs_hooks as shared  # see on_pre_build
+    from generator.site import mkdocs_hooks as shared  # see on_pre_build
 
     if template_name in shared.SKIPPED_TEMPLATES:
         return ""

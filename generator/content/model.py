@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
-from . import schema as s
-from .clock import DEFAULT_TIMEZONE, in_zone
-from .errors import ContentError, sort_errors
-from .validate import CheckedContent, Month, PartialDate, validate_content
+from generator.clock import DEFAULT_TIMEZONE, in_zone
+from generator.content import schema as s
+from generator.content.validate import CheckedContent, Month, PartialDate, validate_content
+from generator.errors import ContentError, sort_errors
 
 T = TypeVar("T")
 

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import i18n
-from .model import Content
-from .urls import UrlMap
+from generator import i18n, paths
+from generator.content.model import Content
+from generator.site.urls import UrlMap
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -55,7 +55,7 @@ def language_sitemap(content: Content, urls: UrlMap, lang: str) -> bytes:
 def write_language_sitemap(content: Content, urls: UrlMap, lang: str, site_dir: Path) -> None:
     """The language's sitemap, gzipped copy included (MkDocs' own, which knows no alternates,
     is switched off by the adapter)."""
-    from .outputs import write_new  # outputs reads this module's file names
+    from generator.outputs import write_new  # outputs reads this module's file names
 
     data = language_sitemap(content, urls, lang)
     buffer = io.BytesIO()
@@ -69,7 +69,7 @@ def write_language_sitemap(content: Content, urls: UrlMap, lang: str, site_dir: 
 def write_root_files(content: Content, urls: UrlMap, out: Path) -> None:
     """site/index.html (language chooser), site/404.html, site/_redirects, site/sitemap.xml
     (index), site/robots.txt and site/favicon.ico."""
-    from .outputs import write_new  # outputs reads this module's file names
+    from generator.outputs import write_new  # outputs reads this module's file names
 
     base = content.site.base_url
     index = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -147,6 +147,6 @@ def _root_page(template: str, content: Content, **values) -> str:
 
 
 _ROOT_TEMPLATES = Environment(
-    loader=FileSystemLoader(str(Path(__file__).resolve().parent / "templates" / "root")),
+    loader=FileSystemLoader(str(paths.TEMPLATES / "root")),
     autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     keep_trailing_newline=True)

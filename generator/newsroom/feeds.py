@@ -10,11 +10,11 @@ from datetime import datetime
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-from .i18n import translations
-from .model import Content, PressRelease
-from .newsroom import feed_path, release_pdf_path
-from .pdf import release_pdf
-from .urls import UrlMap
+from generator.content.model import Content, PressRelease
+from generator.i18n import translations
+from generator.newsroom.downloads import feed_path, release_pdf_path
+from generator.newsroom.pdf import release_pdf
+from generator.site.urls import UrlMap
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import yaml
 
-from . import schema as s
-from .clock import DEFAULT_TIMEZONE, in_zone
-from .errors import UserError
-from .urls import make_slug
+from generator.clock import DEFAULT_TIMEZONE, in_zone
+from generator.content import schema as s
+from generator.errors import UserError
+from generator.site.urls import make_slug
 
 KINDS = {
     "press": s.PRESS_RELEASE,

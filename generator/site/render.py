@@ -14,17 +14,17 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import i18n, structured
-from .model import Content, Initiative
-from .presskit import human_size
-from .urls import SECTIONS, UrlMap, relative
+from generator import i18n, paths
+from generator.content.model import Content, Initiative
+from generator.newsroom.presskit import human_size
+from generator.site import structured
+from generator.site.urls import SECTIONS, UrlMap, relative
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = paths.TEMPLATES
 
 # What Markdown, attr_list and tables could read as syntax, and what HTML could read as markup.
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|&]")
@@ -276,7 +276,7 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
             eu_sentence=eu_sentence(i, content, lang) if i.has_eu_figures else "",
             og_type="article", jsonld=structured.project(i, content, urls, lang)))
     # Press: newsroom, years, releases.
-    from .newsroom import newsroom_downloads, release_downloads
+    from generator.newsroom.downloads import newsroom_downloads, release_downloads
     by_year = _by_year(releases)
     newsroom = newsroom_downloads(content, urls, lang)
     pages.append(r.render(

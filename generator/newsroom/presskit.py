@@ -16,14 +16,14 @@ from pathlib import Path
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
-from .i18n import LOCALES, format_date, format_partial_date, format_phone, translations
-from .model import Content, ImageRef, PressRelease
-from .newsroom import PRESS_KITS, press_downloads, shared_downloads
-from .pdf import EU_STATEMENT, release_pdf
-from .release_docx import release_docx
-from .sanitise import markdown_text as md
-from .urls import UrlMap
-from .vcards import vcard
+from generator.content.model import Content, ImageRef, PressRelease
+from generator.content.sanitise import markdown_text as md
+from generator.i18n import LOCALES, format_date, format_partial_date, format_phone, translations
+from generator.newsroom.downloads import PRESS_KITS, press_downloads, shared_downloads
+from generator.newsroom.pdf import EU_STATEMENT, release_pdf
+from generator.newsroom.release_docx import release_docx
+from generator.newsroom.vcards import vcard
+from generator.site.urls import UrlMap
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can carry
 FILE_MODE = 0o100644  # a regular file, rw-r--r--

@@ -2,7 +2,7 @@
 
 Regenerate it after every change to schema.py:
 
-    python -m generator.fieldref > docs/fields.md
+    python -m generator.content.fieldref > docs/fields.md
 
 tests/test_fieldref.py fails while docs/fields.md is out of date.
 """
@@ -12,10 +12,10 @@ from __future__ import annotations
 import sys
 from typing import NamedTuple
 
-from . import schema as s
-from .outputs import RESERVED
+from generator.content import schema as s
+from generator.outputs import RESERVED
 
-COMMAND = "python -m generator.fieldref > docs/fields.md"
+COMMAND = "python -m generator.content.fieldref > docs/fields.md"
 
 class Kind(NamedTuple):
     """How to write a value of one kind, said for an editor."""
@@ -76,7 +76,7 @@ KINDS: dict[str, Kind] = {
 def render_field_reference() -> str:
     """docs/fields.md: every record type and field of the schema, in Markdown for editors."""
     out = [
-        "<!-- Generated from generator/schema.py; do not edit by hand. Regenerate with:",
+        "<!-- Generated from generator/content/schema.py; do not edit by hand. Regenerate with:",
         f"     {COMMAND} -->",
         "",
         "# Content fields",

@@ -6,11 +6,11 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from .model import Content, Person
-from .urls import UrlMap
+from generator.content.model import Content, Person
+from generator.site.urls import UrlMap
 
 if TYPE_CHECKING:
-    from .outputs import Download
+    from generator.outputs import Download
 
 
 def vcard(person: Person, content: Content, lang: str) -> bytes:
@@ -59,7 +59,7 @@ def vcard_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
 
 def vcard_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
     """Every person's vCard as an `outputs.Download`, named after the person's file."""
-    from .outputs import Download, FromRecord
+    from generator.outputs import Download, FromRecord
 
     return [
         Download(vcard_path(person, urls, lang),

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError
-from .schema import MAX_FILE_BYTES, MAX_YAML_NODES
+from generator.content.schema import MAX_FILE_BYTES, MAX_YAML_NODES
+from generator.errors import ContentError
 
 KeyPath = tuple  # ("da", "title") or ("funding", 0, "amount")
 

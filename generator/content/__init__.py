@@ -1,0 +1,1 @@
+"""Reading content: schema, loading, validation, the model and the field reference."""

@@ -1,0 +1,1 @@
+"""The editors' commands: the command line, preview, scaffolding and translation reports."""

@@ -1,0 +1,1 @@
+"""The website: URLs, page rendering, MkDocs per language, sitemaps and structured data."""
