@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Klynge's command line: check the content, build the site, preview it, start new records.
 
-    python build.py                  check and build site/ (same as `build`)
-    python build.py check            check content/ and report every problem
-    python build.py serve --lang en  live preview of one language
-    python build.py new press "Title"
-    python build.py translations     what is missing or out of date in a language
+python build.py                  check and build site/ (same as `build`)
+python build.py check            check content/ and report every problem
+python build.py serve --lang en  live preview of one language
+python build.py new press "Title"
+python build.py translations     what is missing or out of date in a language
 """
 
 from __future__ import annotations

@@ -24,15 +24,24 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS_DA = ("sundhed velfærd innovation samarbejde virksomheder region klynge teknologi borgere "
-            "hospital kommune forskning viden udvikling løsninger eksport patienter data pleje "
-            "digital netværk partnerskab vækst").split()
-WORDS_EN = ("health welfare innovation collaboration companies region cluster technology citizens "
-            "hospital municipality research knowledge development solutions export patients "
-            "data care digital network partnership growth").split()
+WORDS_DA = (
+    "sundhed velfærd innovation samarbejde virksomheder region klynge teknologi borgere "
+    "hospital kommune forskning viden udvikling løsninger eksport patienter data pleje "
+    "digital netværk partnerskab vækst"
+).split()
+WORDS_EN = (
+    "health welfare innovation collaboration companies region cluster technology citizens "
+    "hospital municipality research knowledge development solutions export patients "
+    "data care digital network partnership growth"
+).split()
 # Share of each record type among the synthetic records.
-MIX = (("initiative", 0.55), ("organisation", 0.2), ("press", 0.1), ("person", 0.1),
-       ("certification", 0.05))
+MIX = (
+    ("initiative", 0.55),
+    ("organisation", 0.2),
+    ("press", 0.1),
+    ("person", 0.1),
+    ("certification", 0.05),
+)
 
 
 def sentence(rng: random.Random, words: list[str], n: int) -> str:
@@ -69,7 +78,9 @@ def make_content(target: Path, records: int, seed: int = 1) -> None:
             f"da:\n  name: Organisation {n}\n  slug: organisation-{n}\n"
             f"  description: {paragraph(rng, WORDS_DA, 3)}\n"
             f"en:\n  name: Organisation {n}\n  slug: organisation-{n}\n"
-            f"  description: {paragraph(rng, WORDS_EN, 3)}\n", encoding="utf-8")
+            f"  description: {paragraph(rng, WORDS_EN, 3)}\n",
+            encoding="utf-8",
+        )
     for n in range(counts["person"]):
         person_id = f"synthetic-person-{n}"
         people.append(person_id)
@@ -77,18 +88,22 @@ def make_content(target: Path, records: int, seed: int = 1) -> None:
             f"name: Person Nummer {n}\norganisation: {rng.choice(orgs)}\n"
             f"email: person{n}@example.org\nphone: {rng.randint(20000000, 99999999)}\n"
             f"press_contact: {str(n % 3 == 0).lower()}\n"
-            f"da:\n  role: Konsulent\nen:\n  role: Consultant\n", encoding="utf-8")
+            f"da:\n  role: Konsulent\nen:\n  role: Consultant\n",
+            encoding="utf-8",
+        )
     for n in range(counts["initiative"]):
         start_year = rng.randint(2015, 2027)
         total = rng.randint(1_000_000, 90_000_000)
         eu = n % 2 == 0
         fund = "erdf" if eu else "decentral"
         amount = int(total * rng.uniform(0.3, 0.8))
-        region = rng.choice(["hovedstaden", "syddanmark", "sjaelland", "midtjylland",
-                             "nordjylland"])
-        text = {lang: (sentence(rng, words, 6), paragraph(rng, words, 3),
-                       paragraph(rng, words, 12)) for lang, words in (("da", WORDS_DA),
-                                                                      ("en", WORDS_EN))}
+        region = rng.choice(
+            ["hovedstaden", "syddanmark", "sjaelland", "midtjylland", "nordjylland"]
+        )
+        text = {
+            lang: (sentence(rng, words, 6), paragraph(rng, words, 3), paragraph(rng, words, 12))
+            for lang, words in (("da", WORDS_DA), ("en", WORDS_EN))
+        }
         (target / "initiatives" / f"synthetic-{n}.yaml").write_text(
             f"start: {start_year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"
             f"end: {start_year + rng.randint(1, 4)}-12-31\n"
@@ -99,7 +114,10 @@ def make_content(target: Path, records: int, seed: int = 1) -> None:
                 f"{lang}:\n  title: {t[0]}\n  slug: {'indsats' if lang == 'da' else 'initiative'}"
                 f"-{n}\n  summary: {t[1]}\n  aims: [{sentence(rng, WORDS_EN, 6)}]\n"
                 f"  results: [{sentence(rng, WORDS_EN, 6)}]\n  body: {block(t[2], 4)}\n"
-                for lang, t in text.items()), encoding="utf-8")
+                for lang, t in text.items()
+            ),
+            encoding="utf-8",
+        )
     for n in range(counts["press"]):
         (target / "press" / f"synthetic-release-{n}.yaml").write_text(
             f"date: {rng.randint(2015, 2026)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"
@@ -112,15 +130,21 @@ def make_content(target: Path, records: int, seed: int = 1) -> None:
                 f"  lead: {paragraph(rng, words, 2)}\n"
                 f"  body: {block(paragraph(rng, words, 10), 4)}\n"
                 f"  facts: [{sentence(rng, words, 6)}]\n"
-                for lang, words in (("da", WORDS_DA), ("en", WORDS_EN))), encoding="utf-8")
+                for lang, words in (("da", WORDS_DA), ("en", WORDS_EN))
+            ),
+            encoding="utf-8",
+        )
     for n in range(counts["certification"]):
         (target / "certifications" / f"synthetic-cert-{n}.yaml").write_text(
             f"holder: {rng.choice(orgs)}\nissuer: Synthetic Label Programme\n"
             f"awarded: 20{rng.randint(10, 25)}-0{rng.randint(1, 9)}\n"
-            + "".join(f"{lang}:\n  name: Label {n}\n  slug: label-{n}\n"
-                      f"  description: {paragraph(rng, words, 2)}\n"
-                      for lang, words in (("da", WORDS_DA), ("en", WORDS_EN))),
-            encoding="utf-8")
+            + "".join(
+                f"{lang}:\n  name: Label {n}\n  slug: label-{n}\n"
+                f"  description: {paragraph(rng, words, 2)}\n"
+                for lang, words in (("da", WORDS_DA), ("en", WORDS_EN))
+            ),
+            encoding="utf-8",
+        )
 
 
 def build(content: Path, site: Path, cache: Path) -> tuple[float, float, int]:
@@ -128,9 +152,22 @@ def build(content: Path, site: Path, cache: Path) -> tuple[float, float, int]:
     env = {**os.environ, "KLYNGE_CACHE": str(cache)}
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now",
-         "2026-11-25T12:00:00+00:00", "--quiet", "build", "--site", str(site)],
-        capture_output=True, text=True, env=env)
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(content),
+            "--now",
+            "2026-11-25T12:00:00+00:00",
+            "--quiet",
+            "build",
+            "--site",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     wall = time.perf_counter() - started
     if result.returncode != 0:
         print(result.stderr[-3000:], file=sys.stderr)
@@ -147,9 +184,12 @@ def run(records: int) -> float:
         cache = Path(tmp) / "cache"
         cold, peak, pages = build(content, Path(tmp) / "site", cache)
         warm, peak_warm, _ = build(content, Path(tmp) / "site2", cache)
-        print(f"{records:6d} records  {pages:6d} pages  cold {cold:6.1f} s "
-              f"({pages / cold:5.1f} pages/s)  warm {warm:6.1f} s ({pages / warm:5.1f} pages/s)"
-              f"  peak {max(peak, peak_warm):5.0f} MB", flush=True)
+        print(
+            f"{records:6d} records  {pages:6d} pages  cold {cold:6.1f} s "
+            f"({pages / cold:5.1f} pages/s)  warm {warm:6.1f} s ({pages / warm:5.1f} pages/s)"
+            f"  peak {max(peak, peak_warm):5.0f} MB",
+            flush=True,
+        )
         return cold
 
 
@@ -158,8 +198,10 @@ def main(argv: list[str]) -> None:
     print(f"{os.cpu_count()} cores; cold = empty PDF cache, warm = PDFs cached from the cold build")
     times = [run(n) for n in sizes]
     if len(times) > 1:
-        print(f"time ratio {sizes[-1]}/{sizes[0]} records: {times[-1] / times[0]:.2f} "
-              f"(size ratio {sizes[-1] / sizes[0]:.1f})")
+        print(
+            f"time ratio {sizes[-1]}/{sizes[0]} records: {times[-1] / times[0]:.2f} "
+            f"(size ratio {sizes[-1] / sizes[0]:.1f})"
+        )
 
 
 if __name__ == "__main__":

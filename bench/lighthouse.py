@@ -42,8 +42,13 @@ from tests.quality_helpers import (  # noqa: E402
 
 LIGHTHOUSE = "lighthouse@12.8.2"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-           "cumulative-layout-shift", "speed-index")
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+)
 # Only the local server may be resolved: no request can leave the machine.
 CHROME_FLAGS = CHROMIUM_FLAGS + ['--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"']
 
@@ -53,17 +58,32 @@ def lighthouse_binary() -> Path:
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         print(f"installing {LIGHTHOUSE} (npm install --no-save) ...", file=sys.stderr, flush=True)
-        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund",
-                        "--loglevel=error", LIGHTHOUSE], cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                LIGHTHOUSE,
+            ],
+            cwd=ROOT,
+            check=True,
+        )
     return binary
 
 
 def build(site: Path) -> None:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "build.py", "--now", BUILD_NOW, "--quiet", "build", "--site",
-                    str(site)], cwd=ROOT, check=True)
-    print(f"built the bundled site in {time.perf_counter() - started:.1f}s: {site}",
-          file=sys.stderr)
+    subprocess.run(
+        [sys.executable, "build.py", "--now", BUILD_NOW, "--quiet", "build", "--site", str(site)],
+        cwd=ROOT,
+        check=True,
+    )
+    print(
+        f"built the bundled site in {time.perf_counter() - started:.1f}s: {site}", file=sys.stderr
+    )
 
 
 def first_page_with(site: BuiltSite, lang: str, schema_type: str) -> Path | None:
@@ -94,31 +114,44 @@ def pages_to_score(site: BuiltSite) -> list[tuple[str, Path]]:
 
 
 def run_lighthouse(binary: Path, url: str, out: Path, desktop: bool) -> dict:
-    args = [str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            f"--chrome-flags={' '.join(CHROME_FLAGS)}"]
+    args = [
+        str(binary),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
     if desktop:
         args.append("--preset=desktop")
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", CHROMIUM))
-    result = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=300, check=False)
+    result = subprocess.run(
+        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     if result.returncode != 0 or not out.is_file():
-        raise RuntimeError(f"lighthouse failed on {url} (exit {result.returncode}):\n"
-                           f"{result.stderr[-3000:]}")
+        raise RuntimeError(
+            f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}"
+        )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
 def summarise(report: dict) -> dict:
     scores = {k: report["categories"][k]["score"] for k in CATEGORIES}
-    metrics = {k: report["audits"][k].get("displayValue", "") for k in METRICS
-               if k in report["audits"]}
+    metrics = {
+        k: report["audits"][k].get("displayValue", "") for k in METRICS if k in report["audits"]
+    }
     failed = {}
     for key in CATEGORIES:
         for ref in report["categories"][key]["auditRefs"]:
             audit = report["audits"].get(ref["id"], {})
             scored = audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
-            if ref.get("weight", 0) > 0 and scored and audit.get("score") is not None \
-                    and audit["score"] < 1:
+            if (
+                ref.get("weight", 0) > 0
+                and scored
+                and audit.get("score") is not None
+                and audit["score"] < 1
+            ):
                 shown = f": {audit['displayValue']}" if audit.get("displayValue") else ""
                 failed.setdefault(key, []).append(f"{ref['id']} ({audit['score']:.2f}){shown}")
     return {"scores": scores, "metrics": metrics, "failed": failed}
@@ -147,19 +180,24 @@ def main(argv: list[str] | None = None) -> int:
                 url = server.url(page)
                 started = time.perf_counter()
                 report = run_lighthouse(binary, url, Path(tmp) / "report.json", args.desktop)
-                results[label] = dict(summarise(report), url=site.url_path(page),
-                                      seconds=round(time.perf_counter() - started, 1),
-                                      lighthouse=report.get("lighthouseVersion"))
-                print(f"  scored {label} ({site.url_path(page)}) in "
-                      f"{results[label]['seconds']}s", file=sys.stderr, flush=True)
+                results[label] = dict(
+                    summarise(report),
+                    url=site.url_path(page),
+                    seconds=round(time.perf_counter() - started, 1),
+                    lighthouse=report.get("lighthouseVersion"),
+                )
+                print(
+                    f"  scored {label} ({site.url_path(page)}) in {results[label]['seconds']}s",
+                    file=sys.stderr,
+                    flush=True,
+                )
     mode = "desktop" if args.desktop else "mobile"
     version = next(iter(results.values()), {}).get("lighthouse", "?")
     print(f"\nLighthouse {version}, {mode}, Chromium at 127.0.0.1 (scores 0-100)\n")
     print(f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5}  path")
     for label, r in results.items():
         s = r["scores"]
-        cells = " ".join(f"{round(s[k] * 100) if s[k] is not None else '-':>5}"
-                         for k in CATEGORIES)
+        cells = " ".join(f"{round(s[k] * 100) if s[k] is not None else '-':>5}" for k in CATEGORIES)
         print(f"{label:<16} {cells}  {r['url']}")
     print()
     for label, r in results.items():

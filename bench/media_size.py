@@ -36,9 +36,14 @@ def make_photo(path: Path, megabytes: float) -> int:
     while True:
         height = width * 3 // 4
         base = Image.linear_gradient("L").resize((width, height))
-        channels = [Image.blend(base.rotate(90 * i).resize((width, height)),
-                                Image.effect_noise((width, height), 40 + 4 * i), 0.5)
-                    for i in range(3)]
+        channels = [
+            Image.blend(
+                base.rotate(90 * i).resize((width, height)),
+                Image.effect_noise((width, height), 40 + 4 * i),
+                0.5,
+            )
+            for i in range(3)
+        ]
         Image.merge("RGB", channels).save(path, "JPEG", quality=92)
         size = path.stat().st_size
         if size >= megabytes * 1_000_000 * 0.95:
@@ -51,31 +56,54 @@ def add_photo(content: Path, photo: Path) -> None:
     shutil.copy(photo, content / PHOTO)
     release = content / RELEASE
     text = release.read_text(encoding="utf-8")
-    entry = (f"  - file: {PHOTO}\n    credit: Klyngen\n    licence: CC BY 4.0\n"
-             "    da: {alt: Et stort foto, caption: Et stort foto}\n"
-             "    en: {alt: A large photo, caption: A large photo}\n")
+    entry = (
+        f"  - file: {PHOTO}\n    credit: Klyngen\n    licence: CC BY 4.0\n"
+        "    da: {alt: Et stort foto, caption: Et stort foto}\n"
+        "    en: {alt: A large photo, caption: A large photo}\n"
+    )
     release.write_text(text.replace("images:\n", "images:\n" + entry, 1), encoding="utf-8")
 
 
 def build(checkout: Path, content: Path, site: Path, cache: Path) -> None:
     result = subprocess.run(
-        [sys.executable, str(checkout / "build.py"), "--content", str(content), "--now", NOW,
-         "--quiet", "build", "--site", str(site)], capture_output=True, text=True, cwd=checkout,
-        env={**os.environ, "KLYNGE_CACHE": str(cache)})
+        [
+            sys.executable,
+            str(checkout / "build.py"),
+            "--content",
+            str(content),
+            "--now",
+            NOW,
+            "--quiet",
+            "build",
+            "--site",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=checkout,
+        env={**os.environ, "KLYNGE_CACHE": str(cache)},
+    )
     if result.returncode:
         sys.exit(result.stderr)
 
 
 def tree_size(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_size
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_size
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("megabytes", type=float, nargs="?", default=11.0)
-    parser.add_argument("--checkout", type=Path, default=ROOT,
-                        help="the Klynge checkout whose build.py to measure (default: this one)")
+    parser.add_argument(
+        "--checkout",
+        type=Path,
+        default=ROOT,
+        help="the Klynge checkout whose build.py to measure (default: this one)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="klynge-media-size-") as tmp:
         work = Path(tmp)

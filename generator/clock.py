@@ -83,7 +83,7 @@ def zone_label(zone: ZoneInfo) -> str:
 
 
 def season_of(moment: datetime, zone: ZoneInfo) -> str:
-    """"summer time" or "winter time": whether daylight saving time applies at that moment."""
+    """ "summer time" or "winter time": whether daylight saving time applies at that moment."""
     local = moment.astimezone(UTC).astimezone(zone)
     return "summer time" if local.dst() else "winter time"
 

@@ -58,8 +58,9 @@ def format_dkk(amount: int, lang: str) -> str:
 def format_eur(amount: float, lang: str) -> str:
     """An amount in euro, whole euros: EUR 12,402,788."""
     pattern = "#,##0 ¤¤" if lang == "da" else "¤¤ #,##0"
-    return format_currency(round(amount), "EUR", pattern, locale=LOCALES[lang],
-                           currency_digits=False)
+    return format_currency(
+        round(amount), "EUR", pattern, locale=LOCALES[lang], currency_digits=False
+    )
 
 
 def format_number(value: float, lang: str) -> str:
@@ -76,7 +77,7 @@ def format_phone(e164: str) -> str:
     """+4521288419 -> 21 28 84 19; other countries keep their international form."""
     if e164.startswith("+45") and len(e164) == 11:
         digits = e164[3:]
-        return " ".join(digits[i:i + 2] for i in range(0, 8, 2))
+        return " ".join(digits[i : i + 2] for i in range(0, 8, 2))
     return e164
 
 

@@ -94,9 +94,14 @@ class Registry:
             holder = next((o for k, (_, o) in self.claims.items() if k.startswith(key)), None)
         if holder is not None:
             held = self.claims.get(key, (path,))[0]
-            twin = "" if held == path else (
-                f" (as {shown(held)}: addresses that differ only in letter case or in how a "
-                "letter is encoded are the same)")
+            twin = (
+                ""
+                if held == path
+                else (
+                    f" (as {shown(held)}: addresses that differ only in letter case or in how a "
+                    "letter is encoded are the same)"
+                )
+            )
             self.refuse(owner, f"{shown(path)} is already {holder.describe()}{twin}")
             return False
         self.claims[key] = (path, owner)
@@ -106,11 +111,15 @@ class Registry:
         if not isinstance(owner, FromRecord):
             # Two fixed outputs on one path is a mistake in the generator, not in the content.
             raise RuntimeError(f"{owner.describe()}: {message}")
-        if any((e.path, e.line, e.field) == (owner.path, owner.line, owner.field)
-               for e in self.errors):
+        if any(
+            (e.path, e.line, e.field) == (owner.path, owner.line, owner.field) for e in self.errors
+        ):
             return  # one field, one report: its other files (renditions, PDF) clash alike
-        self.errors.append(ContentError(owner.path, owner.line, owner.field, message,
-                                        owner.hint if hint is None else hint))
+        self.errors.append(
+            ContentError(
+                owner.path, owner.line, owner.field, message, owner.hint if hint is None else hint
+            )
+        )
 
     def owner_of(self, path: str) -> Owner | None:
         """Who writes `path`: its own claim, or the claim of a folder it lies in."""
@@ -131,6 +140,7 @@ class Registry:
 
 # --- reserved slugs --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Reservation:
     """Names in one folder of each language that the generator keeps for its own outputs."""
@@ -146,7 +156,8 @@ class Reservation:
 
     def holds(self, slug: str, lang: str) -> bool:
         return slug in self.names.get(lang, ()) or bool(
-            self.pattern and re.fullmatch(self.pattern, slug))
+            self.pattern and re.fullmatch(self.pattern, slug)
+        )
 
 
 def _each_language(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -154,19 +165,30 @@ def _each_language(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 RESERVED = (
-    Reservation(None, {lang: tuple(s[lang] for s in SECTIONS.values()) for lang in LANGUAGES},
-                "the sections"),
-    Reservation(None, _each_language(tuple(name.rstrip("/").removesuffix(".html")
-                                           for name in MKDOCS_OUTPUTS)),
-                "the theme's files, the search index and the page-not-found page"),
+    Reservation(
+        None,
+        {lang: tuple(s[lang] for s in SECTIONS.values()) for lang in LANGUAGES},
+        "the sections",
+    ),
+    Reservation(
+        None,
+        _each_language(tuple(name.rstrip("/").removesuffix(".html") for name in MKDOCS_OUTPUTS)),
+        "the theme's files, the search index and the page-not-found page",
+    ),
     Reservation(None, _each_language(("media",)), "images, logos and other files"),
-    Reservation(None, {lang: (*LANGUAGE_FILES, feed_path(lang)) for lang in LANGUAGES},
-                "the sitemap and the press feed"),
-    Reservation("press", _each_language(()), "the press year archives", r"[0-9]{4}",
-                "any four-digit year"),
-    Reservation("initiatives", {lang: (*(f[lang] for f in FACETS.values()), START_YEAR[lang])
-                                for lang in LANGUAGES},
-                "the initiatives' region, fund, focus area and start-year listings"),
+    Reservation(
+        None,
+        {lang: (*LANGUAGE_FILES, feed_path(lang)) for lang in LANGUAGES},
+        "the sitemap and the press feed",
+    ),
+    Reservation(
+        "press", _each_language(()), "the press year archives", r"[0-9]{4}", "any four-digit year"
+    ),
+    Reservation(
+        "initiatives",
+        {lang: (*(f[lang] for f in FACETS.values()), START_YEAR[lang]) for lang in LANGUAGES},
+        "the initiatives' region, fund, focus area and start-year listings",
+    ),
 )
 
 
@@ -177,12 +199,20 @@ def reservation(section: str | None, slug: str, lang: str) -> Reservation | None
 
 # --- what the build writes ---------------------------------------------------------------------
 
-SECTION_WORDS = {"initiatives": "the initiatives listing", "press": "the press room",
-                 "certifications": "the certifications listing",
-                 "organisations": "the network listing", "contacts": "the contact page"}
+SECTION_WORDS = {
+    "initiatives": "the initiatives listing",
+    "press": "the press room",
+    "certifications": "the certifications listing",
+    "organisations": "the network listing",
+    "contacts": "the contact page",
+}
 FACET_WORDS = {"regions": "region", "funds": "fund", "focus_areas": "focus area"}
-_COLLECTIONS = {"initiative": "initiatives", "press_release": "press_releases",
-                "certification": "certifications", "organisation": "organisations"}
+_COLLECTIONS = {
+    "initiative": "initiatives",
+    "press_release": "press_releases",
+    "certification": "certifications",
+    "organisation": "organisations",
+}
 
 
 def downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
@@ -215,17 +245,22 @@ def page_owner(content: Content, key: tuple, lang: str) -> Owner:
     if kind == "facet":
         path = content.site.path.rsplit("/", 1)[0] + "/taxonomies.yaml"
         keypath = (key[1], key[2], lang, "label")
-        return FromRecord(f"the initiatives {FACET_WORDS[key[1]]} listing", path,
-                          content.line(path, keypath), ".".join(keypath),
-                          "give the terms labels that differ in more than case and accents")
+        return FromRecord(
+            f"the initiatives {FACET_WORDS[key[1]]} listing",
+            path,
+            content.line(path, keypath),
+            ".".join(keypath),
+            "give the terms labels that differ in more than case and accents",
+        )
     if kind == "page":
         page = content.pages[key[1]]
         path = re.sub(r"\.[a-z]+\.md$", f".{lang}.md", page.path)
         return FromRecord("the page", path, content.line(path, ("slug",)), "slug")
     record = getattr(content, _COLLECTIONS[kind])[key[1]]
     keypath = (lang, "slug") if lang in record.texts else (record.only_in, "slug")
-    return FromRecord("the page", record.path, content.line(record.path, keypath),
-                      ".".join(keypath))
+    return FromRecord(
+        "the page", record.path, content.line(record.path, keypath), ".".join(keypath)
+    )
 
 
 def _slug_of(content: Content, key: tuple, lang: str) -> tuple[str | None, str] | None:
@@ -254,8 +289,13 @@ def claim_site(content: Content, urls: UrlMap) -> Registry:
         for name, words in {**MKDOCS_OUTPUTS, **LANGUAGE_FILES}.items():
             claims.append((f"{lang}/{name}", Fixed(words), None))
         for key in urls.keys():
-            claims.append((f"{lang}/{urls.path(key, lang)}index.html",
-                           page_owner(content, key, lang), _slug_of(content, key, lang)))
+            claims.append(
+                (
+                    f"{lang}/{urls.path(key, lang)}index.html",
+                    page_owner(content, key, lang),
+                    _slug_of(content, key, lang),
+                )
+            )
         for download in downloads(content, urls, lang):
             claims.append((f"{lang}/{download.path}", download.owner, None))
 
@@ -268,8 +308,12 @@ def claim_site(content: Content, urls: UrlMap) -> Registry:
         reserved = reservation(*slug_in, lang) if slug_in else None
         if reserved is not None and registry.owner_of(path) is None:
             family = f" ({reserved.pattern_words})" if reserved.pattern_words else ""
-            registry.refuse(owner, f"'{slug_in[1]}' is reserved in {reserved.folder(lang)} for "
-                            f"{reserved.owner}{family}", RESERVED_HINT)
+            registry.refuse(
+                owner,
+                f"'{slug_in[1]}' is reserved in {reserved.folder(lang)} for "
+                f"{reserved.owner}{family}",
+                RESERVED_HINT,
+            )
             continue
         registry.claim(path, owner)
     if registry.errors:
@@ -281,8 +325,9 @@ def check_written(registry: Registry, site_dir: Path) -> list[str]:
     """What is wrong with a finished site folder: files nobody claimed, spelt otherwise than
     claimed, or claimed and not written. Empty when every file has exactly its one owner."""
     problems = []
-    written = sorted(p.relative_to(site_dir).as_posix() for p in Path(site_dir).rglob("*")
-                     if p.is_file())
+    written = sorted(
+        p.relative_to(site_dir).as_posix() for p in Path(site_dir).rglob("*") if p.is_file()
+    )
     for path in written:
         key = path_key(path)
         if registry.owner_of(path) is None:
@@ -290,8 +335,11 @@ def check_written(registry: Registry, site_dir: Path) -> list[str]:
         elif key in registry.claims and registry.claims[key][0] != path:
             problems.append(f"{path} was written, but claimed as {registry.claims[key][0]}")
     on_disk = set(written)
-    problems += [f"{path} was claimed by {registry.owner_of(path).describe()}, but not written"
-                 for path in registry.files() if path not in on_disk]
+    problems += [
+        f"{path} was claimed by {registry.owner_of(path).describe()}, but not written"
+        for path in registry.files()
+        if path not in on_disk
+    ]
     return problems
 
 
@@ -307,4 +355,3 @@ def write_new(target: Path, data: bytes) -> None:
 
 class WrittenTwice(Exception):
     """Two writers produced the same file: a mistake in the generator, never in the content."""
-

@@ -53,8 +53,9 @@ class Progress:
             print(f"[{elapsed:6.1f}s] {message}", file=sys.stderr, flush=True)
 
 
-def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
-               quiet: bool = False) -> Content:
+def build_site(
+    content_dir: Path, site_dir: Path, root: Path, now: datetime, quiet: bool = False
+) -> Content:
     """Check the content and build the whole site into site_dir (raises ContentInvalid)."""
     progress = Progress(quiet)
     content = load_content(content_dir, now)
@@ -72,8 +73,9 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
         out = work / "site"
         languages = content.languages
         workers = min(len(languages), os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_parent
-                                 ) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_leave_interrupts_to_parent
+        ) as pool:
             with _interrupts_deferred():  # the first job forks the workers: never half-way
                 pool.submit(os.getpid).result()
             try:
@@ -81,8 +83,10 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
                 progress.say(f"{len(pdfs)} PDFs rendered")
                 shared = write_shared_files(content, urls, pdfs, out, pool, workers)
                 progress.say(f"{len(shared)} photos and kits written once for all languages")
-                jobs = [pool.submit(build_one_language, content, urls, lang, work, root, pdfs,
-                                    shared) for lang in languages]
+                jobs = [
+                    pool.submit(build_one_language, content, urls, lang, work, root, pdfs, shared)
+                    for lang in languages
+                ]
                 for job in jobs:
                     progress.say(job.result())
             except BaseException:  # Ctrl+C or a failure: start nothing more, then clean up
@@ -92,8 +96,9 @@ def build_site(content_dir: Path, site_dir: Path, root: Path, now: datetime,
         progress.say("sitemaps, robots.txt and language chooser written")
         problems = outputs.check_written(registry, out)
         if problems:
-            raise BuildFailed("The finished site does not match its claimed paths:\n"
-                              + "\n".join(problems))
+            raise BuildFailed(
+                "The finished site does not match its claimed paths:\n" + "\n".join(problems)
+            )
         _replace(site_dir, out)
     except outputs.WrittenTwice as exc:
         raise BuildFailed(str(exc)) from None
@@ -110,17 +115,21 @@ def prepare_work_folder(site_dir: Path) -> Path:
     """
     for folder in (site_dir, *site_dir.parents):
         if folder.exists() and not folder.is_dir():
-            raise UserError(f"{folder} is a file, not a folder",
-                            "remove it, or build elsewhere with --site DIR")
+            raise UserError(
+                f"{folder} is a file, not a folder", "remove it, or build elsewhere with --site DIR"
+            )
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_folders(site_dir)
-        return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-",
-                                     dir=site_dir.parent))
+        return Path(
+            tempfile.mkdtemp(prefix=f".{site_dir.name}-build-{os.getpid()}-", dir=site_dir.parent)
+        )
     except OSError as exc:
         folder = next(p for p in site_dir.parents if p.is_dir())  # the one refusing
-        raise UserError(f"cannot write in {folder} ({exc.strerror})",
-                        "check its permissions, or build elsewhere with --site DIR") from None
+        raise UserError(
+            f"cannot write in {folder} ({exc.strerror})",
+            "check its permissions, or build elsewhere with --site DIR",
+        ) from None
 
 
 def remove_stale_folders(site_dir: Path) -> list[Path]:
@@ -135,7 +144,7 @@ def remove_stale_folders(site_dir: Path) -> list[Path]:
         for folder in sorted(site_dir.parent.iterdir()):
             if not folder.name.startswith(prefix):
                 continue
-            pid = folder.name[len(prefix):].split("-", 1)[0]
+            pid = folder.name[len(prefix) :].split("-", 1)[0]
             if not pid.isdigit() or (int(pid) != os.getpid() and _running(int(pid))):
                 continue  # not a build's folder, or its build still runs
             if folder.is_dir() and not folder.is_symlink():
@@ -182,8 +191,9 @@ def _leave_interrupts_to_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def render_all_pdfs(content: Content, urls: UrlMap, pool: ProcessPoolExecutor, workers: int
-                    ) -> dict[tuple[str, str], bytes]:
+def render_all_pdfs(
+    content: Content, urls: UrlMap, pool: ProcessPoolExecutor, workers: int
+) -> dict[tuple[str, str], bytes]:
     """Every release's PDF in every language, rendered once, spread over the worker processes.
 
     Both languages' press kits hold both PDFs, so rendering them here once saves half the work.
@@ -200,8 +210,10 @@ def _render_pdfs(job: tuple) -> dict[tuple[str, str], bytes]:
     from generator.newsroom.pdf import release_pdf
 
     content, urls, keys = job
-    return {(rid, lang): release_pdf(content.press_releases[rid], content, urls, lang)
-            for rid, lang in keys}
+    return {
+        (rid, lang): release_pdf(content.press_releases[rid], content, urls, lang)
+        for rid, lang in keys
+    }
 
 
 def shared_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
@@ -212,8 +224,14 @@ def shared_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
     return dict(sorted((d.path, d.make()) for d in shared_downloads(content, urls)))
 
 
-def write_shared_files(content: Content, urls: UrlMap, pdfs: dict[tuple[str, str], bytes],
-                       out: Path, pool: ProcessPoolExecutor, workers: int) -> dict[str, int]:
+def write_shared_files(
+    content: Content,
+    urls: UrlMap,
+    pdfs: dict[tuple[str, str], bytes],
+    out: Path,
+    pool: ProcessPoolExecutor,
+    workers: int,
+) -> dict[str, int]:
     """Make the shared files in the worker processes and write them into the site folder;
     returns their sizes for the download labels, keyed as pages name them (newsroom.shared_link).
 
@@ -225,8 +243,9 @@ def write_shared_files(content: Content, urls: UrlMap, pdfs: dict[tuple[str, str
     paths = [download.path for download in shared_downloads(content)]
     chunks = [paths[i::workers] for i in range(workers)]
     sizes = {}
-    for part in pool.map(_make_shared_files, [(content, urls, pdfs, chunk) for chunk in chunks
-                                              if chunk]):
+    for part in pool.map(
+        _make_shared_files, [(content, urls, pdfs, chunk) for chunk in chunks if chunk]
+    ):
         for path, data in part.items():
             outputs.write_new(out / path, data)
             sizes[shared_link(path)] = len(data)
@@ -243,8 +262,15 @@ def _make_shared_files(job: tuple) -> dict[str, bytes]:
     return {d.path: d.make() for d in shared_downloads(content, urls) if d.path in wanted}
 
 
-def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, root: Path,
-                       pdfs: dict[tuple[str, str], bytes], shared: dict[str, int]) -> str:
+def build_one_language(
+    content: Content,
+    urls: UrlMap,
+    lang: str,
+    work: Path,
+    root: Path,
+    pdfs: dict[tuple[str, str], bytes],
+    shared: dict[str, int],
+) -> str:
     """Generate downloads and pages for one language and run MkDocs; returns a progress line."""
     from generator.newsroom import pdf
 
@@ -254,27 +280,37 @@ def build_one_language(content: Content, urls: UrlMap, lang: str, work: Path, ro
     downloads, pages = write_docs(content, urls, lang, docs, shared)
     rendered = time.perf_counter()
     try:
-        build_language(root / "mkdocs.yml", language_build(content, urls, lang, docs,
-                                                           work / "site" / lang))
+        build_language(
+            root / "mkdocs.yml", language_build(content, urls, lang, docs, work / "site" / lang)
+        )
     except BuildFailed as exc:
         raise BuildFailed(_name_sources(str(exc), content, urls, lang)) from None
     sitemap.write_language_sitemap(content, urls, lang, work / "site" / lang)
     finished = time.perf_counter()
-    return (f"{lang}: {downloads} downloads and {pages} pages in {rendered - started:.1f}s, "
-            f"MkDocs in {finished - rendered:.1f}s")
+    return (
+        f"{lang}: {downloads} downloads and {pages} pages in {rendered - started:.1f}s, "
+        f"MkDocs in {finished - rendered:.1f}s"
+    )
 
 
 def _name_sources(message: str, content: Content, urls: UrlMap, lang: str) -> str:
     """MkDocs names generated files (om/index.md); editors need the content file behind them."""
-    records = {"initiative": content.initiatives, "press_release": content.press_releases,
-               "certification": content.certifications, "organisation": content.organisations}
+    records = {
+        "initiative": content.initiatives,
+        "press_release": content.press_releases,
+        "certification": content.certifications,
+        "organisation": content.organisations,
+    }
     for key in urls.keys():
         doc = urls.doc_file(key, lang)
         if f"'{doc}'" not in message:
             continue
         if key[0] == "page":
-            source = content.pages[key[1]].path.replace(".da.md", f".{lang}.md").replace(
-                ".en.md", f".{lang}.md")
+            source = (
+                content.pages[key[1]]
+                .path.replace(".da.md", f".{lang}.md")
+                .replace(".en.md", f".{lang}.md")
+            )
         elif key[0] in records:
             source = records[key[0]][key[1]].path
         else:
@@ -283,8 +319,9 @@ def _name_sources(message: str, content: Content, urls: UrlMap, lang: str) -> st
     return message
 
 
-def write_docs(content: Content, urls: UrlMap, lang: str, docs: Path,
-               shared: dict[str, int] | None = None) -> tuple[int, int]:
+def write_docs(
+    content: Content, urls: UrlMap, lang: str, docs: Path, shared: dict[str, int] | None = None
+) -> tuple[int, int]:
     """Write one language's downloads and Markdown pages into its MkDocs docs folder.
 
     `shared` gives the sizes of the files written once for all languages (write_shared_files).
@@ -321,31 +358,51 @@ def write_docs(content: Content, urls: UrlMap, lang: str, docs: Path,
     return len(files), len(pages)
 
 
-def language_build(content: Content, urls: UrlMap, lang: str, docs: Path, site_dir: Path
-                   ) -> LanguageBuild:
+def language_build(
+    content: Content, urls: UrlMap, lang: str, docs: Path, site_dir: Path
+) -> LanguageBuild:
     """The MkDocs settings of one language: names, section-only navigation, theme extras."""
     _ = i18n.translations(lang).gettext
-    nav = nav_for(lang, [
-        (_("Home"), urls.doc_file(("home",), lang)),
-        (_("Initiatives"), urls.doc_file(("section", "initiatives"), lang)),
-        (_("Press"), urls.doc_file(("section", "press"), lang)),
-        (_("Certifications"), urls.doc_file(("section", "certifications"), lang)),
-        (_("Network"), urls.doc_file(("section", "organisations"), lang)),
-        (_("Contact"), urls.doc_file(("section", "contacts"), lang)),
-    ] + ([(_("About"), urls.doc_file(("page", "about"), lang))]
-         if ("page", "about") in urls.paths else []))
+    nav = nav_for(
+        lang,
+        [
+            (_("Home"), urls.doc_file(("home",), lang)),
+            (_("Initiatives"), urls.doc_file(("section", "initiatives"), lang)),
+            (_("Press"), urls.doc_file(("section", "press"), lang)),
+            (_("Certifications"), urls.doc_file(("section", "certifications"), lang)),
+            (_("Network"), urls.doc_file(("section", "organisations"), lang)),
+            (_("Contact"), urls.doc_file(("section", "contacts"), lang)),
+        ]
+        + (
+            [(_("About"), urls.doc_file(("page", "about"), lang))]
+            if ("page", "about") in urls.paths
+            else []
+        ),
+    )
     site = content.site
     # Material prints the site name and these extras into HTML unescaped: escape them here.
     name = str(escape(site.text(lang).name))
-    extra = extra_settings(lang, content.languages, site.default_language, feed_path(lang),
-                           _("%(name)s: press releases") % {"name": name},
-                           base_path=urlsplit(site.base_url).path or "/")
+    extra = extra_settings(
+        lang,
+        content.languages,
+        site.default_language,
+        feed_path(lang),
+        _("%(name)s: press releases") % {"name": name},
+        base_path=urlsplit(site.base_url).path or "/",
+    )
     extra["chooser_url"] = site.base_url
     extra["footer"] = footer_settings(content, urls, lang, nav)
-    return LanguageBuild(lang=lang, site_name=name,
-                         site_description=str(escape(site.text(lang).tagline)),
-                         site_url=f"{site.base_url}{lang}/", docs_dir=docs, site_dir=site_dir,
-                         nav=nav, logo=site.logo, extra=extra)
+    return LanguageBuild(
+        lang=lang,
+        site_name=name,
+        site_description=str(escape(site.text(lang).tagline)),
+        site_url=f"{site.base_url}{lang}/",
+        docs_dir=docs,
+        site_dir=site_dir,
+        nav=nav,
+        logo=site.logo,
+        extra=extra,
+    )
 
 
 def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dict:
@@ -354,14 +411,21 @@ def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dic
     _ = i18n.translations(lang).gettext
     site = content.site
     in_nav = {path for entry in nav for path in entry.values()}
-    pages = sorted((page.text(lang).title, urls.path(("page", page_id), lang))
-                   for page_id, page in content.pages.items()
-                   if urls.doc_file(("page", page_id), lang) not in in_nav)
+    pages = sorted(
+        (page.text(lang).title, urls.path(("page", page_id), lang))
+        for page_id, page in content.pages.items()
+        if urls.doc_file(("page", page_id), lang) not in in_nav
+    )
     links = [{"title": title, "path": path} for title, path in pages]
     links.append({"title": _("Press releases (Atom feed)"), "path": feed_path(lang)})
-    return {"name": site.text(lang).name, "address": site.text(lang).address or "",
-            "email": site.email or "", "phone": i18n.format_phone(site.phone) if site.phone else "",
-            "phone_tel": site.phone or "", "links": links}
+    return {
+        "name": site.text(lang).name,
+        "address": site.text(lang).address or "",
+        "email": site.email or "",
+        "phone": i18n.format_phone(site.phone) if site.phone else "",
+        "phone_tel": site.phone or "",
+        "links": links,
+    }
 
 
 def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict, dict]:

@@ -68,15 +68,19 @@ def require(ok: object, missing: str) -> None:
     if ok:
         return
     if in_ci():
-        pytest.fail(f"{missing} (CI=true: quality checks may not be skipped; .ci/run installs "
-                    "it)", pytrace=False)
+        pytest.fail(
+            f"{missing} (CI=true: quality checks may not be skipped; .ci/run installs it)",
+            pytrace=False,
+        )
     pytest.skip(missing)
 
 
 def require_file(path: Path, install: str) -> Path:
     """The file at ``path``, or fail/skip saying how to install it."""
-    require(path.is_file(), f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
-            f"is missing: {install}")
+    require(
+        path.is_file(),
+        f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} is missing: {install}",
+    )
     return path
 
 
@@ -111,8 +115,9 @@ def require_module(name: str, install: str):
 def run_tool(args: list[str], timeout: int = 600, **kwargs) -> subprocess.CompletedProcess:
     """Run an external checker, capturing text output; a timeout is a test failure."""
     try:
-        return subprocess.run(args, check=False, capture_output=True, text=True,
-                              timeout=timeout, **kwargs)
+        return subprocess.run(
+            args, check=False, capture_output=True, text=True, timeout=timeout, **kwargs
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"{args[0]} did not finish in {timeout}s: {' '.join(args)}", pytrace=False)
 
@@ -161,7 +166,7 @@ class BuiltSite:
         """The file in the site that an absolute production URL (on base_url) stands for."""
         if not url.startswith(self.base_url):
             return None
-        rel = unquote(urlsplit(url).path[len(urlsplit(self.base_url).path):])
+        rel = unquote(urlsplit(url).path[len(urlsplit(self.base_url).path) :])
         target = self.root / rel
         if rel == "" or rel.endswith("/") or target.is_dir():
             target = target / "index.html"
@@ -185,14 +190,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         return BuiltSite(Path(override).resolve(), base_url, languages)
     site = tmp_path_factory.mktemp("quality") / "site"
     started = time.perf_counter()
-    result = run_tool([sys.executable, "build.py", "--now", BUILD_NOW, "--quiet", "build",
-                       "--site", str(site)], timeout=900, cwd=ROOT)
+    result = run_tool(
+        [sys.executable, "build.py", "--now", BUILD_NOW, "--quiet", "build", "--site", str(site)],
+        timeout=900,
+        cwd=ROOT,
+    )
     if result.returncode != 0 or not (site / "index.html").is_file():
-        pytest.fail(f"`python3 build.py --now {BUILD_NOW} --quiet build --site {site}` failed "
-                    f"(exit {result.returncode}):\n{result.stdout}\n{result.stderr}",
-                    pytrace=False)
-    print(f"\n[quality] site built in {time.perf_counter() - started:.1f}s: {site}",
-          file=sys.stderr)
+        pytest.fail(
+            f"`python3 build.py --now {BUILD_NOW} --quiet build --site {site}` failed "
+            f"(exit {result.returncode}):\n{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
+    print(
+        f"\n[quality] site built in {time.perf_counter() - started:.1f}s: {site}", file=sys.stderr
+    )
     return BuiltSite(site, base_url, languages)
 
 
@@ -214,8 +225,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (path.suffix not in _COMPRESSED or not path.is_file()
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+        if (
+            path.suffix not in _COMPRESSED
+            or not path.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().do_GET()
         body = gzip.compress(path.read_bytes(), mtime=0)
         self.send_response(200)
@@ -237,11 +251,11 @@ class SiteServer(http.server.ThreadingHTTPServer):
     def __init__(self, site: BuiltSite):
         self.site = site
         self.requests: list[tuple[str, int]] = []
-        super().__init__(("127.0.0.1", 0),
-                         functools.partial(_QuietHandler, directory=str(site.root)))
+        super().__init__(
+            ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site.root))
+        )
         self.origin = f"http://127.0.0.1:{self.server_address[1]}"
-        self._thread = threading.Thread(target=self.serve_forever, name="site-server",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self.serve_forever, name="site-server", daemon=True)
 
     def __enter__(self) -> SiteServer:
         self._thread.start()
@@ -254,14 +268,17 @@ class SiteServer(http.server.ThreadingHTTPServer):
 
     def url(self, page_or_path: Path | str) -> str:
         """Local URL of a page file or of a site-relative URL path."""
-        path = (self.site.url_path(page_or_path) if isinstance(page_or_path, Path)
-                else page_or_path.lstrip("/"))
+        path = (
+            self.site.url_path(page_or_path)
+            if isinstance(page_or_path, Path)
+            else page_or_path.lstrip("/")
+        )
         return f"{self.origin}/{path}"
 
     def local(self, production_url: str) -> str:
         """A production URL on base_url, mapped onto this server."""
         assert production_url.startswith(self.site.base_url), production_url
-        return self.url(production_url[len(self.site.base_url):])
+        return self.url(production_url[len(self.site.base_url) :])
 
 
 @pytest.fixture(scope="session")
@@ -287,8 +304,11 @@ class ParsedPage:
 
     def links(self, rel: str) -> list[dict[str, str]]:
         """Attributes of every ``<link>`` whose rel list contains ``rel``."""
-        return [a for t, a, _ in self.tags
-                if t == "link" and rel in (a.get("rel") or "").lower().split()]
+        return [
+            a
+            for t, a, _ in self.tags
+            if t == "link" and rel in (a.get("rel") or "").lower().split()
+        ]
 
 
 class _Collector(html.parser.HTMLParser):

@@ -93,8 +93,9 @@ class Watch:
     def attach(self, context) -> None:
         context.on("request", lambda request: self.requests.append((self.current, request.url)))
         context.on("console", self._console)
-        context.on("weberror", lambda error: self.page_errors.append((self.current,
-                                                                      str(error.error))))
+        context.on(
+            "weberror", lambda error: self.page_errors.append((self.current, str(error.error)))
+        )
         context.route("**/*", self._route)
 
     def _console(self, message) -> None:
@@ -117,7 +118,7 @@ class Watch:
 
     def goto(self, page, url: str, label: str | None = None):
         """Navigate, labelling what follows; a main document that is not 200 is recorded."""
-        self.current = label or url[len(self.origin) + 1:]
+        self.current = label or url[len(self.origin) + 1 :]
         response = page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
         if response is None or response.status != 200:
             self.bad_loads.append((self.current, f"status {response and response.status}"))
@@ -125,9 +126,11 @@ class Watch:
 
     def problems(self) -> list[tuple[str, str, str]]:
         """(page, kind, text) for every console error, uncaught exception and failed load."""
-        return ([(page, "console error", text) for page, text in self.console_errors]
-                + [(page, "uncaught exception", text) for page, text in self.page_errors]
-                + [(page, "did not load", text) for page, text in self.bad_loads])
+        return (
+            [(page, "console error", text) for page, text in self.console_errors]
+            + [(page, "uncaught exception", text) for page, text in self.page_errors]
+            + [(page, "did not load", text) for page, text in self.bad_loads]
+        )
 
 
 @pytest.fixture(scope="module")
@@ -169,11 +172,21 @@ class Crawl:
 
 def _run_axe(page) -> list[dict]:
     result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    return [{"id": v["id"], "impact": v.get("impact"), "help": v.get("help"),
-             "nodes": [(" ".join(map(str, n.get("target", []))),
-                        " ".join((n.get("failureSummary") or "").split())[:400])
-                       for n in v.get("nodes", [])]}
-            for v in result["violations"]]
+    return [
+        {
+            "id": v["id"],
+            "impact": v.get("impact"),
+            "help": v.get("help"),
+            "nodes": [
+                (
+                    " ".join(map(str, n.get("target", []))),
+                    " ".join((n.get("failureSummary") or "").split())[:400],
+                )
+                for n in v.get("nodes", [])
+            ],
+        }
+        for v in result["violations"]
+    ]
 
 
 def _strip_redirect(route) -> None:
@@ -213,8 +226,10 @@ def crawl(browser, built_site: BuiltSite, site_server: SiteServer, watches: list
     finally:
         context.close()
     seconds = time.perf_counter() - started
-    print(f"\n[browser] crawled {len(pages)} pages (axe at 1280 and 375 px) in {seconds:.1f}s",
-          flush=True)
+    print(
+        f"\n[browser] crawled {len(pages)} pages (axe at 1280 and 375 px) in {seconds:.1f}s",
+        flush=True,
+    )
     return Crawl(watch, labels, violations, seconds)
 
 
@@ -230,19 +245,27 @@ def _axe_report(crawl: Crawl, pages: list[str], per_group: int = 8) -> list[str]
     report = []
     widths = {DESKTOP["width"], PHONE["width"]}
     for (rule, impact, help_, target, summary), where in sorted(
-            groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]))):
-        places = [label if set(w) == widths else f"{label} (at {'/'.join(map(str, w))} px only)"
-                  for label, w in where.items()]
+        groups.items(), key=lambda kv: (kv[0][0], -len(kv[1]))
+    ):
+        places = [
+            label if set(w) == widths else f"{label} (at {'/'.join(map(str, w))} px only)"
+            for label, w in where.items()
+        ]
         more = f" ... and {len(places) - per_group} more" if len(places) > per_group else ""
-        report.append(f"{rule} [{impact}] {help_}\n      element: {target}\n      {summary}\n"
-                      f"      on {len(places)} page(s): {', '.join(places[:per_group])}{more}")
+        report.append(
+            f"{rule} [{impact}] {help_}\n      element: {target}\n      {summary}\n"
+            f"      on {len(places)} page(s): {', '.join(places[:per_group])}{more}"
+        )
     return report
 
 
 @pytest.mark.parametrize("section", ["da", "en", "chooser"])
 def test_axe_finds_no_wcag_violations_at_1280_and_375_px(crawl: Crawl, section: str) -> None:
-    pages = [p for p in crawl.pages
-             if (p.startswith(f"{section}/") if section != "chooser" else "/" not in p)]
+    pages = [
+        p
+        for p in crawl.pages
+        if (p.startswith(f"{section}/") if section != "chooser" else "/" not in p)
+    ]
     assert pages, f"no pages for {section}"
     report = _axe_report(crawl, pages)
     if report:
@@ -251,10 +274,14 @@ def test_axe_finds_no_wcag_violations_at_1280_and_375_px(crawl: Crawl, section: 
             for found in crawl.violations[label].values():
                 for v in found:
                     rules[v["id"]].add(label)
-        summary = ", ".join(f"{rule} on {len(p)} of {len(pages)} pages"
-                            for rule, p in sorted(rules.items()))
-        pytest.fail(f"axe-core ({', '.join(AXE_TAGS)}) on the {section} pages: {summary}\n"
-                    + _lines(report, 300), pytrace=False)
+        summary = ", ".join(
+            f"{rule} on {len(p)} of {len(pages)} pages" for rule, p in sorted(rules.items())
+        )
+        pytest.fail(
+            f"axe-core ({', '.join(AXE_TAGS)}) on the {section} pages: {summary}\n"
+            + _lines(report, 300),
+            pytrace=False,
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -279,13 +306,14 @@ def _switch_language(page, lang: str) -> None:
     link.click()
 
 
-def test_language_switcher_leads_to_the_counterpart_page(browser, built_site: BuiltSite,
-                                                         site_server: SiteServer,
-                                                         watches: list[Watch]) -> None:
+def test_language_switcher_leads_to_the_counterpart_page(
+    browser, built_site: BuiltSite, site_server: SiteServer, watches: list[Watch]
+) -> None:
     start = EU_FUNDED_INITIATIVE
     danish = _alternate(built_site, start, "da")
     assert danish.rstrip("/") != f"{built_site.base_url}da", (
-        f"the Danish alternate of {start} is the Danish home page, not its counterpart")
+        f"the Danish alternate of {start} is the Danish home page, not its counterpart"
+    )
     context, watch = _new_context(browser, site_server, DESKTOP, watches)
     try:
         page = context.new_page()
@@ -304,8 +332,9 @@ def test_language_switcher_leads_to_the_counterpart_page(browser, built_site: Bu
 
 
 @pytest.mark.parametrize("lang", sorted(SEARCH_WORDS))
-def test_search_finds_a_word_of_the_language(browser, site_server: SiteServer,
-                                             watches: list[Watch], lang: str) -> None:
+def test_search_finds_a_word_of_the_language(
+    browser, site_server: SiteServer, watches: list[Watch], lang: str
+) -> None:
     word = SEARCH_WORDS[lang]
     context, watch = _new_context(browser, site_server, DESKTOP, watches)
     try:
@@ -316,8 +345,10 @@ def test_search_finds_a_word_of_the_language(browser, site_server: SiteServer,
         box.press_sequentially(word, delay=15)
         results = page.locator(".md-search-result__item")
         results.first.wait_for(state="visible")
-        hrefs = [a.get_attribute("href") or "" for a in
-                 page.locator(".md-search-result__item a.md-search-result__link").all()]
+        hrefs = [
+            a.get_attribute("href") or ""
+            for a in page.locator(".md-search-result__item a.md-search-result__link").all()
+        ]
         marks = [m.inner_text().lower() for m in page.locator(".md-search-result mark").all()]
         meta = page.locator(".md-search-result__meta").inner_text()
     finally:
@@ -326,7 +357,8 @@ def test_search_finds_a_word_of_the_language(browser, site_server: SiteServer,
     wrong = [h for h in hrefs if not h.startswith(f"{site_server.origin}/{lang}/")]
     assert not wrong, f"{lang} search for {word!r} leads outside /{lang}/: {wrong}"
     assert any(word[:6] in m for m in marks), (
-        f"no highlighted match of {word!r} in the {lang} results: marks {marks[:10]}, {meta!r}")
+        f"no highlighted match of {word!r} in the {lang} results: marks {marks[:10]}, {meta!r}"
+    )
 
 
 def _pages_with_json_ld(built_site: BuiltSite, lang: str, type_: str) -> list[Path]:
@@ -343,9 +375,9 @@ def _pages_with_json_ld(built_site: BuiltSite, lang: str, type_: str) -> list[Pa
     return found
 
 
-def test_press_kit_link_on_the_english_release_downloads_a_zip(browser, built_site: BuiltSite,
-                                                               site_server: SiteServer,
-                                                               watches: list[Watch]) -> None:
+def test_press_kit_link_on_the_english_release_downloads_a_zip(
+    browser, built_site: BuiltSite, site_server: SiteServer, watches: list[Watch]
+) -> None:
     releases = _pages_with_json_ld(built_site, "en", "NewsArticle")
     assert releases, "no English press release page (NewsArticle JSON-LD) in the built site"
     release = releases[0]
@@ -373,7 +405,8 @@ def test_press_kit_link_on_the_english_release_downloads_a_zip(browser, built_si
 
 
 def test_eu_emblem_is_visible_at_375_px_without_horizontal_scrolling(
-        browser, site_server: SiteServer, watches: list[Watch]) -> None:
+    browser, site_server: SiteServer, watches: list[Watch]
+) -> None:
     context, watch = _new_context(browser, site_server, PHONE, watches)
     try:
         page = context.new_page()
@@ -391,10 +424,12 @@ def test_eu_emblem_is_visible_at_375_px_without_horizontal_scrolling(
     assert loaded, "the EU emblem image did not load"
     assert in_content, "the EU emblem is not in the main content"
     assert scroll_width <= PHONE["width"], (
-        f"the page scrolls sideways at {PHONE['width']} px: scrollWidth {scroll_width}")
+        f"the page scrolls sideways at {PHONE['width']} px: scrollWidth {scroll_width}"
+    )
     assert box and box["width"] > 0 and box["height"] > 0, f"emblem box {box}"
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (
-        f"the emblem sticks out of the {PHONE['width']} px viewport: {box}")
+        f"the emblem sticks out of the {PHONE['width']} px viewport: {box}"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -417,29 +452,49 @@ def _grouped(items: list[tuple[str, str]], what: str, examples: int = 3) -> list
 
 
 def test_no_console_errors_on_any_visited_page(crawl: Crawl, watches: list[Watch]) -> None:
-    problems = list(dict.fromkeys((page, f"{kind}: {text}") for watch in watches
-                                  for page, kind, text in watch.problems()))
+    problems = list(
+        dict.fromkeys(
+            (page, f"{kind}: {text}") for watch in watches for page, kind, text in watch.problems()
+        )
+    )
     if problems:
-        pytest.fail(f"{len(problems)} console errors, exceptions or failed loads while visiting "
-                    f"the {len(crawl.pages)} pages and doing the actions above:\n"
-                    + _lines(_grouped(problems, "on a page")), pytrace=False)
+        pytest.fail(
+            f"{len(problems)} console errors, exceptions or failed loads while visiting "
+            f"the {len(crawl.pages)} pages and doing the actions above:\n"
+            + _lines(_grouped(problems, "on a page")),
+            pytrace=False,
+        )
 
 
 def test_every_request_goes_to_the_local_server(crawl: Crawl, watches: list[Watch]) -> None:
     local = [url for watch in watches for _page, url in watch.requests if watch.is_local(url)]
     assert len(local) >= len(crawl.pages), "the crawl recorded too few requests to be believed"
-    foreign = sorted({(page, url) for watch in watches for page, url in watch.requests
-                      if not watch.is_local(url)})
+    foreign = sorted(
+        {
+            (page, url)
+            for watch in watches
+            for page, url in watch.requests
+            if not watch.is_local(url)
+        }
+    )
     if foreign:
         hosts = sorted({urlsplit(url).netloc for _page, url in foreign})
-        pytest.fail(f"{len(foreign)} requests to {', '.join(hosts)} (aborted; only "
-                    f"{crawl.watch.origin} may be asked):\n"
-                    + _lines(_grouped(foreign, "request")), pytrace=False)
+        pytest.fail(
+            f"{len(foreign)} requests to {', '.join(hosts)} (aborted; only "
+            f"{crawl.watch.origin} may be asked):\n" + _lines(_grouped(foreign, "request")),
+            pytrace=False,
+        )
 
 
 def test_no_page_fetches_a_sitemap(crawl: Crawl, watches: list[Watch]) -> None:
     # Material's script fetches and parses the sitemap.xml beside every <link rel=alternate>: for
     # the feed link, that is the language's whole sitemap, on every page view.
-    asked = sorted({(page, url) for watch in watches for page, url in watch.requests
-                    if urlsplit(url).path.endswith(("sitemap.xml", "sitemap.xml.gz"))})
+    asked = sorted(
+        {
+            (page, url)
+            for watch in watches
+            for page, url in watch.requests
+            if urlsplit(url).path.endswith(("sitemap.xml", "sitemap.xml.gz"))
+        }
+    )
     assert not asked, "pages fetched a sitemap:\n" + _lines(_grouped(asked, "request"))

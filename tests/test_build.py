@@ -23,13 +23,28 @@ ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-25T12:00:00+00:00"
 
 
-def run_build(content: Path, site: Path, now: str = NOW, cache: Path | None = None
-              ) -> subprocess.CompletedProcess:
+def run_build(
+    content: Path, site: Path, now: str = NOW, cache: Path | None = None
+) -> subprocess.CompletedProcess:
     env = {**os.environ, **({"KLYNGE_CACHE": str(cache)} if cache else {})}
     return subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", now,
-         "--quiet", "build", "--site", str(site)], capture_output=True, text=True, cwd=ROOT,
-        env=env)
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(content),
+            "--now",
+            now,
+            "--quiet",
+            "build",
+            "--site",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +56,11 @@ def site(tmp_path_factory) -> Path:
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 class HeadLinks(HTMLParser):
@@ -79,21 +97,35 @@ def text_of(path: Path) -> str:
 
 
 EXPECTED_PAGES = {
-    "index.html", "404.html",
-    "da/index.html", "en/index.html", "da/404.html", "en/404.html",
-    "da/indsatser/index.html", "en/initiatives/index.html",
-    "da/indsatser/sund-vaegt/index.html", "en/initiatives/healthy-weight/index.html",
-    "da/presse/index.html", "en/press/index.html",
-    "da/presse/2019/index.html", "en/press/2019/index.html",
+    "index.html",
+    "404.html",
+    "da/index.html",
+    "en/index.html",
+    "da/404.html",
+    "en/404.html",
+    "da/indsatser/index.html",
+    "en/initiatives/index.html",
+    "da/indsatser/sund-vaegt/index.html",
+    "en/initiatives/healthy-weight/index.html",
+    "da/presse/index.html",
+    "en/press/index.html",
+    "da/presse/2019/index.html",
+    "en/press/2019/index.html",
     "da/presse/eu-guld-til-sund-erhvervsklynge/index.html",
     "en/press/eu-gold-for-health-cluster/index.html",
-    "da/certificeringer/index.html", "en/certifications/index.html",
-    "da/netvaerk/index.html", "en/network/index.html",
+    "da/certificeringer/index.html",
+    "en/certifications/index.html",
+    "da/netvaerk/index.html",
+    "en/network/index.html",
     "da/netvaerk/welfare-tech/index.html",
-    "da/kontakt/index.html", "en/contact/index.html",
-    "da/om/index.html", "en/about/index.html",
-    "da/privatliv/index.html", "en/privacy/index.html",
-    "da/tilgaengelighed/index.html", "en/accessibility/index.html",
+    "da/kontakt/index.html",
+    "en/contact/index.html",
+    "da/om/index.html",
+    "en/about/index.html",
+    "da/privatliv/index.html",
+    "en/privacy/index.html",
+    "da/tilgaengelighed/index.html",
+    "en/accessibility/index.html",
 }
 
 
@@ -102,14 +134,25 @@ def test_output_has_every_expected_page_and_file(site):
     assert EXPECTED_PAGES <= pages, sorted(EXPECTED_PAGES - pages)
     # One page per record and language, plus listings: the exact count guards against strays.
     assert len([p for p in pages if p.startswith("da/")]) == len(
-        [p for p in pages if p.startswith("en/")])
-    for extra in ("sitemap.xml", "robots.txt", "_redirects", "da/sitemap.xml", "en/sitemap.xml",
-                  "da/feed.xml", "en/feed.xml",
-                  "da/search/search_index.json", "en/search/search_index.json",
-                  "da/kontakt/christian-graversen.vcf", "en/contact/mette-thiel.vcf",
-                  "press-kits/media-kit.zip", "press-kits/2019-06-19-eu-gold-label.zip",
-                  "media/press/gold-label-illustration.png",
-                  "en/press/eu-gold-for-health-cluster/eu-gold-for-health-cluster.pdf"):
+        [p for p in pages if p.startswith("en/")]
+    )
+    for extra in (
+        "sitemap.xml",
+        "robots.txt",
+        "_redirects",
+        "da/sitemap.xml",
+        "en/sitemap.xml",
+        "da/feed.xml",
+        "en/feed.xml",
+        "da/search/search_index.json",
+        "en/search/search_index.json",
+        "da/kontakt/christian-graversen.vcf",
+        "en/contact/mette-thiel.vcf",
+        "press-kits/media-kit.zip",
+        "press-kits/2019-06-19-eu-gold-label.zip",
+        "media/press/gold-label-illustration.png",
+        "en/press/eu-gold-for-health-cluster/eu-gold-for-health-cluster.pdf",
+    ):
         assert (site / extra).is_file(), extra
 
 
@@ -126,8 +169,11 @@ def test_every_file_of_the_site_has_exactly_one_claimed_owner(site):
     assert check_written(registry, site) == []
     files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
     assert len({path_key(f) for f in files}) == len(files)  # no case or NFC/NFD twins either
-    for mkdocs_own in ("da/404.html", "en/assets/stylesheets/klynge.css",
-                       "da/search/search_index.json"):
+    for mkdocs_own in (
+        "da/404.html",
+        "en/assets/stylesheets/klynge.css",
+        "da/search/search_index.json",
+    ):
         assert registry.owner_of(mkdocs_own) is not None, mkdocs_own
 
 
@@ -151,7 +197,7 @@ def test_hreflang_alternates_are_reciprocal_and_absolute(site):
         own = {k: v for k, v in alternates.items() if k != "x-default"}
         for url in own.values():
             assert url.startswith(base), url
-            other = site / url[len(base):] / "index.html"
+            other = site / url[len(base) :] / "index.html"
             assert other.is_file(), url
             assert head(other).alternates == alternates, (page, other)
         checked += 1
@@ -162,11 +208,13 @@ def test_switcher_leads_to_the_same_record_in_the_other_language(site):
     da_page = site / "da/indsatser/sund-vaegt/index.html"
     target = head(da_page).switch["en"]
     assert (da_page.parent / target / "index.html").resolve() == (
-        site / "en/initiatives/healthy-weight/index.html").resolve()
+        site / "en/initiatives/healthy-weight/index.html"
+    ).resolve()
     en_page = site / "en/press/eu-gold-for-health-cluster/index.html"
     target = head(en_page).switch["da"]
     assert (en_page.parent / target / "index.html").resolve() == (
-        site / "da/presse/eu-guld-til-sund-erhvervsklynge/index.html").resolve()
+        site / "da/presse/eu-guld-til-sund-erhvervsklynge/index.html"
+    ).resolve()
 
 
 def test_amounts_and_dates_are_formatted_per_language(site):
@@ -187,15 +235,19 @@ def test_eu_block_only_on_eu_funded_initiatives(site):
     assert 'class="eu-emblem"' in html
     assert "Co-funded by the European Union" in html
     assert "Medfinansieret af Den Europæiske Union" in (
-        site / "da/indsatser/sund-vaegt/index.html").read_text(encoding="utf-8")
+        site / "da/indsatser/sund-vaegt/index.html"
+    ).read_text(encoding="utf-8")
     for slug in ("klyngeindsats-life-science", "region-syddanmarks-partnerskab"):
         matches = list((site / "da/indsatser").glob(f"{slug}*/index.html"))
         for page in matches:
             text = page.read_text(encoding="utf-8")
             assert "eu-emblem" not in text and "Medfinansieret" not in text
-    national = [p for p in (site / "da/indsatser").glob("*/index.html")
-                if "Decentrale erhvervsfremmemidler" in p.read_text(encoding="utf-8")
-                and "eu-emblem" not in p.read_text(encoding="utf-8")]
+    national = [
+        p
+        for p in (site / "da/indsatser").glob("*/index.html")
+        if "Decentrale erhvervsfremmemidler" in p.read_text(encoding="utf-8")
+        and "eu-emblem" not in p.read_text(encoding="utf-8")
+    ]
     assert national, "the decentral initiative must carry no EU block"
 
 
@@ -205,29 +257,44 @@ def test_search_finds_an_initiative_summary_on_the_initiative_page_only(site):
     for lang, path in (("da", "indsatser/sund-vaegt/"), ("en", "initiatives/healthy-weight/")):
         words = " ".join(record[lang]["summary"].split()[:8])
         index = json.loads((site / lang / "search/search_index.json").read_text(encoding="utf-8"))
-        found = sorted({doc["location"].split("#")[0] for doc in index["docs"]
-                        if words in " ".join(re.sub(r"<[^>]+>", "", doc["text"]).split())})
+        found = sorted(
+            {
+                doc["location"].split("#")[0]
+                for doc in index["docs"]
+                if words in " ".join(re.sub(r"<[^>]+>", "", doc["text"]).split())
+            }
+        )
         assert found == [path], f"{lang}: {words!r} indexed on {found}"
         overview = site / lang / path.split("/")[0] / "index.html"
         assert words in text_of(overview), f"{lang}: no card on the overview"
 
 
 def test_every_page_footer_leads_to_privacy_accessibility_and_the_feed(site):
-    wanted = {"da": {"privatliv/": "Privatlivspolitik",
-                     "tilgaengelighed/": "Tilgængelighedserklæring",
-                     "feed.xml": "Pressemeddelelser (Atom-feed)"},
-              "en": {"privacy/": "Privacy policy", "accessibility/": "Accessibility statement",
-                     "feed.xml": "Press releases (Atom feed)"}}
+    wanted = {
+        "da": {
+            "privatliv/": "Privatlivspolitik",
+            "tilgaengelighed/": "Tilgængelighedserklæring",
+            "feed.xml": "Pressemeddelelser (Atom-feed)",
+        },
+        "en": {
+            "privacy/": "Privacy policy",
+            "accessibility/": "Accessibility statement",
+            "feed.xml": "Press releases (Atom feed)",
+        },
+    }
     for lang, links in wanted.items():
         for page in sorted((site / lang).rglob("*.html")):
             footer = page.read_text(encoding="utf-8").split('<footer class="md-footer">', 1)[1]
             found = {}
             for href, label in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer):
                 # The 404 page is served at any address, so its links start at the root.
-                target = (site / href.lstrip("/") if href.startswith("/")
-                          else page.parent / href).resolve()
-                found[target.relative_to((site / lang).resolve()).as_posix()
-                      + ("/" if target.is_dir() else "")] = label
+                target = (
+                    site / href.lstrip("/") if href.startswith("/") else page.parent / href
+                ).resolve()
+                found[
+                    target.relative_to((site / lang).resolve()).as_posix()
+                    + ("/" if target.is_dir() else "")
+                ] = label
             for path, label in links.items():
                 assert found.get(path) == label, f"{page}: footer has {found}"
 
@@ -246,8 +313,9 @@ def test_text_fields_are_escaped_not_run(tmp_path):
     shutil.copytree(ROOT / "content", content)
     person = content / "people" / "mette-thiel.yaml"
     text = person.read_text(encoding="utf-8")
-    text = re.sub(r"(\n  role: ).*", r"\1'<script>alert(1)</script> & <b onerror=x>'", text,
-                  count=1)
+    text = re.sub(
+        r"(\n  role: ).*", r"\1'<script>alert(1)</script> & <b onerror=x>'", text, count=1
+    )
     person.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(content, site)
@@ -265,8 +333,10 @@ def test_a_failed_build_leaves_the_site_untouched(tmp_path, site):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     broken = content / "initiatives" / "sund-vaegt.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace(
-        "start: 2021-11-23", "start: 23.11.2021"), encoding="utf-8")
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("start: 2021-11-23", "start: 23.11.2021"),
+        encoding="utf-8",
+    )
     result = run_build(content, existing)
     assert result.returncode == 1
     assert "content/initiatives/sund-vaegt.yaml:" in result.stderr
@@ -316,7 +386,8 @@ def pdf_text(data: bytes) -> str:
 def embargo_content(tmp_path_factory) -> Path:
     content = tmp_path_factory.mktemp("embargo") / "content"
     shutil.copytree(ROOT / "content", content)
-    (content / "press" / "2026-12-01-embargoed.yaml").write_text(f"""\
+    (content / "press" / "2026-12-01-embargoed.yaml").write_text(
+        f"""\
 date: 2026-12-01
 embargo: 2026-12-01 08:00  # Danish time: 07:00 UTC
 contacts: [mette-thiel]
@@ -331,13 +402,18 @@ en:
   slug: news-{MARKER.lower()}
   lead: Secret until the embargo lifts {MARKER}.
   body: The text mentions {MARKER}.
-""", encoding="utf-8")
-    (content / "press" / "2026-11-01-draft.yaml").write_text(f"""\
+""",
+        encoding="utf-8",
+    )
+    (content / "press" / "2026-11-01-draft.yaml").write_text(
+        f"""\
 date: 2026-11-01
 draft: true
 da: {{title: Kladde {MARKER}, slug: kladde, lead: Kladde {MARKER}., body: Kladde.}}
 en: {{title: Draft {MARKER}, slug: draft, lead: Draft {MARKER}., body: Draft.}}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return content
 
 
@@ -369,15 +445,17 @@ def test_a_broken_link_in_a_page_fails_the_build_naming_the_content_file(tmp_pat
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     page = content / "pages" / "about.en.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nSee [this page](missing.md).\n",
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nSee [this page](missing.md).\n", encoding="utf-8"
+    )
     site = tmp_path / "site"
     site.mkdir()
     (site / "marker.txt").write_text("previous build")
     result = run_build(content, site)
     assert result.returncode == 1
-    assert ("Doc file 'about/index.md' (from content/pages/about.en.md) contains a link "
-            "'missing.md'") in result.stderr
+    assert (
+        "Doc file 'about/index.md' (from content/pages/about.en.md) contains a link 'missing.md'"
+    ) in result.stderr
     assert "The build failed; site/ was left as it was." in result.stderr
     assert "Traceback" not in result.stderr
     assert [p.name for p in site.iterdir()] == ["marker.txt"]

@@ -19,8 +19,20 @@ from generator.content.validate import PartialDate
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "fixtures" / "sources"
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +71,13 @@ def stated_amounts(text: str) -> set[int]:
 
 
 def all_records(content):
-    for group in (content.initiatives, content.press_releases, content.certifications,
-                  content.organisations, content.people):
+    for group in (
+        content.initiatives,
+        content.press_releases,
+        content.certifications,
+        content.organisations,
+        content.people,
+    ):
         yield from group.values()
 
 
@@ -71,17 +88,33 @@ def cited(record, seeds) -> list[str]:
 
 # --- the helpers read the sources as intended -----------------------------------------------
 
+
 def test_the_date_and_amount_readers_find_what_the_sources_write(seeds):
     dates = set().union(*(stated_dates(t) for t in seeds.values()))
-    assert {"2021-11-23", "2023-12-31", "2020-05-26", "2022-12-31", "2019-06-19", "2016-12",
-            "2020-Q3"} <= dates
+    assert {
+        "2021-11-23",
+        "2023-12-31",
+        "2020-05-26",
+        "2022-12-31",
+        "2019-06-19",
+        "2016-12",
+        "2020-Q3",
+    } <= dates
     assert "2019-06" not in dates and "2020-07-01" not in dates
     amounts = set().union(*(stated_amounts(t) for t in seeds.values()))
-    assert {92_524_800, 76_580_181, 25_899_781, 13_000_000, 933_334, 3_300_000,
-            3_000_000} <= amounts
+    assert {
+        92_524_800,
+        76_580_181,
+        25_899_781,
+        13_000_000,
+        933_334,
+        3_300_000,
+        3_000_000,
+    } <= amounts
 
 
 # --- every record cites its sources, and the citations are true ------------------------------
+
 
 def test_every_record_cites_a_source_document(content, seeds):
     for record in all_records(content):
@@ -101,10 +134,14 @@ def test_every_record_cites_a_source_document(content, seeds):
 def test_the_gold_label_release_is_cited_with_title_publisher_and_date(content):
     (source,) = content.press_releases["2019-06-19-eu-gold-label"].sources
     assert (source.title, source.publisher, source.date.isoformat()) == (
-        "EU-guld til sund erhvervsklynge", "Welfare Tech", "2019-06-19")
+        "EU-guld til sund erhvervsklynge",
+        "Welfare Tech",
+        "2019-06-19",
+    )
 
 
 # --- dates, amounts, addresses, contacts: only what a cited source states -------------------
+
 
 def test_every_date_shown_is_stated_in_a_cited_source(content, seeds):
     for record in all_records(content):
@@ -120,8 +157,11 @@ def test_every_date_shown_is_stated_in_a_cited_source(content, seeds):
         for value in shown:
             if value is None:
                 continue
-            written = value.isoformat() if isinstance(value, PartialDate) else (
-                value.value.isoformat() if value.has_day else value.value.isoformat()[:7])
+            written = (
+                value.isoformat()
+                if isinstance(value, PartialDate)
+                else (value.value.isoformat() if value.has_day else value.value.isoformat()[:7])
+            )
             assert written in stated, f"{record.path}: {written} is in none of its sources"
 
 
@@ -143,17 +183,21 @@ def test_no_address_email_or_phone_of_the_site_organisation_is_invented(content,
     assert site.phone is None
     # The only email is a placeholder on the site's own reserved .example domain (RFC 2606).
     domain = site.base_url.split("//", 1)[1].strip("/")
-    assert site.email is None or (site.email.endswith("@" + domain.removeprefix("www."))
-                                  and domain.endswith(".example"))
+    assert site.email is None or (
+        site.email.endswith("@" + domain.removeprefix("www.")) and domain.endswith(".example")
+    )
     for org in content.organisations.values():
         assert org.website is None or org.website in every_text, org.path
         for city in org.text("da").offices:
             name = org.text("da").name
-            assert any(name in t and re.search(rf"kontorer i [^.]*{city}", t)
-                       for t in cited(org, seeds)), (org.path, city)
+            assert any(
+                name in t and re.search(rf"kontorer i [^.]*{city}", t) for t in cited(org, seeds)
+            ), (org.path, city)
         if org.member_count is not None:
-            assert any(f"{org.text('da').name}" in t and f"{org.member_count} medlemmer" in t
-                       for t in cited(org, seeds)), org.path
+            assert any(
+                f"{org.text('da').name}" in t and f"{org.member_count} medlemmer" in t
+                for t in cited(org, seeds)
+            ), org.path
 
 
 def test_contact_details_and_employers_are_stated_next_to_the_person(content, seeds):
@@ -161,7 +205,7 @@ def test_contact_details_and_employers_are_stated_next_to_the_person(content, se
         lines = [line for text in cited(person, seeds) for line in text.splitlines()]
         named = [i for i, line in enumerate(lines) if person.name in line]
         assert named, f"{person.path}: no cited source names {person.name}"
-        near = "\n".join("\n".join(lines[i:i + 12]) for i in named)
+        near = "\n".join("\n".join(lines[i : i + 12]) for i in named)
         if person.email:
             assert person.email in near, person.path
         if person.phone:
@@ -174,8 +218,11 @@ def test_contact_details_and_employers_are_stated_next_to_the_person(content, se
 
 
 def test_contacts_are_assigned_only_where_a_source_names_them(content, seeds):
-    holders = [*content.initiatives.values(), *content.press_releases.values(),
-               *content.organisations.values()]
+    holders = [
+        *content.initiatives.values(),
+        *content.press_releases.values(),
+        *content.organisations.values(),
+    ]
     for record in holders:
         for person_id in record.contacts:
             name = content.people[person_id].name
@@ -184,18 +231,20 @@ def test_contacts_are_assigned_only_where_a_source_names_them(content, seeds):
 
 # --- what the issue found invented ------------------------------------------------------------
 
+
 def test_the_partnership_is_a_proposal_without_dates(content):
     partnership = content.initiatives["region-syddanmark-partnership"]
     assert partnership.status == "proposed"
     assert partnership.start is None and partnership.end is None
     assert partnership.total_eligible_cost is None
     assert [(line.fund.code, line.amount, line.proposed) for line in partnership.funding] == [
-        ("region-syddanmark", 3_000_000, True)]
+        ("region-syddanmark", 3_000_000, True)
+    ]
     assert not partnership.contacts
     assert [(d.by, d.due.isoformat() if d.due else None) for d in partnership.decisions] == [
         (("region-syddanmark",), None),
-        (("danmarks-erhvervsfremmebestyrelse", "uddannelses-og-forskningsministeriet"),
-         "2020-Q3")]
+        (("danmarks-erhvervsfremmebestyrelse", "uddannelses-og-forskningsministeriet"), "2020-Q3"),
+    ]
 
 
 def test_the_partnership_prose_is_not_copied_from_its_source(content, seeds):
@@ -205,25 +254,30 @@ def test_the_partnership_prose_is_not_copied_from_its_source(content, seeds):
     def words(text: str) -> list[str]:
         return re.findall(r"[\wæøå]+", text.lower())
 
-    runs = {tuple(w[i:i + 8]) for w in [words(source)] for i in range(len(w) - 7)}
+    runs = {tuple(w[i : i + 8]) for w in [words(source)] for i in range(len(w) - 7)}
     text = content.initiatives["region-syddanmark-partnership"].text("da")
     prose = " ".join([text.summary, *text.aims, *text.results, text.body])
     mine = words(prose)
-    copied = [" ".join(mine[i:i + 8]) for i in range(len(mine) - 7)
-              if tuple(mine[i:i + 8]) in runs]
+    copied = [
+        " ".join(mine[i : i + 8]) for i in range(len(mine) - 7) if tuple(mine[i : i + 8]) in runs
+    ]
     assert copied == []
 
 
 def test_gold_labels_say_only_that_they_were_held_on_the_release_date(content):
     release = content.press_releases["2019-06-19-eu-gold-label"]
-    for cert_id in ("welfare-tech-gold-label", "biopeople-gold-label",
-                    "medicon-valley-alliance-gold-label"):
+    for cert_id in (
+        "welfare-tech-gold-label",
+        "biopeople-gold-label",
+        "medicon-valley-alliance-gold-label",
+    ):
         cert = content.certifications[cert_id]
         assert cert.awarded is None and cert.valid_until is None
         assert (cert.held_on, cert.stated_in) == (release.date, release.id)
     assert content.certifications["welfare-tech-gold-label"].times_awarded == 3
-    assert content.certifications["region-syddanmark-reference-site"].awarded.isoformat() == \
-        "2016-12"
+    assert (
+        content.certifications["region-syddanmark-reference-site"].awarded.isoformat() == "2016-12"
+    )
 
 
 def test_the_2019_release_is_welfare_techs(content):
@@ -235,6 +289,7 @@ def test_the_2019_release_is_welfare_techs(content):
 
 
 # --- the facts the sources do state are carried exactly ---------------------------------------
+
 
 def test_sund_vaegt_figures(content):
     sund = content.initiatives["sund-vaegt"]
@@ -253,16 +308,27 @@ def test_national_cluster_programme_figures(content):
     assert (cluster.start.value, cluster.end.value) == (date(2020, 5, 26), date(2022, 12, 31))
     assert cluster.total_eligible_cost == 25_899_781
     assert [(line.fund.code, line.amount) for line in cluster.funding] == [
-        ("decentral", 13_000_000)]
+        ("decentral", 13_000_000)
+    ]
     assert not cluster.is_eu_funded
     assert {r.label("da") for r in cluster.regions} == {
-        "Nordjylland", "Midtjylland", "Sydjylland", "Fyn", "Hovedstaden", "Sjælland", "Bornholm"}
+        "Nordjylland",
+        "Midtjylland",
+        "Sydjylland",
+        "Fyn",
+        "Hovedstaden",
+        "Sjælland",
+        "Bornholm",
+    }
 
 
 def test_contact_people(content):
     ceo = content.people["christian-graversen"]
     assert (ceo.phone, ceo.email, ceo.organisation) == (
-        "+4521288419", "cgra@welfaretech.dk", "welfare-tech")
+        "+4521288419",
+        "cgra@welfaretech.dk",
+        "welfare-tech",
+    )
     assert content.people["mette-thiel"].phone == "+4520585138"
     anne = content.people["anne-bach-stisen"]
     assert anne.phone == "+4520598951" and anne.text("da").role == "Enhedschef"

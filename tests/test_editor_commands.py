@@ -14,15 +14,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_py(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], capture_output=True,
-                          text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args], capture_output=True, text=True, cwd=cwd
+    )
 
 
 def test_new_press_release_scaffold_names_what_to_fill_in(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    result = build_py("--content", str(content), "--now", "2026-03-02T10:00:00+01:00", "new",
-                      "press", "Ny rapport om sundhedsøkonomi")
+    result = build_py(
+        "--content",
+        str(content),
+        "--now",
+        "2026-03-02T10:00:00+01:00",
+        "new",
+        "press",
+        "Ny rapport om sundhedsøkonomi",
+    )
     assert result.returncode == 0, result.stderr
     path = Path(result.stdout.strip())
     assert path.name == "2026-03-02-ny-rapport-om-sundhedsoekonomi.yaml"
@@ -81,21 +89,34 @@ def test_preview_rebuilds_on_change_and_survives_content_errors(tmp_path):
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, str(ROOT / "build.py"), "--content", str(content), "serve",
-             "--lang", "en", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
-            cwd=ROOT)
+            [
+                sys.executable,
+                str(ROOT / "build.py"),
+                "--content",
+                str(content),
+                "serve",
+                "--lang",
+                "en",
+                "--port",
+                str(port),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
     try:
         url = f"http://127.0.0.1:{port}/initiatives/healthy-weight/"
         page = _wait_for(lambda: _get(url), 90)
         assert page and "Healthy Weight" in page, log.read_text()
         source = content / "initiatives" / "sund-vaegt.yaml"
         original = source.read_text(encoding="utf-8")
-        source.write_text(original.replace("Healthy Weight", "Healthy Weight Preview"),
-                          encoding="utf-8")
-        assert _wait_for(lambda: "Healthy Weight Preview" in (_get(url) or ""), 60), \
-            log.read_text()
-        source.write_text(original.replace("start: 2021-11-23", "start: 23.11.2021"),
-                          encoding="utf-8")
+        source.write_text(
+            original.replace("Healthy Weight", "Healthy Weight Preview"), encoding="utf-8"
+        )
+        assert _wait_for(lambda: "Healthy Weight Preview" in (_get(url) or ""), 60), log.read_text()
+        source.write_text(
+            original.replace("start: 2021-11-23", "start: 23.11.2021"), encoding="utf-8"
+        )
         assert _wait_for(lambda: "'23.11.2021'" in log.read_text(), 60), log.read_text()
         # The last good version stays on screen.
         assert _wait_for(lambda: "Healthy Weight Preview" in (_get(url) or ""), 60)
@@ -112,12 +133,14 @@ def test_translations_lists_exports_imports_and_finds_outdated(tmp_path):
     shutil.copytree(ROOT / "content", content)
     release = content / "press" / "2019-06-19-eu-gold-label.yaml"
     head, _, _ = release.read_text(encoding="utf-8").partition("\nen:\n")
-    release.write_text("# Editors' note: keep this comment\n" + head + "\nonly_in: da\n",
-                       encoding="utf-8")
+    release.write_text(
+        "# Editors' note: keep this comment\n" + head + "\nonly_in: da\n", encoding="utf-8"
+    )
     rel = "content/press/2019-06-19-eu-gold-label.yaml"
     po = tmp_path / "en.po"
-    result = build_py("--content", str(content), "translations", "--lang", "en",
-                      "--export", str(po))
+    result = build_py(
+        "--content", str(content), "translations", "--lang", "en", "--export", str(po)
+    )
     assert result.returncode == 0, result.stderr
     assert f"{rel}:1: en.title: missing in English" in result.stdout
     assert "English: 4 missing, 0 outdated" in result.stdout
@@ -130,22 +153,28 @@ def test_translations_lists_exports_imports_and_finds_outdated(tmp_path):
             message.string = "EN " + message.id
     with po.open("wb") as handle:
         write_po(handle, catalog)
-    result = build_py("--content", str(content), "translations", "--lang", "en",
-                      "--import", str(po))
+    result = build_py(
+        "--content", str(content), "translations", "--lang", "en", "--import", str(po)
+    )
     assert result.returncode == 0, result.stderr
     assert "4 translations written" in result.stdout
     text = release.read_text(encoding="utf-8")
     assert "title: EN EU-guld til sund erhvervsklynge" in text
-    assert text.startswith("# Editors' note: keep this comment\ndate: 2019-06-19\nquotes:\n"
-                           "  - speaker: christian-graversen\n")  # comments and layout kept
+    assert text.startswith(
+        "# Editors' note: keep this comment\ndate: 2019-06-19\nquotes:\n"
+        "  - speaker: christian-graversen\n"
+    )  # comments and layout kept
     assert build_py("--content", str(content), "check").returncode == 0
     result = build_py("--content", str(content), "translations", "--lang", "en")
     assert "English: 0 missing, 0 outdated" in result.stdout
-    release.write_text(text.replace("title: EU-guld til sund erhvervsklynge",
-                                    "title: EU-guld til en sund klynge"), encoding="utf-8")
+    release.write_text(
+        text.replace("title: EU-guld til sund erhvervsklynge", "title: EU-guld til en sund klynge"),
+        encoding="utf-8",
+    )
     result = build_py("--content", str(content), "translations", "--lang", "en")
-    assert ("en.title: outdated; the Danish text has changed since it was translated"
-            in result.stdout)
+    assert (
+        "en.title: outdated; the Danish text has changed since it was translated" in result.stdout
+    )
     assert "English: 0 missing, 1 outdated" in result.stdout
 
 
@@ -163,23 +192,36 @@ def test_translations_reports_aliases_and_copied_text_as_untranslated(tmp_path):
 
     initiative = content / "initiatives" / "groen-omstilling.yaml"
     head = initiative.read_text(encoding="utf-8").partition("\nen:\n")[0]
-    initiative.write_text(head.replace("\nda:\n", "\nda: &dansk\n") + "\nen: *dansk\n",
-                          encoding="utf-8")
+    initiative.write_text(
+        head.replace("\nda:\n", "\nda: &dansk\n") + "\nen: *dansk\n", encoding="utf-8"
+    )
     # More than three words, the same in both languages: not translated.
-    edit("press/2024-03-01-eu-stoette.yaml", "title: EU supports green transition",
-         "title: EU støtter grøn omstilling")
-    edit("press/2024-03-01-eu-stoette.yaml",
-         "body: The Cluster receives support from the European Regional Development Fund.",
-         "body: Klyngen får støtte fra Regionalfonden.")
-    edit("organisations/klynge.yaml", "description: Cluster organisation for green health.",
-         "description: Klyngeorganisation for grøn sundhed.")
+    edit(
+        "press/2024-03-01-eu-stoette.yaml",
+        "title: EU supports green transition",
+        "title: EU støtter grøn omstilling",
+    )
+    edit(
+        "press/2024-03-01-eu-stoette.yaml",
+        "body: The Cluster receives support from the European Regional Development Fund.",
+        "body: Klyngen får støtte fra Regionalfonden.",
+    )
+    edit(
+        "organisations/klynge.yaml",
+        "description: Cluster organisation for green health.",
+        "description: Klyngeorganisation for grøn sundhed.",
+    )
     # Names, and texts of three words or fewer, may be the same in both languages.
     edit("organisations/klynge.yaml", "name: The Cluster", "name: Klyngen")
-    edit("certifications/guld.yaml", "description: The Cluster holds the Gold Label.",
-         "description: Klyngen er guldcertificeret.")
+    edit(
+        "certifications/guld.yaml",
+        "description: The Cluster holds the Gold Label.",
+        "description: Klyngen er guldcertificeret.",
+    )
     po = tmp_path / "en.po"
-    result = build_py("--content", str(content), "translations", "--lang", "en",
-                      "--export", str(po))
+    result = build_py(
+        "--content", str(content), "translations", "--lang", "en", "--export", str(po)
+    )
     assert result.returncode == 0, result.stderr
     alias = "untranslated; the English block is a YAML alias of the Danish one"
     assert result.stdout == (
@@ -194,19 +236,20 @@ def test_translations_reports_aliases_and_copied_text_as_untranslated(tmp_path):
         "content/press/2024-03-01-eu-stoette.yaml:26: en.body: untranslated; the same text as "
         "in Danish\n"
         "English: 0 missing, 0 outdated, 7 untranslated\n"
-        f"7 texts exported to {po}\n")
+        f"7 texts exported to {po}\n"
+    )
     # The translator translates all but the press release's body, which they keep on purpose.
     with po.open("rb") as handle:
         catalog = read_po(handle)
     for message in catalog:
         if message.id:
-            message.string = (message.id if message.context.endswith("#body")
-                              else "EN " + message.id)
+            message.string = message.id if message.context.endswith("#body") else "EN " + message.id
     with po.open("wb") as handle:
         write_po(handle, catalog)
     danish = initiative.read_text(encoding="utf-8").partition("\nen:")[0]
-    result = build_py("--content", str(content), "translations", "--lang", "en",
-                      "--import", str(po))
+    result = build_py(
+        "--content", str(content), "translations", "--lang", "en", "--import", str(po)
+    )
     assert result.returncode == 0, result.stderr
     text = initiative.read_text(encoding="utf-8")
     assert text.startswith(danish.replace("da: &dansk\n", "da:\n"))  # Danish unchanged

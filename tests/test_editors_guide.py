@@ -35,8 +35,10 @@ NOW = re.compile(r'python3 build\.py --now "([^"]+)" build')
 def steps(guide: str) -> list[tuple[str, tuple[str, ...]]]:
     """The guide's `new` commands and marked examples, in the order they appear."""
     found = [(m.start(), "new", m.groups()) for m in NEW.finditer(guide)]
-    found += [(m.start(), "example", (m.group(1), textwrap.dedent(m.group(2))))
-              for m in EXAMPLE.finditer(guide)]
+    found += [
+        (m.start(), "example", (m.group(1), textwrap.dedent(m.group(2))))
+        for m in EXAMPLE.finditer(guide)
+    ]
     return [(kind, args) for _, kind, args in sorted(found)]
 
 
@@ -58,9 +60,13 @@ def check_passes(content: Path, now: str, step: str) -> None:
 
 
 def build_py(content: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(content),
-                           *args], capture_output=True, text=True, cwd=content.parent,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content", str(content), *args],
+        capture_output=True,
+        text=True,
+        cwd=content.parent,
+        timeout=300,
+    )
 
 
 @pytest.mark.parametrize("guide_path", GUIDES)
@@ -85,8 +91,7 @@ def test_the_guide_can_be_followed_from_top_to_bottom(tmp_path, guide_path):
                 (content / image).parent.mkdir(parents=True, exist_ok=True)
                 Image.new("RGB", (64, 48), (40, 120, 80)).save(content / image)
         data = merge(yaml.safe_load(path.read_text(encoding="utf-8")), yaml.safe_load(example))
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         done.append(f"the example for {pattern}")
         check_passes(content, TODAY, done[-1])
     assert [d.split(" ")[0] for d in done].count("new") == 3, done

@@ -42,7 +42,9 @@ def test_docs_fields_md_is_up_to_date(repo_root):
 
 def test_module_prints_the_reference(repo_root):
     result = subprocess.run(
-        [sys.executable, "-m", "generator.content.fieldref"], cwd=repo_root, capture_output=True,
+        [sys.executable, "-m", "generator.content.fieldref"],
+        cwd=repo_root,
+        capture_output=True,
         check=True,
     )
     assert result.stdout.decode("utf-8") == render_field_reference()

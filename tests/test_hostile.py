@@ -25,14 +25,18 @@ from generator.content import schema as s
 from tests.quality_helpers import CHROMIUM, CHROMIUM_FLAGS, require, require_module
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT_PAYLOAD = ("Tom & Jerry \"quoted\" 'single' <script>window.__pwned='text'</script>"
-                "<img src=x onerror=\"window.__pwned='img'\"> [x](javascript:window.__pwned=1) "
-                "{ onclick=\"window.__pwned='attr'\" } *star* _under_ `tick` | pipe")
-BODY_PAYLOAD = ("\n\n<script>window.__pwned='body'</script>\n\n"
-                "<img src=x onerror=\"window.__pwned='body-img'\">\n\n"
-                "<a href=\"javascript:window.__pwned='body-a'\">a link</a> and "
-                "[click](javascript:window.__pwned='md-link') and "
-                "<b onmouseover=\"window.__pwned='hover'\">bold</b>\n")
+TEXT_PAYLOAD = (
+    "Tom & Jerry \"quoted\" 'single' <script>window.__pwned='text'</script>"
+    "<img src=x onerror=\"window.__pwned='img'\"> [x](javascript:window.__pwned=1) "
+    "{ onclick=\"window.__pwned='attr'\" } *star* _under_ `tick` | pipe"
+)
+BODY_PAYLOAD = (
+    "\n\n<script>window.__pwned='body'</script>\n\n"
+    "<img src=x onerror=\"window.__pwned='body-img'\">\n\n"
+    "<a href=\"javascript:window.__pwned='body-a'\">a link</a> and "
+    "[click](javascript:window.__pwned='md-link') and "
+    "<b onmouseover=\"window.__pwned='hover'\">bold</b>\n"
+)
 TEXT_KINDS = {s.TEXT, s.PARAGRAPH}
 
 
@@ -70,20 +74,37 @@ def hostile_site(tmp_path_factory) -> Path:
     content = tmp / "content"
     shutil.copytree(ROOT / "content", content)
     for record_type in (s.SITE, *s.RECORD_TYPES):
-        paths = [content / "site.yaml"] if record_type is s.SITE else sorted(
-            (content / record_type.folder).glob("*.yaml"))
+        paths = (
+            [content / "site.yaml"]
+            if record_type is s.SITE
+            else sorted((content / record_type.folder).glob("*.yaml"))
+        )
         for path in paths:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             poisoned = poison(data, record_type.shape)
-            path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False),
-                            encoding="utf-8")
+            path.write_text(
+                yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
     for page in (content / "pages").glob("*.md"):
         page.write_text(page.read_text(encoding="utf-8") + BODY_PAYLOAD, encoding="utf-8")
     site = tmp / "site"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now",
-         "2026-11-25T12:00:00+00:00", "--quiet", "build", "--site", str(site)],
-        capture_output=True, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(content),
+            "--now",
+            "2026-11-25T12:00:00+00:00",
+            "--quiet",
+            "build",
+            "--site",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     return site
 
@@ -110,8 +131,7 @@ class _Markup(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=...>")
-            if name in ("href", "src") and (value or "").strip().lower().startswith(
-                    "javascript:"):
+            if name in ("href", "src") and (value or "").strip().lower().startswith("javascript:"):
                 self.problems.append(f"<{tag} {name}={value}>")
         self.in_script = tag == "script"
 
@@ -125,8 +145,11 @@ class _Markup(HTMLParser):
 
 def test_json_ld_and_search_index_stay_data(hostile_site):
     for path in hostile_site.rglob("*.html"):
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>',
-                                path.read_text(encoding="utf-8"), re.S):
+        for block in re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>',
+            path.read_text(encoding="utf-8"),
+            re.S,
+        ):
             assert "<" not in block, path
             json.loads(block)
     for index in hostile_site.glob("*/search/search_index.json"):
@@ -147,8 +170,9 @@ def test_feeds_vcards_and_pdfs_stay_text(hostile_site):
     pdfs = list(hostile_site.rglob("*.pdf"))
     assert pdfs
     for pdf in pdfs:
-        text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(
-            pdf.read_bytes())).pages)
+        text = "\n".join(
+            p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages
+        )
         assert "window.__pwned" in text  # shown as text, not dropped or run
     for kit in hostile_site.rglob("*.zip"):
         with zipfile.ZipFile(kit) as archive:
@@ -185,13 +209,16 @@ def test_press_kit_texts_stay_text_when_rendered(hostile_site):
 def test_no_payload_runs_in_a_browser(hostile_site):
     require_module("playwright", "pip install playwright==1.65.2")
     from playwright import sync_api
+
     require(Path(CHROMIUM).exists(), f"Chromium at {CHROMIUM} (apt-get install chromium)")
     handler = partial(_Quiet, directory=str(hostile_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    pages = sorted(p.relative_to(hostile_site).as_posix().removesuffix("index.html")
-                   for p in hostile_site.glob("*/**/index.html"))
+    pages = sorted(
+        p.relative_to(hostile_site).as_posix().removesuffix("index.html")
+        for p in hostile_site.glob("*/**/index.html")
+    )
     ran = []
     try:
         with sync_api.sync_playwright() as playwright:

@@ -42,6 +42,7 @@ _NAMED = re.compile(r"%\((?P<name>[^)]*)\)" + _FLAGS + r"[diouxXeEfFgGcrsa]")
 
 # --- extraction -----------------------------------------------------------------------------
 
+
 def _mapping():
     with (ROOT / "babel.cfg").open(encoding="utf-8") as handle:
         return _parse_mapping(handle)
@@ -55,6 +56,7 @@ def _directory_filter(method_map):
     def accept(dirpath: str) -> bool:
         parts = Path(os.path.relpath(dirpath, ROOT)).parts
         return (not parts or parts[0] in tops) and not parts[-1].startswith((".", "_"))
+
     return accept
 
 
@@ -63,8 +65,12 @@ def _extract() -> dict:
     method_map, options_map = _mapping()
     found: dict = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS,
-            directory_filter=_directory_filter(method_map)):
+        str(ROOT),
+        method_map,
+        options_map,
+        keywords=KEYWORDS,
+        directory_filter=_directory_filter(method_map),
+    ):
         singular, plural = (message, None) if isinstance(message, str) else message[:2]
         entry = found.setdefault(singular, {"plural": plural, "where": []})
         entry["plural"] = entry["plural"] or plural
@@ -95,11 +101,14 @@ def _python_calls() -> dict:
                     continue
                 indices = KEYWORDS[fname] or (1,)
                 args = [node.args[i - 1] if len(node.args) >= i else None for i in indices]
-                if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value
-                           for a in args):
+                if not all(
+                    isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value
+                    for a in args
+                ):
                     continue
-                entry = found.setdefault(args[0].value, {
-                    "plural": args[1].value if len(args) > 1 else None, "where": []})
+                entry = found.setdefault(
+                    args[0].value, {"plural": args[1].value if len(args) > 1 else None, "where": []}
+                )
                 entry["where"].append(f"{rel}:{node.lineno}")
     return found
 
@@ -132,9 +141,11 @@ def _forms(message) -> list[str]:
 
 # --- (a) every extracted string is translated -----------------------------------------------
 
+
 def test_extraction_finds_python_and_template_strings(extracted):
-    sources = {w.split(":", 1)[0].rsplit(".", 1)[-1]
-               for e in extracted.values() for w in e["where"]}
+    sources = {
+        w.split(":", 1)[0].rsplit(".", 1)[-1] for e in extracted.values() for w in e["where"]
+    }
     assert "py" in sources, "nothing extracted from generator/*.py"
     assert "j2" in sources, "nothing extracted from the Jinja templates (generator/templates/**.j2)"
     assert any(e["plural"] for e in extracted.values()), "no ngettext() plural extracted"
@@ -145,12 +156,14 @@ def test_pybabel_sees_every_python_string():
     on Python < 3.12: it never reaches the catalogues, and `pybabel update` would delete a
     hand-added entry as obsolete. Such a call must be moved out of the f-string."""
     babel_ids = _extract()
-    hidden = {msgid: entry["where"] for msgid, entry in _python_calls().items()
-              if msgid not in babel_ids}
+    hidden = {
+        msgid: entry["where"] for msgid, entry in _python_calls().items() if msgid not in babel_ids
+    }
     assert not hidden, (
         "pybabel extract cannot see these strings (a _() call inside an f-string?); assign "
-        "the translation to a variable first:\n  " + "\n  ".join(
-            f"{msgid!r} ({', '.join(where)})" for msgid, where in sorted(hidden.items())))
+        "the translation to a variable first:\n  "
+        + "\n  ".join(f"{msgid!r} ({', '.join(where)})" for msgid, where in sorted(hidden.items()))
+    )
 
 
 def test_catalogue_headers(catalog):
@@ -158,7 +171,8 @@ def test_catalogue_headers(catalog):
     assert cat.charset.lower() == "utf-8", f"{lang}: charset is {cat.charset}"
     assert (cat.num_plurals, cat.plural_expr) == PLURAL_FORMS, (
         f"{lang}: Plural-Forms is {cat.plural_forms!r}, expected "
-        f"'nplurals={PLURAL_FORMS[0]}; plural={PLURAL_FORMS[1]};'")
+        f"'nplurals={PLURAL_FORMS[0]}; plural={PLURAL_FORMS[1]};'"
+    )
     assert not cat.fuzzy, f"{lang}: the catalogue header is marked fuzzy"
 
 
@@ -176,8 +190,10 @@ def test_every_string_is_translated(extracted, catalog):
                 problems.append(f"not a plural entry: {msgid!r} ({where})")
                 continue
             if message.id[1] != entry["plural"]:
-                problems.append(f"plural msgid differs: {message.id[1]!r} in the catalogue, "
-                                f"{entry['plural']!r} in the code ({where})")
+                problems.append(
+                    f"plural msgid differs: {message.id[1]!r} in the catalogue, "
+                    f"{entry['plural']!r} in the code ({where})"
+                )
                 continue
             forms = _forms(message)
             if len(forms) != cat.num_plurals or not all(forms):
@@ -188,11 +204,12 @@ def test_every_string_is_translated(extracted, catalog):
             problems.append(f"untranslated: {msgid!r} ({where})")
     assert not problems, (
         f"theme/locales/{lang}/LC_MESSAGES/messages.po is out of date with the code "
-        f"(run the extract/update commands in babel.cfg and translate):\n  "
-        + "\n  ".join(problems))
+        f"(run the extract/update commands in babel.cfg and translate):\n  " + "\n  ".join(problems)
+    )
 
 
 # --- (b) no fuzzy entries --------------------------------------------------------------------
+
 
 def test_no_fuzzy_entries(catalog):
     lang, cat = catalog
@@ -203,17 +220,24 @@ def test_no_fuzzy_entries(catalog):
 
 # --- (c) placeholders survive translation ----------------------------------------------------
 
+
 def _placeholders(text: str, python_format: bool):
     named = sorted(f"%({m['name']}){m.group()[-1]}" for m in _NAMED.finditer(text))
-    positional = ([m.group() for m in _PLACEHOLDER.finditer(text) if m["name"] is None]
-                  if python_format else [])
+    positional = (
+        [m.group() for m in _PLACEHOLDER.finditer(text) if m["name"] is None]
+        if python_format
+        else []
+    )
     return named, positional
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("%(num)d initiatives in %(year)s", (["%(num)d", "%(year)s"], [])),
-    ("82 % of %(total)s", (["%(total)s"], [])),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("%(num)d initiatives in %(year)s", (["%(num)d", "%(year)s"], [])),
+        ("82 % of %(total)s", (["%(total)s"], [])),
+    ],
+)
 def test_placeholder_parser(text, expected):
     assert _placeholders(text, python_format=False) == expected
 
@@ -235,10 +259,12 @@ def test_placeholders_match(catalog):
 
 # --- runtime: catalogues compiled in memory --------------------------------------------------
 
+
 def test_english_catalogue_is_the_identity():
     cat = _catalog("en")
-    different = [m.id for m in cat if m.id and _forms(m) != (
-        list(m.id) if m.pluralizable else [m.id])]
+    different = [
+        m.id for m in cat if m.id and _forms(m) != (list(m.id) if m.pluralizable else [m.id])
+    ]
     assert not different, f"en: msgstr should repeat the msgid: {different}"
 
 
@@ -288,8 +314,11 @@ GLOSSARY_DA = {
 
 def test_danish_terminology():
     cat = _catalog("da")
-    wrong = {msgid: cat[msgid].string for msgid, term in GLOSSARY_DA.items()
-             if msgid in cat and cat[msgid].string and cat[msgid].string != term}
+    wrong = {
+        msgid: cat[msgid].string
+        for msgid, term in GLOSSARY_DA.items()
+        if msgid in cat and cat[msgid].string and cat[msgid].string != term
+    }
     assert not wrong, f"da: agreed terms translated differently: {wrong}"
     translations = i18n.translations("da")
     for msgid, term in GLOSSARY_DA.items():
@@ -298,6 +327,7 @@ def test_danish_terminology():
 
 
 # --- (d) formatting through Babel ------------------------------------------------------------
+
 
 def test_format_dkk():
     assert i18n.format_dkk(92524800, "da") == "92.524.800 kr."
@@ -319,4 +349,3 @@ def test_format_rate():
     assert i18n.format_rate(0.828, "en") == "82.8%"
     assert i18n.format_rate(0.5, "da") == "50,0 %"
     assert i18n.format_rate(0.5, "en") == "50.0%"
-

@@ -157,12 +157,20 @@ def _adobe_rgb_profile() -> bytes:
 
     curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, 0x0233) + b"\0\0"
     name = b"Adobe RGB test\0"
-    desc = (b"desc\0\0\0\0" + struct.pack(">I", len(name)) + name + b"\0" * 8 + b"\0\0\0"
-            + b"\0" * 67)
-    tags = [(b"desc", desc), (b"cprt", b"text\0\0\0\0none\0"),
-            (b"wtpt", xyz(0.9642, 1.0, 0.8249)), (b"rXYZ", xyz(0.6097, 0.3111, 0.0195)),
-            (b"gXYZ", xyz(0.2053, 0.6257, 0.0609)), (b"bXYZ", xyz(0.1492, 0.0632, 0.7446)),
-            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    desc = (
+        b"desc\0\0\0\0" + struct.pack(">I", len(name)) + name + b"\0" * 8 + b"\0\0\0" + b"\0" * 67
+    )
+    tags = [
+        (b"desc", desc),
+        (b"cprt", b"text\0\0\0\0none\0"),
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.6097, 0.3111, 0.0195)),
+        (b"gXYZ", xyz(0.2053, 0.6257, 0.0609)),
+        (b"bXYZ", xyz(0.1492, 0.0632, 0.7446)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+    ]
     offset = 128 + 4 + 12 * len(tags)
     table, data = b"", b""
     for signature, body in tags:
@@ -170,9 +178,18 @@ def _adobe_rgb_profile() -> bytes:
         table += signature + struct.pack(">II", offset + len(data), len(body))
         data += body
     size = offset + len(data)
-    header = (struct.pack(">I", size) + b"none" + bytes([2, 0x10, 0, 0]) + b"mntrRGB XYZ "
-              + b"\0" * 12 + b"acsp" + b"\0" * 24 + b"\0\0\0\0" + xyz(0.9642, 1.0, 0.8249)[8:]
-              + b"\0" * 48)
+    header = (
+        struct.pack(">I", size)
+        + b"none"
+        + bytes([2, 0x10, 0, 0])
+        + b"mntrRGB XYZ "
+        + b"\0" * 12
+        + b"acsp"
+        + b"\0" * 24
+        + b"\0\0\0\0"
+        + xyz(0.9642, 1.0, 0.8249)[8:]
+        + b"\0" * 48
+    )
     assert len(header) == 128
     return header + struct.pack(">I", len(tags)) + table + data
 
@@ -193,11 +210,14 @@ def test_adobe_rgb_photo_is_converted_to_srgb(tmp_path):
     (tmp_path / "media").mkdir()
     profile = _adobe_rgb_profile()
     colour = (40, 160, 60)
-    Image.new("RGB", (600, 400), colour).save(tmp_path / "media" / "adobe.jpg", quality=95,
-                                              icc_profile=profile)
+    Image.new("RGB", (600, 400), colour).save(
+        tmp_path / "media" / "adobe.jpg", quality=95, icc_profile=profile
+    )
     expected = ImageCms.profileToProfile(
-        Image.new("RGB", (1, 1), colour), ImageCms.ImageCmsProfile(io.BytesIO(profile)),
-        ImageCms.createProfile("sRGB")).getpixel((0, 0))
+        Image.new("RGB", (1, 1), colour),
+        ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+        ImageCms.createProfile("sRGB"),
+    ).getpixel((0, 0))
     # Adobe RGB's green is more saturated than sRGB's: the same numbers mean another colour.
     assert max(abs(a - b) for a, b in zip(expected, colour, strict=True)) > 20
     pixel = _rendition_pixel(tmp_path, "adobe.jpg")
@@ -206,7 +226,8 @@ def test_adobe_rgb_photo_is_converted_to_srgb(tmp_path):
 
 def test_cmyk_jpeg_becomes_rgb_with_the_right_colours(tmp_path):
     (tmp_path / "media").mkdir()
-    Image.new("CMYK", (600, 400), (0, 255, 255, 0)).save(tmp_path / "media" / "cmyk.jpg",
-                                                        quality=95)
+    Image.new("CMYK", (600, 400), (0, 255, 255, 0)).save(
+        tmp_path / "media" / "cmyk.jpg", quality=95
+    )
     red, green, blue = _rendition_pixel(tmp_path, "cmyk.jpg")
     assert red > 230 and green < 25 and blue < 25  # full magenta and yellow ink: red

@@ -68,16 +68,34 @@ def site(tmp_path_factory, copy_minimal) -> Path:
     folder = tmp_path_factory.mktemp("languages")
     content = copy_minimal(folder)
     settings = content / "site.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace(
-        "base_url: https://www.klynge.example/", "base_url: https://www.klynge.example/klynge/"),
-        encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace(
+            "base_url: https://www.klynge.example/", "base_url: https://www.klynge.example/klynge/"
+        ),
+        encoding="utf-8",
+    )
     (content / "initiatives" / "sundt-hjerte.yaml").write_text(DANISH_ONLY, encoding="utf-8")
-    (content / "press" / "2024-06-01-nyt-kontor.yaml").write_text(DANISH_ONLY_RELEASE,
-                                                                  encoding="utf-8")
+    (content / "press" / "2024-06-01-nyt-kontor.yaml").write_text(
+        DANISH_ONLY_RELEASE, encoding="utf-8"
+    )
     out = folder / "site"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(content), "--now", NOW,
-         "--quiet", "build", "--site", str(out)], capture_output=True, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(content),
+            "--now",
+            NOW,
+            "--quiet",
+            "build",
+            "--site",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
     return out
 
@@ -93,7 +111,7 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(BASE_PATH):
             return str(Path(self.directory) / "no-such-file")
-        return super().translate_path("/" + path[len(BASE_PATH):])
+        return super().translate_path("/" + path[len(BASE_PATH) :])
 
     def do_GET(self):
         target = Path(self.translate_path(self.path))
@@ -116,7 +134,8 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def host(site: Path):
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -140,19 +159,30 @@ def article(html: str) -> str:
 
 
 NOT_FOUND = {
-    "da": ('<h1>Siden blev ikke fundet</h1> <p>Siden, du ledte efter, findes ikke, eller den er '
-           'flyttet.</p> <ul class="not-found__links"> <li><a href="/klynge/da/">Gå til forsiden'
-           '</a></li><li><a href="/klynge/da/?q=">Søg på sitet</a></li> </ul>',
-           "<title>Siden blev ikke fundet – Klyngen</title>"),
-    "en": ('<h1>Page not found</h1> <p>The page you were looking for does not exist, or it has '
-           'moved.</p> <ul class="not-found__links"> <li><a href="/klynge/en/">Go to the home '
-           'page</a></li><li><a href="/klynge/en/?q=">Search the site</a></li> </ul>',
-           "<title>Page not found – The Cluster</title>"),
+    "da": (
+        "<h1>Siden blev ikke fundet</h1> <p>Siden, du ledte efter, findes ikke, eller den er "
+        'flyttet.</p> <ul class="not-found__links"> <li><a href="/klynge/da/">Gå til forsiden'
+        '</a></li><li><a href="/klynge/da/?q=">Søg på sitet</a></li> </ul>',
+        "<title>Siden blev ikke fundet – Klyngen</title>",
+    ),
+    "en": (
+        "<h1>Page not found</h1> <p>The page you were looking for does not exist, or it has "
+        'moved.</p> <ul class="not-found__links"> <li><a href="/klynge/en/">Go to the home '
+        'page</a></li><li><a href="/klynge/en/?q=">Search the site</a></li> </ul>',
+        "<title>Page not found – The Cluster</title>",
+    ),
 }
 
 
-@pytest.mark.parametrize("lang, missing", [("da", "da/a/b/c/"), ("da", "da/indsatser/x"),
-                                           ("en", "en/a/b/c/d.html"), ("en", "en/missing/")])
+@pytest.mark.parametrize(
+    "lang, missing",
+    [
+        ("da", "da/a/b/c/"),
+        ("da", "da/indsatser/x"),
+        ("en", "en/a/b/c/d.html"),
+        ("en", "en/missing/"),
+    ],
+)
 def test_a_missing_address_in_a_language_gets_that_languages_404_page(host, lang, missing):
     status, html = fetch(f"{host}{BASE_PATH}{missing}")
     assert status == 404
@@ -189,7 +219,8 @@ def test_an_address_outside_the_languages_gets_the_bilingual_root_404_page(host,
         '<section lang="en"> <h1>Page not found</h1> <p>The page you were looking for does not '
         'exist, or it has moved.</p> <p><a href="/klynge/en/" hreflang="en">Go to the home page '
         '– The Cluster</a> <a href="/klynge/en/?q=" hreflang="en">Search the site</a></p> '
-        '</section> </main> </body> </html>')
+        "</section> </main> </body> </html>"
+    )
     assert '<link rel="icon" href="/klynge/da/assets/images/favicon.png"' in html
     assert fetch(f"{host}/klynge/da/assets/images/favicon.png")[0] == 200
 
@@ -198,7 +229,8 @@ def test_netlify_redirects_send_each_language_to_its_404_page(site):
     assert (site / "_redirects").read_text(encoding="utf-8") == (
         "# Netlify: each language's own 404 page for a missing address in that language.\n"
         "/klynge/da/*  /klynge/da/404.html  404\n"
-        "/klynge/en/*  /klynge/en/404.html  404\n")
+        "/klynge/en/*  /klynge/en/404.html  404\n"
+    )
 
 
 # --- text in its own language ---------------------------------------------------------------
@@ -209,18 +241,24 @@ def test_a_page_shown_in_its_only_language_marks_that_text_danish(site):
     assert '<html lang="en"' in html
     page = article(html)
     assert '<h1 id="sundt-hjerte" lang="da">Sundt hjerte' in page
-    assert ('<p class="admonition-title">Only available in Danish</p> <p>This page has not been '
-            'translated. It is shown in Danish. <a href="../../../da/indsatser/sundt-hjerte/" '
-            'hreflang="da">See the original page in Danish</a></p>') in page
-    original = (site / "en" / "initiatives" / "sundt-hjerte" / "../../../da/indsatser/"
-                "sundt-hjerte" / "index.html").resolve()
+    assert (
+        '<p class="admonition-title">Only available in Danish</p> <p>This page has not been '
+        'translated. It is shown in Danish. <a href="../../../da/indsatser/sundt-hjerte/" '
+        'hreflang="da">See the original page in Danish</a></p>'
+    ) in page
+    original = (
+        site / "en" / "initiatives" / "sundt-hjerte" / "../../../da/indsatser/"
+        "sundt-hjerte" / "index.html"
+    ).resolve()
     assert original == (site / "da" / "indsatser" / "sundt-hjerte" / "index.html").resolve()
     assert original.is_file()
-    for text in ('<div lang="da"> <p>Et lokalt projekt om hjertesundhed på Fyn.</p> </div>',
-                 '<div lang="da"> <ul> <li>Flere raske hjerter</li> </ul> </div>',
-                 '<div lang="da"> <ul> <li>Tre nye tilbud</li> </ul> </div>',
-                 '<div lang="da"> <p>Projektet samarbejder med lokale foreninger om motion og '
-                 'kost.</p> </div>'):
+    for text in (
+        '<div lang="da"> <p>Et lokalt projekt om hjertesundhed på Fyn.</p> </div>',
+        '<div lang="da"> <ul> <li>Flere raske hjerter</li> </ul> </div>',
+        '<div lang="da"> <ul> <li>Tre nye tilbud</li> </ul> </div>',
+        '<div lang="da"> <p>Projektet samarbejder med lokale foreninger om motion og '
+        "kost.</p> </div>",
+    ):
         assert text in page
     # The page's own words stay English, outside the Danish parts.
     assert '<h2 id="facts">Facts' in page
@@ -228,23 +266,25 @@ def test_a_page_shown_in_its_only_language_marks_that_text_danish(site):
 
 def test_listing_cards_of_a_borrowed_record_carry_its_language(site):
     listing = article((site / "en" / "initiatives" / "index.html").read_text("utf-8"))
-    assert ('<a href="sundt-hjerte/" lang="da">Sundt hjerte</a>' in listing)
+    assert '<a href="sundt-hjerte/" lang="da">Sundt hjerte</a>' in listing
     assert '<p lang="da">Et lokalt projekt om hjertesundhed på Fyn.</p>' in listing
     translated = '<a href="green-transition/">Green transition</a>'
     assert translated in listing  # a translated record's card has no lang of its own
 
 
 def test_a_borrowed_press_release_and_its_listing_entry_are_marked_danish(site):
-    page = article((site / "en" / "press" / "nyt-kontor-i-aeroeskoebing" / "index.html"
-                    ).read_text("utf-8"))
+    page = article(
+        (site / "en" / "press" / "nyt-kontor-i-aeroeskoebing" / "index.html").read_text("utf-8")
+    )
     assert '<h1 id="nyt-kontor-i-rskbing" lang="da">Nyt kontor i Ærøskøbing' in page
-    assert ('<a href="../../../da/presse/nyt-kontor-i-aeroeskoebing/" hreflang="da">See the '
-            'original page in Danish</a>') in page
+    assert (
+        '<a href="../../../da/presse/nyt-kontor-i-aeroeskoebing/" hreflang="da">See the '
+        "original page in Danish</a>"
+    ) in page
     assert '<p class="lead" lang="da">Klyngen åbner et lille kontor på Ærø.</p>' in page
     assert '<div lang="da"> <p>Kontoret ligger ved havnen.</p> </div>' in page
     listing = article((site / "en" / "press" / "index.html").read_text("utf-8"))
-    assert ('<a href="nyt-kontor-i-aeroeskoebing/" lang="da">Nyt kontor i Ærøskøbing</a>'
-            in listing)
+    assert '<a href="nyt-kontor-i-aeroeskoebing/" lang="da">Nyt kontor i Ærøskøbing</a>' in listing
     assert '<span lang="da">Klyngen åbner et lille kontor på Ærø.</span>' in listing
 
 
@@ -268,24 +308,40 @@ def test_404_pages_in_chromium_are_styled_and_in_their_language(host):
         try:
             page = browser.new_page()
             failed = []
-            page.on("response", lambda r: failed.append((r.url, r.status))
-                    if r.status != 200 and r.request.resource_type != "document" else None)
-            page.route("**/*", lambda route: route.fallback()
-                       if route.request.url.startswith(host) else route.abort())
-            for lang, path, heading in (("da", "da/a/b/c/", "Siden blev ikke fundet"),
-                                        ("en", "en/x/y/z/", "Page not found")):
+            page.on(
+                "response",
+                lambda r: (
+                    failed.append((r.url, r.status))
+                    if r.status != 200 and r.request.resource_type != "document"
+                    else None
+                ),
+            )
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.fallback() if route.request.url.startswith(host) else route.abort()
+                ),
+            )
+            for lang, path, heading in (
+                ("da", "da/a/b/c/", "Siden blev ikke fundet"),
+                ("en", "en/x/y/z/", "Page not found"),
+            ):
                 response = page.goto(f"{host}{BASE_PATH}{path}", wait_until="load")
                 assert response.status == 404
                 assert page.evaluate("document.documentElement.lang") == lang
                 assert page.inner_text("article h1") == heading
                 # Material's stylesheet applied: its sticky header and the custom palette.
-                assert page.evaluate("getComputedStyle(document.querySelector('.md-header'))"
-                                     ".position") == "sticky"
+                assert (
+                    page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+                    == "sticky"
+                )
                 assert page.evaluate("[...document.styleSheets].every(s => s.cssRules.length)")
             response = page.goto(f"{host}{BASE_PATH}nowhere/at/all", wait_until="load")
             assert response.status == 404
-            langs = page.evaluate("[...document.querySelectorAll('section')]"
-                                  ".map(s => [s.lang, s.querySelector('h1').innerText])")
+            langs = page.evaluate(
+                "[...document.querySelectorAll('section')]"
+                ".map(s => [s.lang, s.querySelector('h1').innerText])"
+            )
             assert langs == [["da", "Siden blev ikke fundet"], ["en", "Page not found"]]
             assert failed == []
         finally:

@@ -78,13 +78,20 @@ def test_values_keep_their_lines_and_raw_text():
 
 def test_aliases_are_remembered_with_the_value_they_repeat():
     errors = []
-    doc = parse_yaml("da: &da\n  title: Grøn\n  aims: [Mindre CO2]\nen: *da\n"
-                     "x: &x Sund\ny: *x\nz: Sund\n", "content/x.yaml", errors)
+    doc = parse_yaml(
+        "da: &da\n  title: Grøn\n  aims: [Mindre CO2]\nen: *da\nx: &x Sund\ny: *x\nz: Sund\n",
+        "content/x.yaml",
+        errors,
+    )
     assert errors == []
     assert doc.data["en"] == doc.data["da"]
-    assert doc.aliases == {("en",): ("da",), ("en", "title"): ("da", "title"),
-                           ("en", "aims"): ("da", "aims"), ("en", "aims", 0): ("da", "aims", 0),
-                           ("y",): ("x",)}  # z is written out: equal, but no alias
+    assert doc.aliases == {
+        ("en",): ("da",),
+        ("en", "title"): ("da", "title"),
+        ("en", "aims"): ("da", "aims"),
+        ("en", "aims", 0): ("da", "aims", 0),
+        ("y",): ("x",),
+    }  # z is written out: equal, but no alias
 
 
 def test_front_matter_lines_count_from_the_top_of_the_page():

@@ -39,8 +39,12 @@ def test_paths_that_differ_in_case_or_normalisation_are_one_path():
     nfc = unicodedata.normalize("NFC", "da/media/Æble.jpg")
     assert registry.claim(nfc, first)
     for twin in ("da/media/æble.jpg", unicodedata.normalize("NFD", nfc), "DA/MEDIA/ÆBLE.JPG"):
-        assert not registry.claim(twin, FromRecord("the file", "content/press/b.yaml", 4,
-                                                   "images[0].file", "rename one of the two"))
+        assert not registry.claim(
+            twin,
+            FromRecord(
+                "the file", "content/press/b.yaml", 4, "images[0].file", "rename one of the two"
+            ),
+        )
     assert [str(e) for e in registry.errors] == [
         "content/press/b.yaml:4: images[0].file: /da/media/æble.jpg is already the file of "
         "content/press/a.yaml:9 (as /da/media/Æble.jpg: addresses that differ only in letter "
@@ -72,9 +76,11 @@ def test_the_minimal_site_claims_pages_downloads_and_fixed_files(minimal_content
     owners = {path: registry.owner_of(path).describe() for path in registry.files()}
     assert owners["da/presse/2024/index.html"] == "the press year archive 2024"
     assert owners["en/press/eu-supports-green-transition/index.html"] == (
-        "the page of content/press/2024-03-01-eu-stoette.yaml:24")
+        "the page of content/press/2024-03-01-eu-stoette.yaml:24"
+    )
     assert owners["media/press/foto.jpg"] == (
-        "the file of content/press/2024-03-01-eu-stoette.yaml:9")
+        "the file of content/press/2024-03-01-eu-stoette.yaml:9"
+    )
     assert owners["da/kontakt/mette-lund.vcf"] == "the vCard of content/people/mette-lund.yaml:1"
     assert owners["en/about/index.html"] == "the page of content/pages/om.en.md:3"
     assert owners["robots.txt"] == "robots.txt"
@@ -83,8 +89,12 @@ def test_the_minimal_site_claims_pages_downloads_and_fixed_files(minimal_content
 
 def test_a_release_slug_equal_to_a_year_archive_names_the_archive(minimal_content):
     release = minimal_content / "press" / "2024-03-01-eu-stoette.yaml"
-    release.write_text(release.read_text(encoding="utf-8").replace(
-        "slug: eu-stoetter-groen-omstilling", "slug: '2024'"), encoding="utf-8")
+    release.write_text(
+        release.read_text(encoding="utf-8").replace(
+            "slug: eu-stoetter-groen-omstilling", "slug: '2024'"
+        ),
+        encoding="utf-8",
+    )
     assert problems(minimal_content) == [
         "content/press/2024-03-01-eu-stoette.yaml:19: da.slug: /da/presse/2024/ is already the "
         "press year archive 2024; choose another slug"
@@ -96,15 +106,27 @@ def test_check_reports_a_clash_too(minimal_content, tmp_path):
     import sys
 
     page = minimal_content / "pages" / "om.en.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("slug: about", "slug: press"),
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("slug: about", "slug: press"), encoding="utf-8"
+    )
     result = subprocess.run(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(minimal_content), "--now", NOW,
-         "check"], capture_output=True, text=True, cwd=tmp_path, check=False)
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(minimal_content),
+            "--now",
+            NOW,
+            "check",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "content/pages/om.en.md:3: slug: /en/press/ is already the press room; choose another "
-        "slug",
+        "content/pages/om.en.md:3: slug: /en/press/ is already the press room; choose another slug",
         "1 problem found; nothing was built.",
     ]
 
@@ -131,7 +153,7 @@ def test_every_generated_folder_is_a_reserved_slug(minimal_content):
 
 def test_fields_md_lists_every_reserved_slug():
     text = render_field_reference()
-    section = text[text.index("## Reserved slugs"):]
+    section = text[text.index("## Reserved slugs") :]
     for reserved in outputs.RESERVED:
         assert reserved.owner in section
         for names in reserved.names.values():
@@ -178,13 +200,19 @@ def test_a_file_nobody_claimed_fails_the_build(minimal_content, tmp_path, monkey
 
 def test_two_terms_whose_labels_make_one_listing_are_both_named(minimal_content):
     taxonomies = minimal_content / "taxonomies.yaml"
-    taxonomies.write_text(taxonomies.read_text(encoding="utf-8").replace(
-        "    en: {label: Funen}\n",
-        "    en: {label: Funen}\n  fyn-2:\n    nuts: DK032\n    da: {label: FYN}\n"
-        "    en: {label: Funen 2}\n"), encoding="utf-8")
+    taxonomies.write_text(
+        taxonomies.read_text(encoding="utf-8").replace(
+            "    en: {label: Funen}\n",
+            "    en: {label: Funen}\n  fyn-2:\n    nuts: DK032\n    da: {label: FYN}\n"
+            "    en: {label: Funen 2}\n",
+        ),
+        encoding="utf-8",
+    )
     initiative = minimal_content / "initiatives" / "groen-omstilling.yaml"
-    initiative.write_text(initiative.read_text(encoding="utf-8").replace(
-        "regions: [fyn]", "regions: [fyn, fyn-2]"), encoding="utf-8")
+    initiative.write_text(
+        initiative.read_text(encoding="utf-8").replace("regions: [fyn]", "regions: [fyn, fyn-2]"),
+        encoding="utf-8",
+    )
     assert problems(minimal_content) == [
         "content/taxonomies.yaml:8: regions.fyn-2.da.label: /da/indsatser/region/fyn/ is already "
         "the initiatives region listing of content/taxonomies.yaml:4; give the terms labels that "

@@ -166,7 +166,8 @@ def test_kits_are_shared_and_pdfs_are_per_language(site):
         "presse/tolv-netvaerksmoeder/tolv-netvaerksmoeder.pdf",
     ]
     assert "press/eu-support-for-green-hospitals/eu-support-for-green-hospitals.pdf" in (
-        release_pdf_files(content, urls, "en"))
+        release_pdf_files(content, urls, "en")
+    )
 
 
 def test_withheld_releases_are_in_no_kit(site):
@@ -213,7 +214,9 @@ def test_word_documents_are_deterministic_and_dated_by_the_release(site):
     document = Document(io.BytesIO(first))
     props = document.core_properties
     assert (props.created.isoformat(), props.modified.isoformat()) == (
-        "2026-03-02T08:30:00+00:00", "2026-03-02T08:30:00+00:00")  # 09:30 in Copenhagen
+        "2026-03-02T08:30:00+00:00",
+        "2026-03-02T08:30:00+00:00",
+    )  # 09:30 in Copenhagen
     assert (props.author, props.language) == ("Cluster for Green Health", "en")
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "EU support for green hospitals on Funen"

@@ -62,24 +62,45 @@ def test_every_page_is_valid_html_nu_checker(built_site: BuiltSite, tmp_path: Pa
     jar = require_file(VNU_JAR, "run `npm ci` (devDependency vnu-jar@26.9.27)")
     pages = built_site.html_pages()
     assert pages, f"no HTML pages in {built_site.root}"
-    result = run_tool([java, "-jar", str(jar), "--skip-non-html", "--format", "json", "--stdout",
-                       "--verbose", str(built_site.root)], timeout=900)
+    result = run_tool(
+        [
+            java,
+            "-jar",
+            str(jar),
+            "--skip-non-html",
+            "--format",
+            "json",
+            "--stdout",
+            "--verbose",
+            str(built_site.root),
+        ],
+        timeout=900,
+    )
     try:
         messages = json.loads(result.stdout)["messages"]
     except (ValueError, KeyError) as exc:
-        pytest.fail(f"vnu printed no JSON report ({exc}); exit {result.returncode}\n"
-                    f"{result.stdout[:2000]}\n{result.stderr[-2000:]}", pytrace=False)
+        pytest.fail(
+            f"vnu printed no JSON report ({exc}); exit {result.returncode}\n"
+            f"{result.stdout[:2000]}\n{result.stderr[-2000:]}",
+            pytrace=False,
+        )
     # --verbose names every file checked on stderr: prove vnu saw every page.
-    checked = {Path(line.strip()).resolve() for line in result.stderr.splitlines()
-               if line.strip().endswith((".html", ".htm"))}
+    checked = {
+        Path(line.strip()).resolve()
+        for line in result.stderr.splitlines()
+        if line.strip().endswith((".html", ".htm"))
+    }
     unchecked = [built_site.rel(p) for p in pages if p.resolve() not in checked]
     assert not unchecked, "vnu did not check:\n" + _lines(unchecked)
 
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
     if errors:
-        pytest.fail(f"Nu Html Checker: {len(errors)} errors in "
-                    f"{len({m.get('url') for m in errors})} of {len(pages)} pages\n"
-                    + _group_vnu(built_site, errors), pytrace=False)
+        pytest.fail(
+            f"Nu Html Checker: {len(errors)} errors in "
+            f"{len({m.get('url') for m in errors})} of {len(pages)} pages\n"
+            + _group_vnu(built_site, errors),
+            pytrace=False,
+        )
     assert result.returncode == 0, f"vnu exit {result.returncode}: {result.stderr[-2000:]}"
 
 
@@ -90,19 +111,24 @@ def _group_vnu(site: BuiltSite, errors: list[dict], per_message: int = 6) -> str
         groups[message["message"]].append(message)
     blocks = []
     for text, group in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        where = [f"{_vnu_file(site, m)}:{m.get('lastLine', '?')}:"
-                 f"{m.get('firstColumn', m.get('lastColumn', '?'))}" for m in group]
+        where = [
+            f"{_vnu_file(site, m)}:{m.get('lastLine', '?')}:"
+            f"{m.get('firstColumn', m.get('lastColumn', '?'))}"
+            for m in group
+        ]
         files = len({m.get("url") for m in group})
         extract = " ".join((group[0].get("extract") or "").split())[:160]
         more = f" ... and {len(where) - per_message} more" if len(where) > per_message else ""
-        blocks.append(f"- {len(group)} x in {files} file(s): {text}\n    extract: {extract}\n"
-                      f"    at: {', '.join(where[:per_message])}{more}")
+        blocks.append(
+            f"- {len(group)} x in {files} file(s): {text}\n    extract: {extract}\n"
+            f"    at: {', '.join(where[:per_message])}{more}"
+        )
     return "\n".join(blocks)
 
 
 def _vnu_file(site: BuiltSite, message: dict) -> str:
     url = message.get("url", "")
-    path = Path(url[len("file:"):]) if url.startswith("file:") else Path(url)
+    path = Path(url[len("file:") :]) if url.startswith("file:") else Path(url)
     try:
         return site.rel(path.resolve())
     except ValueError:
@@ -121,16 +147,32 @@ def test_no_broken_links_or_fragments_lychee(built_site: BuiltSite, tmp_path: Pa
     # The command from QUALITY-TOOLS.md, plus a remap of the site's own absolute URLs (canonical,
     # hreflang alternates, og:url, sitemap <loc>s) onto the folder, so that --offline checks them
     # too instead of excluding them as remote.
-    args = [lychee, "--offline", "--include-fragments", "--no-progress",
-            "--index-files", "index.html", "--root-dir", str(root),
-            "--remap", f"^{re.escape(built_site.base_url)} {root.as_uri()}/",
-            "--format", "json", "--output", str(report), str(root)]
+    args = [
+        lychee,
+        "--offline",
+        "--include-fragments",
+        "--no-progress",
+        "--index-files",
+        "index.html",
+        "--root-dir",
+        str(root),
+        "--remap",
+        f"^{re.escape(built_site.base_url)} {root.as_uri()}/",
+        "--format",
+        "json",
+        "--output",
+        str(report),
+        str(root),
+    ]
     result = run_tool(args, timeout=600)
     try:
         data = json.loads(report.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        pytest.fail(f"lychee wrote no JSON report ({exc}); exit {result.returncode}\n"
-                    f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}", pytrace=False)
+        pytest.fail(
+            f"lychee wrote no JSON report ({exc}); exit {result.returncode}\n"
+            f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}",
+            pytrace=False,
+        )
     broken = []
     for source, failures in sorted(data.get("error_map", {}).items()):
         for failure in failures:
@@ -138,8 +180,10 @@ def test_no_broken_links_or_fragments_lychee(built_site: BuiltSite, tmp_path: Pa
             where = failure.get("span") or {}
             details = status.get("details")
             extra = f" ({details})" if details and details != status.get("text") else ""
-            broken.append(f"{_rel_source(built_site, source)}:{where.get('line', '?')}: "
-                          f"{failure.get('url')} -> {status.get('text')}{extra}")
+            broken.append(
+                f"{_rel_source(built_site, source)}:{where.get('line', '?')}: "
+                f"{failure.get('url')} -> {status.get('text')}{extra}"
+            )
     _fail_if(broken, f"lychee: broken links or fragments among {data.get('total')} checked")
     assert data.get("errors", 0) == 0, f"lychee counted {data.get('errors')} errors: {data}"
     assert data.get("successful", 0) > 0, f"lychee checked no link at all: {data}"
@@ -230,16 +274,22 @@ def test_sitemaps_validate_against_sitemaps_org_xsd(built_site: BuiltSite, tmp_p
         assert f"{lang}/sitemap.xml" in have, f"no <urlset> at {lang}/sitemap.xml; found {have}"
     (tmp_path / "xhtml-link.xsd").write_text(XHTML_LINK_XSD, encoding="utf-8")
     driver = tmp_path / "sitemap-with-hreflang.xsd"
-    driver.write_text(DRIVER_XSD.format(sitemap=xsd.resolve().as_uri(),
-                                        xhtml=(tmp_path / "xhtml-link.xsd").as_uri()),
-                      encoding="utf-8")
+    driver.write_text(
+        DRIVER_XSD.format(
+            sitemap=xsd.resolve().as_uri(), xhtml=(tmp_path / "xhtml-link.xsd").as_uri()
+        ),
+        encoding="utf-8",
+    )
     failures = []
     for path in urlsets:
-        result = run_tool([xmllint, "--nonet", "--noout", "--schema", str(driver), str(path)],
-                          timeout=120)
+        result = run_tool(
+            [xmllint, "--nonet", "--noout", "--schema", str(driver), str(path)], timeout=120
+        )
         if result.returncode != 0:
-            failures.append(f"{built_site.rel(path)} (exit {result.returncode}):\n"
-                            + result.stderr.replace(str(path), built_site.rel(path)).strip())
+            failures.append(
+                f"{built_site.rel(path)} (exit {result.returncode}):\n"
+                + result.stderr.replace(str(path), built_site.rel(path)).strip()
+            )
     _fail_if(failures, "sitemaps.org XSD (plus a declaration of xhtml:link) rejects")
 
 
@@ -287,14 +337,17 @@ def test_every_feed_parses_with_feedparser_and_atoma(built_site: BuiltSite) -> N
     atoma = require_module("atoma", "pip install -r requirements-dev.txt")
     discovered = _discovered_feeds(built_site)
     by_root = _xml_files_by_root(built_site)
-    feeds = set().union(*discovered.values(), by_root.get(f"{{{ATOM_NS}}}feed", []),
-                        by_root.get("rss", []))
-    problems = [f"{p}: announced in a page <head> but not in the site" for p in feeds
-                if not p.is_file()]
+    feeds = set().union(
+        *discovered.values(), by_root.get(f"{{{ATOM_NS}}}feed", []), by_root.get("rss", [])
+    )
+    problems = [
+        f"{p}: announced in a page <head> but not in the site" for p in feeds if not p.is_file()
+    ]
     for lang in built_site.languages:
         if not discovered.get(lang):
-            problems.append(f"{lang}: no page announces a feed (<link rel=alternate "
-                            "type=application/atom+xml>)")
+            problems.append(
+                f"{lang}: no page announces a feed (<link rel=alternate type=application/atom+xml>)"
+            )
     for path in sorted(p for p in feeds if p.is_file()):
         data = path.read_bytes()
         rel = built_site.rel(path)
@@ -327,8 +380,16 @@ REQUIRED = {
     "Organization": ("name", "url", "logo", "description", "contactPoint"),
     # funding lists granted money only, so a proposal may have none (checked below)
     "Project": ("name",),
-    "NewsArticle": ("headline", "datePublished", "dateModified", "image", "author", "publisher",
-                    "inLanguage", "mainEntityOfPage"),
+    "NewsArticle": (
+        "headline",
+        "datePublished",
+        "dateModified",
+        "image",
+        "author",
+        "publisher",
+        "inLanguage",
+        "mainEntityOfPage",
+    ),
 }
 
 
@@ -378,15 +439,19 @@ def _check_node(node: dict, page_lang: str | None, canonical: str | None) -> lis
                     continue
                 amount = grant.get("amount")
                 if not isinstance(amount, dict) or "MonetaryAmount" not in _types(amount):
-                    problems.append(f"Project: MonetaryGrant amount {amount!r} is not a "
-                                    "MonetaryAmount")
+                    problems.append(
+                        f"Project: MonetaryGrant amount {amount!r} is not a MonetaryAmount"
+                    )
                     continue
                 if amount.get("currency") != "DKK":
-                    problems.append(f"Project: MonetaryAmount currency is "
-                                    f"{amount.get('currency')!r}, not 'DKK'")
+                    problems.append(
+                        f"Project: MonetaryAmount currency is {amount.get('currency')!r}, not 'DKK'"
+                    )
                 if not isinstance(amount.get("value"), (int, float)) or amount["value"] <= 0:
-                    problems.append(f"Project: MonetaryAmount value {amount.get('value')!r} is "
-                                    "not a positive number")
+                    problems.append(
+                        f"Project: MonetaryAmount value {amount.get('value')!r} is "
+                        "not a positive number"
+                    )
                 if not _present(grant.get("funder")):
                     problems.append("Project: MonetaryGrant has no funder")
         if type_ == "NewsArticle":
@@ -399,12 +464,16 @@ def _check_node(node: dict, page_lang: str | None, canonical: str | None) -> lis
                 except ValueError:
                     problems.append(f"NewsArticle: {prop} {node.get(prop)!r} is not ISO 8601")
             if page_lang and node.get("inLanguage") not in (page_lang, None):
-                problems.append(f"NewsArticle: inLanguage {node.get('inLanguage')!r} but the page "
-                                f"is lang={page_lang!r}")
+                problems.append(
+                    f"NewsArticle: inLanguage {node.get('inLanguage')!r} but the page "
+                    f"is lang={page_lang!r}"
+                )
             main = _url_of(node.get("mainEntityOfPage"))
             if canonical and main and main != canonical:
-                problems.append(f"NewsArticle: mainEntityOfPage {main!r} is not the page's "
-                                f"canonical URL {canonical!r}")
+                problems.append(
+                    f"NewsArticle: mainEntityOfPage {main!r} is not the page's "
+                    f"canonical URL {canonical!r}"
+                )
     return problems
 
 
@@ -425,21 +494,27 @@ def test_json_ld_parses_and_has_the_required_properties(built_site: BuiltSite) -
                 problems.append(f"{rel}:{line}: JSON-LD does not parse: {exc}")
                 continue
             for node in _top_level_nodes(data):
-                if not str(node.get("@context", "https://schema.org")).rstrip("/").endswith(
-                        "schema.org") and "@context" in node:
+                if (
+                    not str(node.get("@context", "https://schema.org"))
+                    .rstrip("/")
+                    .endswith("schema.org")
+                    and "@context" in node
+                ):
                     problems.append(f"{rel}:{line}: @context {node['@context']!r}")
                 for type_ in _types(node):
                     found[lang][type_] += 1
                     if type_ == "Organization" and built_site.url_path(page) == f"{lang}/":
                         found[lang]["Organization on home"] += 1
-                problems += [f"{rel}:{line}: {p}" for p in _check_node(node, parsed.lang,
-                                                                        canonical)]
+                problems += [
+                    f"{rel}:{line}: {p}" for p in _check_node(node, parsed.lang, canonical)
+                ]
     for lang in built_site.languages:
         for type_ in ("Organization on home", "Project", "NewsArticle"):
             if not found[lang][type_]:
                 problems.append(f"{lang}: no page carries {type_} JSON-LD")
-    counts = {lang: (found[lang]["Project"], found[lang]["NewsArticle"])
-              for lang in built_site.languages}
+    counts = {
+        lang: (found[lang]["Project"], found[lang]["NewsArticle"]) for lang in built_site.languages
+    }
     if len(set(counts.values())) > 1:
         problems.append(f"(Project, NewsArticle) counts differ between languages: {counts}")
     _fail_if(problems, "JSON-LD")
@@ -496,23 +571,32 @@ def test_nothing_is_loaded_from_outside_the_site(built_site: BuiltSite) -> None:
                         candidates.append((name, part.strip().split()[0]))
             if tag == "link" and "href" in attrs:
                 candidates.append(("href", attrs["href"]))
-            hits += [f"{rel}:{line}: <{tag} {name}={value!r}>" for name, value in candidates
-                     if _is_outside(value, own)]
+            hits += [
+                f"{rel}:{line}: <{tag} {name}={value!r}>"
+                for name, value in candidates
+                if _is_outside(value, own)
+            ]
             if "style" in attrs:
                 hits += _scan_text(attrs["style"], css_patterns, own, rel, line - 1)
         for text, line in parsed.styles:
             hits += _scan_text(text, css_patterns, own, rel, line - 1)
         for attrs, text, line in parsed.scripts:
             if "json" not in attrs.get("type", ""):
-                hits += _scan_text(text, (_SRC_ATTR, _LINK_HREF) + css_patterns, own, rel,
-                                   line - 1)
+                hits += _scan_text(text, (_SRC_ATTR, _LINK_HREF) + css_patterns, own, rel, line - 1)
     for path in built_site.files(".css"):
-        hits += _scan_text(path.read_text(encoding="utf-8", errors="replace"), css_patterns, own,
-                           built_site.rel(path))
+        hits += _scan_text(
+            path.read_text(encoding="utf-8", errors="replace"),
+            css_patterns,
+            own,
+            built_site.rel(path),
+        )
     for path in built_site.files(".js", ".mjs"):
-        hits += _scan_text(path.read_text(encoding="utf-8", errors="replace"),
-                           (_SRC_ATTR, _LINK_HREF) + css_patterns, own, built_site.rel(path))
+        hits += _scan_text(
+            path.read_text(encoding="utf-8", errors="replace"),
+            (_SRC_ATTR, _LINK_HREF) + css_patterns,
+            own,
+            built_site.rel(path),
+        )
     scanned = len(built_site.files(".html", ".htm", ".css", ".js", ".mjs"))
     assert scanned > 0
-    _fail_if(hits, f"resources referenced from outside {own} (scanned {scanned} HTML/CSS/JS "
-             "files)")
+    _fail_if(hits, f"resources referenced from outside {own} (scanned {scanned} HTML/CSS/JS files)")

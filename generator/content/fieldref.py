@@ -17,6 +17,7 @@ from generator.outputs import RESERVED
 
 COMMAND = "python -m generator.content.fieldref > docs/fields.md"
 
+
 class Kind(NamedTuple):
     """How to write a value of one kind, said for an editor."""
 
@@ -26,50 +27,87 @@ class Kind(NamedTuple):
 
 
 KINDS: dict[str, Kind] = {
-    s.TEXT: Kind("text", "One line of plain text. HTML is shown as text, never run.",
-                 "Grøn omstilling"),
-    s.PARAGRAPH: Kind("paragraph", "Plain text that may run over several lines: write `>-` after "
-                      "the key and the text on the lines below, indented."),
-    s.MARKDOWN: Kind("Markdown", "Markdown: write `|` after the key and the text on the lines "
-                     "below, indented. Unsafe HTML is removed when the site is built."),
+    s.TEXT: Kind(
+        "text", "One line of plain text. HTML is shown as text, never run.", "Grøn omstilling"
+    ),
+    s.PARAGRAPH: Kind(
+        "paragraph",
+        "Plain text that may run over several lines: write `>-` after "
+        "the key and the text on the lines below, indented.",
+    ),
+    s.MARKDOWN: Kind(
+        "Markdown",
+        "Markdown: write `|` after the key and the text on the lines "
+        "below, indented. Unsafe HTML is removed when the site is built.",
+    ),
     s.DATE: Kind("date", "Year-month-day.", "2021-11-23"),
-    s.MONTH: Kind("date or month", "Year-month-day, or year and month when the day is not known.",
-                  "2019-06"),
-    s.PARTIAL_DATE: Kind("partial date", "As precise as it is known: year-month-day, year and "
-                         "month, year and quarter (2020-Q3) or the year alone. Never guess the "
-                         "part that is not known.", "2020-07"),
-    s.DATETIME_TZ: Kind("date and time", "Year-month-day, a space and hours:minutes: a clock "
-                        "time in the site's time zone. An offset from UTC may follow "
-                        "(2026-12-10T08:00:00+01:00); it must be the zone's offset at that "
-                        "moment.", "2026-12-10 08:00"),
+    s.MONTH: Kind(
+        "date or month", "Year-month-day, or year and month when the day is not known.", "2019-06"
+    ),
+    s.PARTIAL_DATE: Kind(
+        "partial date",
+        "As precise as it is known: year-month-day, year and "
+        "month, year and quarter (2020-Q3) or the year alone. Never guess the "
+        "part that is not known.",
+        "2020-07",
+    ),
+    s.DATETIME_TZ: Kind(
+        "date and time",
+        "Year-month-day, a space and hours:minutes: a clock "
+        "time in the site's time zone. An offset from UTC may follow "
+        "(2026-12-10T08:00:00+01:00); it must be the zone's offset at that "
+        "moment.",
+        "2026-12-10 08:00",
+    ),
     s.TIME: Kind("time", "Hours and minutes on the 24-hour clock, in quotes.", '"10:00"'),
-    s.AMOUNT: Kind("amount", "Whole Danish kroner, digits only: no dots, spaces, øre or kr.",
-                   "92524800"),
+    s.AMOUNT: Kind(
+        "amount", "Whole Danish kroner, digits only: no dots, spaces, øre or kr.", "92524800"
+    ),
     s.COUNT: Kind("whole number", "Digits only.", "200"),
     s.NUMBER: Kind("decimal number", "Digits with a decimal point (not a comma).", "7.46"),
     s.BOOL: Kind("true or false", "`true` or `false`.", "true"),
     s.EMAIL: Kind("email", "An email address.", "navn@example.dk"),
-    s.PHONE: Kind("phone", "8 digits for a Danish number (spaces allowed), or + and the country "
-                  "code.", "21 28 84 19"),
-    s.URL: Kind("web address", "The full address, starting with https:// (or http://).",
-                "https://www.example.dk/"),
-    s.SLUG: Kind("slug", "The last part of a page address: a-z, 0-9 and - only (write æ, ø and å "
-                 "as ae, oe and aa).", "groen-omstilling"),
+    s.PHONE: Kind(
+        "phone",
+        "8 digits for a Danish number (spaces allowed), or + and the country code.",
+        "21 28 84 19",
+    ),
+    s.URL: Kind(
+        "web address",
+        "The full address, starting with https:// (or http://).",
+        "https://www.example.dk/",
+    ),
+    s.SLUG: Kind(
+        "slug",
+        "The last part of a page address: a-z, 0-9 and - only (write æ, ø and å as ae, oe and aa).",
+        "groen-omstilling",
+    ),
     s.LANGUAGE: Kind("language", "`da` or `en`.", "da"),
     s.REF: Kind("id", "The id of another record: its file name without .yaml.", "mette-lund"),
     s.TERM: Kind("code", "A code from content/taxonomies.yaml.", "innovation"),
-    s.MEDIA: Kind("file", "Path of a file under content/media/, starting with media/.",
-                  "media/press/rapport.pdf"),
-    s.IMAGE: Kind("image", "Path of a PNG, JPEG or SVG image under content/media/, starting with "
-                  "media/.", "media/press/foto.jpg"),
+    s.MEDIA: Kind(
+        "file",
+        "Path of a file under content/media/, starting with media/.",
+        "media/press/rapport.pdf",
+    ),
+    s.IMAGE: Kind(
+        "image",
+        "Path of a PNG, JPEG or SVG image under content/media/, starting with media/.",
+        "media/press/foto.jpg",
+    ),
     s.CHOICE: Kind("choice", "One of the words listed for the field."),
-    s.TIMEZONE: Kind("time zone", "A time zone name from the IANA database (the list in "
-                     "Python's zoneinfo).", "Europe/Copenhagen"),
-    s.FINGERPRINTS: Kind("fingerprints", "Written by `python build.py translations --import`; "
-                         "leave it as it is."),
+    s.TIMEZONE: Kind(
+        "time zone",
+        "A time zone name from the IANA database (the list in Python's zoneinfo).",
+        "Europe/Copenhagen",
+    ),
+    s.FINGERPRINTS: Kind(
+        "fingerprints", "Written by `python build.py translations --import`; leave it as it is."
+    ),
     s.LIST: Kind("list", "One item per line, each starting with `- `, or `[a, b]` on one line."),
-    s.OBJECT: Kind("keys", "Keys and values indented under the key (or under each `- ` of a "
-                   "list)."),
+    s.OBJECT: Kind(
+        "keys", "Keys and values indented under the key (or under each `- ` of a list)."
+    ),
 }
 
 
@@ -81,18 +119,24 @@ def render_field_reference() -> str:
         "",
         "# Content fields",
         "",
-        ("Every record is one YAML file under `content/`; its id is the file name without "
-         "`.yaml` (a-z, 0-9 and -). Facts (dates, amounts, codes, references, images) are "
-         "written once; text is written under `da:` and under `en:`. A record may leave out one "
-         "language only when it says so with `only_in:`."),
+        (
+            "Every record is one YAML file under `content/`; its id is the file name without "
+            "`.yaml` (a-z, 0-9 and -). Facts (dates, amounts, codes, references, images) are "
+            "written once; text is written under `da:` and under `en:`. A record may leave out one "
+            "language only when it says so with `only_in:`."
+        ),
         "",
-        ("`python build.py check` lists every problem in the content, with file and line. In "
-         "the tables below, `funding[].amount` means the key `amount` in each item of the list "
-         "`funding`, and `da/en` means the key is written under both `da:` and `en:`."),
+        (
+            "`python build.py check` lists every problem in the content, with file and line. In "
+            "the tables below, `funding[].amount` means the key `amount` in each item of the list "
+            "`funding`, and `da/en` means the key is written under both `da:` and `en:`."
+        ),
         "",
-        (f"Files may be at most {s.MAX_FILE_BYTES // 1024} KB and hold at most "
-         f"{s.MAX_YAML_NODES:,} values. Indent with spaces, never tabs; a key may appear only "
-         "once in the same place; save files as UTF-8."),
+        (
+            f"Files may be at most {s.MAX_FILE_BYTES // 1024} KB and hold at most "
+            f"{s.MAX_YAML_NODES:,} values. Indent with spaces, never tabs; a key may appear only "
+            "once in the same place; save files as UTF-8."
+        ),
         "",
         "## How to write values",
         "",
@@ -115,10 +159,12 @@ def _reserved_section() -> list[str]:
     out = [
         "## Reserved slugs",
         "",
-        ("Every address of the site belongs to one page or file. A slug may not take a name "
-         "the site keeps for its own pages and files in the same folder; `python build.py "
-         "check` names the clash. Addresses that differ only in upper and lower case or in how "
-         "a letter such as æ is encoded count as the same address."),
+        (
+            "Every address of the site belongs to one page or file. A slug may not take a name "
+            "the site keeps for its own pages and files in the same folder; `python build.py "
+            "check` names the clash. Addresses that differ only in upper and lower case or in how "
+            "a letter such as æ is encoded count as the same address."
+        ),
         "",
         "| Folder | Reserved | For |",
         "|---|---|---|",
@@ -130,8 +176,10 @@ def _reserved_section() -> list[str]:
         elif len({reserved.names[lang] for lang in s.LANGUAGES}) == 1:
             names = ", ".join(f"`{n}`" for n in reserved.names[s.LANGUAGES[0]])
         else:
-            names = "; ".join(f"{lang}: " + ", ".join(f"`{n}`" for n in reserved.names[lang])
-                              for lang in s.LANGUAGES)
+            names = "; ".join(
+                f"{lang}: " + ", ".join(f"`{n}`" for n in reserved.names[lang])
+                for lang in s.LANGUAGES
+            )
         out.append(f"| {folders} | {names} | {_cell(reserved.owner)} |")
     return out + [""]
 
@@ -141,8 +189,13 @@ def _record_section(record_type: s.RecordType) -> list[str]:
     out = [f"## {record_type.title}", "", f"`{path}`: {_cell(about)}", ""]
     shape = record_type.shape
     if record_type is s.PAGE:
-        out += [("The front matter, between two `---` lines at the top of the file, holds "
-                 "these keys; the page's text in Markdown follows it."), ""]
+        out += [
+            (
+                "The front matter, between two `---` lines at the top of the file, holds "
+                "these keys; the page's text in Markdown follows it."
+            ),
+            "",
+        ]
     out += _table(_rows(shape, ""))
     return out
 
@@ -152,8 +205,10 @@ def _taxonomy_section() -> list[str]:
     out = [
         "## Taxonomies",
         "",
-        (f"`content/taxonomies.yaml`: the controlled vocabularies {names}. Under each, every "
-         "code (a-z, 0-9 and -) holds these keys; records refer to a term by its code."),
+        (
+            f"`content/taxonomies.yaml`: the controlled vocabularies {names}. Under each, every "
+            "code (a-z, 0-9 and -) holds these keys; records refer to a term by its code."
+        ),
         "",
     ]
     return out + _table(_rows(s.TAXONOMY_TERM, ""))
@@ -183,8 +238,9 @@ def _table(rows: list[tuple[str, s.Field]]) -> list[str]:
         description = _cell(spec.doc)
         if spec.example:
             description += f" Example: {_code(spec.example)}"
-        out.append(f"| `{key}` | {_value(spec)} | {'yes' if spec.required else ''} | "
-                   f"{description} |")
+        out.append(
+            f"| `{key}` | {_value(spec)} | {'yes' if spec.required else ''} | {description} |"
+        )
     return out + [""]
 
 

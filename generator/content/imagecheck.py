@@ -22,8 +22,16 @@ MAX_PIXELS = 120_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
-FORMAT_NAMES = {"PNG": "PNG", "JPEG": "JPEG", "GIF": "GIF", "WEBP": "WebP", "TIFF": "TIFF",
-                "BMP": "BMP", "HEIF": "HEIC", "MPO": "JPEG"}
+FORMAT_NAMES = {
+    "PNG": "PNG",
+    "JPEG": "JPEG",
+    "GIF": "GIF",
+    "WEBP": "WebP",
+    "TIFF": "TIFF",
+    "BMP": "BMP",
+    "HEIF": "HEIC",
+    "MPO": "JPEG",
+}
 SVG_NS = "http://www.w3.org/2000/svg"
 _HREF = {"href", "{http://www.w3.org/1999/xlink}href", "src"}
 _OUTSIDE_URL = re.compile(r"url\(\s*['\"]?(?!#)", re.I)
@@ -59,18 +67,21 @@ def check_image(path: Path, shown: str) -> None:
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise _too_large(shown, None) from None
         except Exception:  # noqa: BLE001 - Pillow raises many kinds for a file it cannot read
-            raise ImageProblem(f"'{shown}' is not a real image",
-                               "the file is damaged or is not what its name says; " + _AGAIN
-                               ) from None
+            raise ImageProblem(
+                f"'{shown}' is not a real image",
+                "the file is damaged or is not what its name says; " + _AGAIN,
+            ) from None
         if found not in ("PNG", "JPEG", "MPO"):
             raise ImageProblem(
                 f"'{shown}' is a {FORMAT_NAMES.get(found, found)} image, not {expected}",
-                "open it in an image editor and " + _AGAIN)
+                "open it in an image editor and " + _AGAIN,
+            )
         if {"MPO": "JPEG"}.get(found, found) != expected:
             right = Path(shown).stem + (".png" if found == "PNG" else ".jpg")
             raise ImageProblem(
                 f"'{shown}' is a {FORMAT_NAMES[found]} image, not {expected} as its name says",
-                f"rename the file to {right} and write that name here")
+                f"rename the file to {right} and write that name here",
+            )
         if size[0] * size[1] > MAX_PIXELS:
             raise _too_large(shown, size)
         # WeasyPrint, once imported, lets Pillow fill a cut-off image with grey; not here.
@@ -82,9 +93,10 @@ def check_image(path: Path, shown: str) -> None:
             with Image.open(path) as image:
                 image.load()  # every pixel: a truncated file fails here, not in the build
         except Exception:  # noqa: BLE001
-            raise ImageProblem(f"'{shown}' is damaged: its image data is cut off or broken",
-                               "the file was not copied completely; copy it again from the "
-                               "original, or " + _AGAIN) from None
+            raise ImageProblem(
+                f"'{shown}' is damaged: its image data is cut off or broken",
+                "the file was not copied completely; copy it again from the original, or " + _AGAIN,
+            ) from None
         finally:
             ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
@@ -92,10 +104,14 @@ def check_image(path: Path, shown: str) -> None:
 def _too_large(shown: str, size: tuple[int, int] | None) -> ImageProblem:
     limit = f"{MAX_PIXELS // 1_000_000} megapixels"
     if size is None:
-        return ImageProblem(f"'{shown}' declares a size larger than {limit}",
-                            f"scale the image down to at most {limit} and save it again")
-    return ImageProblem(f"'{shown}' is {size[0]} x {size[1]} pixels, more than {limit}",
-                        f"scale the image down to at most {limit} and save it again")
+        return ImageProblem(
+            f"'{shown}' declares a size larger than {limit}",
+            f"scale the image down to at most {limit} and save it again",
+        )
+    return ImageProblem(
+        f"'{shown}' is {size[0]} x {size[1]} pixels, more than {limit}",
+        f"scale the image down to at most {limit} and save it again",
+    )
 
 
 def check_svg(data: bytes, shown: str) -> ElementTree.Element:
@@ -104,32 +120,44 @@ def check_svg(data: bytes, shown: str) -> ElementTree.Element:
     try:
         root = parse_xml(data)
     except (expat.ExpatError, ValueError):
-        raise ImageProblem(f"'{shown}' is not a real image",
-                           "the file is damaged or is not what its name says; " + _AGAIN
-                           ) from None
+        raise ImageProblem(
+            f"'{shown}' is not a real image",
+            "the file is damaged or is not what its name says; " + _AGAIN,
+        ) from None
     if root.tag not in ("svg", f"{{{SVG_NS}}}svg"):
-        raise ImageProblem(f"'{shown}' is not a real image",
-                           "the file is damaged or is not what its name says; " + _AGAIN)
+        raise ImageProblem(
+            f"'{shown}' is not a real image",
+            "the file is damaged or is not what its name says; " + _AGAIN,
+        )
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag in ("script", "foreignObject"):
-            raise ImageProblem(f"'{shown}' contains a <{tag}> element",
-                               "an SVG on the site must be a plain drawing; export it again "
-                               "without scripts or embedded HTML")
+            raise ImageProblem(
+                f"'{shown}' contains a <{tag}> element",
+                "an SVG on the site must be a plain drawing; export it again "
+                "without scripts or embedded HTML",
+            )
         for name, value in element.attrib.items():
             local = name.rsplit("}", 1)[-1]
             if local.lower().startswith("on"):
-                raise ImageProblem(f"'{shown}' contains an event handler ({local}=)",
-                                   "an SVG on the site must be a plain drawing; export it "
-                                   "again without scripts")
+                raise ImageProblem(
+                    f"'{shown}' contains an event handler ({local}=)",
+                    "an SVG on the site must be a plain drawing; export it again without scripts",
+                )
             if (name in _HREF and not value.strip().startswith(("#", "data:image/"))) or (
-                    local == "style" and _OUTSIDE_URL.search(value)):
-                raise ImageProblem(f"'{shown}' refers to another file ({value.strip()[:60]})",
-                                   "embed the picture in the SVG, or save the drawing as PNG")
-        if tag == "style" and (_OUTSIDE_URL.search(element.text or "")
-                               or "@import" in (element.text or "")):
-            raise ImageProblem(f"'{shown}' refers to another file in its styles",
-                               "embed the picture in the SVG, or save the drawing as PNG")
+                local == "style" and _OUTSIDE_URL.search(value)
+            ):
+                raise ImageProblem(
+                    f"'{shown}' refers to another file ({value.strip()[:60]})",
+                    "embed the picture in the SVG, or save the drawing as PNG",
+                )
+        if tag == "style" and (
+            _OUTSIDE_URL.search(element.text or "") or "@import" in (element.text or "")
+        ):
+            raise ImageProblem(
+                f"'{shown}' refers to another file in its styles",
+                "embed the picture in the SVG, or save the drawing as PNG",
+            )
     return root
 
 
@@ -146,7 +174,8 @@ def parse_xml(data: bytes) -> ElementTree.Element:
         raise ValueError("entities are not allowed")
 
     parser.StartElementHandler = lambda tag, attrs: builder.start(
-        qualified(tag), {qualified(k): v for k, v in attrs.items()})
+        qualified(tag), {qualified(k): v for k, v in attrs.items()}
+    )
     parser.EndElementHandler = lambda tag: builder.end(qualified(tag))
     parser.CharacterDataHandler = builder.data
     parser.EntityDeclHandler = refuse

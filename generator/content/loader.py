@@ -154,38 +154,67 @@ def read_text(path: Path, rel: str, errors: list[ContentError]) -> str | None:
     """The file's text, or None after reporting why it cannot be read as UTF-8 text."""
     try:
         if not path.is_file():
-            errors.append(ContentError(rel, 1, "file", "not a regular file",
-                                       "replace it with an ordinary text file"))
+            errors.append(
+                ContentError(
+                    rel, 1, "file", "not a regular file", "replace it with an ordinary text file"
+                )
+            )
             return None
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        errors.append(ContentError(rel, 1, "file", f"file cannot be read ({exc.strerror})",
-                                   "check that the file exists and is readable"))
+        errors.append(
+            ContentError(
+                rel,
+                1,
+                "file",
+                f"file cannot be read ({exc.strerror})",
+                "check that the file exists and is readable",
+            )
+        )
         return None
     if len(data) > MAX_FILE_BYTES:
         size = path.stat().st_size
-        errors.append(ContentError(
-            rel, 1, "file", f"file is too large ({_kib(size)}; the limit is "
-            f"{_kib(MAX_FILE_BYTES)})", "split it up, or move long text into a Markdown page"))
+        errors.append(
+            ContentError(
+                rel,
+                1,
+                "file",
+                f"file is too large ({_kib(size)}; the limit is {_kib(MAX_FILE_BYTES)})",
+                "split it up, or move long text into a Markdown page",
+            )
+        )
         return None
     if not data.strip():
         errors.append(ContentError(rel, 1, "file", "file is empty", "fill it in, or delete it"))
         return None
     if b"\0" in data:
-        errors.append(ContentError(rel, 1, "file", "file is binary, not text",
-                                   "content files must be YAML or Markdown text"))
+        errors.append(
+            ContentError(
+                rel,
+                1,
+                "file",
+                "file is binary, not text",
+                "content files must be YAML or Markdown text",
+            )
+        )
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
-        column = len(data[line_start: exc.start].decode("utf-8", "replace")) + 1
-        errors.append(ContentError(
-            rel, line, "file", f"file is not saved as UTF-8 (byte 0x{data[exc.start]:02x} at "
-            f"column {column})", "save it again with the encoding UTF-8; Danish letters (æ, ø, "
-            "å) saved in another encoding are the usual cause"))
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        errors.append(
+            ContentError(
+                rel,
+                line,
+                "file",
+                f"file is not saved as UTF-8 (byte 0x{data[exc.start]:02x} at column {column})",
+                "save it again with the encoding UTF-8; Danish letters (æ, ø, "
+                "å) saved in another encoding are the usual cause",
+            )
+        )
         return None
     # A byte-order mark and Windows line ends are harmless: drop them so that the front matter
     # of a page is found. Neither changes line numbers.
@@ -196,18 +225,28 @@ def _kib(size: int) -> str:
     return f"{size / 1024:,.0f} KB"
 
 
-def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int = 1
-               ) -> Document | None:
+def parse_yaml(
+    text: str, rel: str, errors: list[ContentError], first_line: int = 1
+) -> Document | None:
     """Parse YAML text into a Document; on any problem report it and return None."""
     offset = first_line - 1
-    tabbed = [number for number, line in enumerate(_LINE_BREAK.split(text), start=first_line)
-              if re.match(r"^ *\t", line)]
+    tabbed = [
+        number
+        for number, line in enumerate(_LINE_BREAK.split(text), start=first_line)
+        if re.match(r"^ *\t", line)
+    ]
     if tabbed:
         more = len(tabbed) - 1
-        errors.append(ContentError(
-            rel, tabbed[0], "file", "line is indented with a tab",
-            "indent with spaces, not tabs" + (f" ({more} more line{'s' if more > 1 else ''} "
-                                              "below too)" if more else "")))
+        errors.append(
+            ContentError(
+                rel,
+                tabbed[0],
+                "file",
+                "line is indented with a tab",
+                "indent with spaces, not tabs"
+                + (f" ({more} more line{'s' if more > 1 else ''} below too)" if more else ""),
+            )
+        )
         return None
     if _flow_depth(text) > MAX_YAML_DEPTH:
         errors.append(_too_deep(rel, first_line))
@@ -215,9 +254,15 @@ def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int 
     try:
         root = _compose(text)
     except _TooManyNodes:
-        errors.append(ContentError(
-            rel, first_line, "file", f"file holds more than {MAX_YAML_NODES:,} values",
-            "split it up, or move long lists into several files"))
+        errors.append(
+            ContentError(
+                rel,
+                first_line,
+                "file",
+                f"file holds more than {MAX_YAML_NODES:,} values",
+                "split it up, or move long lists into several files",
+            )
+        )
         return None
     except _TooDeep as exc:
         errors.append(_too_deep(rel, exc.line + offset))
@@ -229,20 +274,28 @@ def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int 
         before = text[: exc.position]
         line = len(_LINE_BREAK.findall(before)) + first_line
         column = len(_LINE_BREAK.split(before)[-1]) + 1
-        errors.append(ContentError(
-            rel, line, "file", f"invisible control character U+{exc.character:04X} at column "
-            f"{column}", "delete it; it often comes from text copied out of another program"))
+        errors.append(
+            ContentError(
+                rel,
+                line,
+                "file",
+                f"invisible control character U+{exc.character:04X} at column {column}",
+                "delete it; it often comes from text copied out of another program",
+            )
+        )
         return None
     except yaml.YAMLError as exc:
-        errors.append(ContentError(rel, first_line, "file", f"YAML error: {exc}",
-                                   "check the file's syntax"))
+        errors.append(
+            ContentError(rel, first_line, "file", f"YAML error: {exc}", "check the file's syntax")
+        )
         return None
     except RecursionError:
         errors.append(_too_deep(rel, first_line))
         return None
     if root is None:
-        errors.append(ContentError(rel, first_line, "file", "file has no content",
-                                   "fill it in, or delete it"))
+        errors.append(
+            ContentError(rel, first_line, "file", "file has no content", "fill it in, or delete it")
+        )
         return None
     doc = Document(rel, None)
     budget = [MAX_YAML_NODES]
@@ -251,14 +304,27 @@ def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int 
         doc.data = _convert(root, (), doc, budget, errors, offset, (), {})
     except _TooManyNodes as exc:
         del errors[before:]
-        errors.append(ContentError(
-            rel, exc.line, _name(exc.path), f"aliases make this expand to more than "
-            f"{MAX_YAML_NODES:,} values", "write the values out without aliases (* and &)"))
+        errors.append(
+            ContentError(
+                rel,
+                exc.line,
+                _name(exc.path),
+                f"aliases make this expand to more than {MAX_YAML_NODES:,} values",
+                "write the values out without aliases (* and &)",
+            )
+        )
         return None
     except _SelfReference as exc:
         del errors[before:]
-        errors.append(ContentError(rel, exc.line, "file", "an alias refers to the value it is in",
-                                   "write the values out without aliases"))
+        errors.append(
+            ContentError(
+                rel,
+                exc.line,
+                "file",
+                "an alias refers to the value it is in",
+                "write the values out without aliases",
+            )
+        )
         return None
     except _TooDeep as exc:
         del errors[before:]
@@ -268,37 +334,90 @@ def parse_yaml(text: str, rel: str, errors: list[ContentError], first_line: int 
 
 
 def _too_deep(rel: str, line: int) -> ContentError:
-    return ContentError(rel, line, "file", f"values are nested more than {MAX_YAML_DEPTH} "
-                        "levels deep", "check the indentation and the brackets")
+    return ContentError(
+        rel,
+        line,
+        "file",
+        f"values are nested more than {MAX_YAML_DEPTH} levels deep",
+        "check the indentation and the brackets",
+    )
 
 
 # PyYAML's problem texts, said for an editor: (start of the problem, message, hint, whether the
 # place where the construct was opened is more useful than where the parser gave up).
 _SYNTAX_PROBLEMS = (
-    ("mapping values are not allowed", "a colon followed by a space is not allowed here",
-     ('put text that contains ": " in quotes, e.g. title: "Nyt: EU-guld", or check that the '
-      "line is indented like the keys around it"), False),
-    ("found unexpected end of stream", "a quotation mark is never closed",
-     "end the text with the same kind of quotation mark it starts with", True),
-    ("found undefined alias", "text that starts with * or & must be in quotes",
-     'put the value in quotes, e.g. "*new*"', False),
-    ("expected alphabetic or numeric character", "text that starts with * or & must be in quotes",
-     'put the value in quotes, e.g. "*new*"', True),
-    ("found character", "this value must be in quotes", 'put the value in quotes, e.g. "@name"',
-     False),
-    ("expected ',' or ']'", "a list that starts with [ is never closed",
-     "end it with ] and separate the items with commas", True),
-    ("expected ',' or '}'", "a group that starts with { is never closed",
-     "end it with } and separate the entries with commas", True),
-    ("expected <block end>", "this line does not fit with the lines above it",
-     ("check that it is indented like the keys around it, that list items start with '- ', "
-      "and that quoted text has nothing after the closing quote"), False),
-    ("could not find expected ':'", "a key has no colon after it",
-     "write key: value, or put text that runs over several lines in quotes", False),
-    ("but found another document", "the file holds more than one document",
-     "remove the --- line", False),
-    ("found unknown escape character", "unknown escape sequence with \\ in double quotes",
-     "write \\\\ for a backslash, or use single quotes", False),
+    (
+        "mapping values are not allowed",
+        "a colon followed by a space is not allowed here",
+        (
+            'put text that contains ": " in quotes, e.g. title: "Nyt: EU-guld", or check that the '
+            "line is indented like the keys around it"
+        ),
+        False,
+    ),
+    (
+        "found unexpected end of stream",
+        "a quotation mark is never closed",
+        "end the text with the same kind of quotation mark it starts with",
+        True,
+    ),
+    (
+        "found undefined alias",
+        "text that starts with * or & must be in quotes",
+        'put the value in quotes, e.g. "*new*"',
+        False,
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "text that starts with * or & must be in quotes",
+        'put the value in quotes, e.g. "*new*"',
+        True,
+    ),
+    (
+        "found character",
+        "this value must be in quotes",
+        'put the value in quotes, e.g. "@name"',
+        False,
+    ),
+    (
+        "expected ',' or ']'",
+        "a list that starts with [ is never closed",
+        "end it with ] and separate the items with commas",
+        True,
+    ),
+    (
+        "expected ',' or '}'",
+        "a group that starts with { is never closed",
+        "end it with } and separate the entries with commas",
+        True,
+    ),
+    (
+        "expected <block end>",
+        "this line does not fit with the lines above it",
+        (
+            "check that it is indented like the keys around it, that list items start with '- ', "
+            "and that quoted text has nothing after the closing quote"
+        ),
+        False,
+    ),
+    (
+        "could not find expected ':'",
+        "a key has no colon after it",
+        "write key: value, or put text that runs over several lines in quotes",
+        False,
+    ),
+    (
+        "but found another document",
+        "the file holds more than one document",
+        "remove the --- line",
+        False,
+    ),
+    (
+        "found unknown escape character",
+        "unknown escape sequence with \\ in double quotes",
+        "write \\\\ for a backslash, or use single quotes",
+        False,
+    ),
 )
 
 
@@ -310,21 +429,32 @@ def _syntax_error(exc: yaml.MarkedYAMLError, rel: str, offset: int) -> ContentEr
         if problem.startswith(start):
             message, hint, at_start = plain, advice, opened
             break
-    mark = (exc.context_mark if at_start and exc.context_mark else None) or exc.problem_mark \
+    mark = (
+        (exc.context_mark if at_start and exc.context_mark else None)
+        or exc.problem_mark
         or exc.context_mark
+    )
     line = mark.line + 1 + offset if mark else offset + 1
     column = mark.column + 1 if mark else 1
-    return ContentError(rel, line, "file", f"YAML syntax error at column {column}: {message}",
-                        hint)
+    return ContentError(rel, line, "file", f"YAML syntax error at column {column}: {message}", hint)
 
 
-_COLLECTION_TAGS = {yaml.SequenceNode: "tag:yaml.org,2002:seq",
-                    yaml.MappingNode: "tag:yaml.org,2002:map"}
+_COLLECTION_TAGS = {
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
 
 
-def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
-             errors: list[ContentError], offset: int, parents: tuple,
-             seen: dict[int, KeyPath]) -> object:
+def _convert(
+    node: yaml.Node,
+    path: KeyPath,
+    doc: Document,
+    budget: list[int],
+    errors: list[ContentError],
+    offset: int,
+    parents: tuple,
+    seen: dict[int, KeyPath],
+) -> object:
     budget[0] -= 1
     if budget[0] < 0:
         raise _TooManyNodes(path[:1], doc.line(path[:1]))
@@ -340,8 +470,15 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
     doc.lines.setdefault(path, line)
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
-            errors.append(ContentError(doc.path, line, _name(path), f"unsupported YAML tag "
-                                       f"'{node.tag}'", "remove the tag"))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    line,
+                    _name(path),
+                    f"unsupported YAML tag '{node.tag}'",
+                    "remove the tag",
+                )
+            )
             return UNREADABLE
         doc.raw[path] = node.value
         if node.tag == "tag:yaml.org,2002:timestamp" or node.tag == "tag:yaml.org,2002:str":
@@ -353,39 +490,63 @@ def _convert(node: yaml.Node, path: KeyPath, doc: Document, budget: list[int],
         finally:
             _CONSTRUCTOR.constructed_objects.pop(node, None)  # the cache would keep every node
     if node.tag != _COLLECTION_TAGS[type(node)]:
-        errors.append(ContentError(doc.path, line, _name(path), f"unsupported YAML tag "
-                                   f"'{node.tag}'", "remove the tag"))
+        errors.append(
+            ContentError(
+                doc.path, line, _name(path), f"unsupported YAML tag '{node.tag}'", "remove the tag"
+            )
+        )
         return UNREADABLE
     parents = parents + (id(node),)
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             doc.lines[path + (index,)] = item.start_mark.line + 1 + offset
-            items.append(_convert(item, path + (index,), doc, budget, errors, offset, parents,
-                                  seen))
+            items.append(
+                _convert(item, path + (index,), doc, budget, errors, offset, parents, seen)
+            )
         return items
     mapping: dict[str, object] = {}
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1 + offset
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:null":
-            errors.append(ContentError(doc.path, key_line, _name(path), "a key must be a name",
-                                       "write the key as plain text followed by a colon"))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    key_line,
+                    _name(path),
+                    "a key must be a name",
+                    "write the key as plain text followed by a colon",
+                )
+            )
             continue
         key = key_node.value
         if key == "<<":
-            errors.append(ContentError(doc.path, key_line, _name(path + (key,)),
-                                       "merge keys (<<) are not supported",
-                                       "write the keys out in full"))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    key_line,
+                    _name(path + (key,)),
+                    "merge keys (<<) are not supported",
+                    "write the keys out in full",
+                )
+            )
             continue
         if key in mapping:
             first = doc.lines.get(path + (key,), key_line)
-            errors.append(ContentError(
-                doc.path, key_line, _name(path + (key,)),
-                f"key is written twice (first on line {first})", "keep only one of them"))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    key_line,
+                    _name(path + (key,)),
+                    f"key is written twice (first on line {first})",
+                    "keep only one of them",
+                )
+            )
             continue
         doc.lines[path + (key,)] = key_line
-        mapping[key] = _convert(value_node, path + (key,), doc, budget, errors, offset, parents,
-                                seen)
+        mapping[key] = _convert(
+            value_node, path + (key,), doc, budget, errors, offset, parents, seen
+        )
     return mapping
 
 
@@ -406,16 +567,30 @@ def parse_markdown(text: str, rel: str, errors: list[ContentError]) -> Document 
     """A Markdown page: YAML front matter between --- lines, then the body."""
     match = _FRONT_MATTER.match(text)
     if not match:
-        errors.append(ContentError(rel, 1, "file", "page has no front matter",
-                                   "start the file with ---, title:, slug:, then ---"))
+        errors.append(
+            ContentError(
+                rel,
+                1,
+                "file",
+                "page has no front matter",
+                "start the file with ---, title:, slug:, then ---",
+            )
+        )
         return None
     if not (match.group(1) or "").strip():
-        errors.append(ContentError(rel, 1, "file", "page front matter is empty",
-                                   "write title: and slug: between the --- lines"))
+        errors.append(
+            ContentError(
+                rel,
+                1,
+                "file",
+                "page front matter is empty",
+                "write title: and slug: between the --- lines",
+            )
+        )
         return None
     doc = parse_yaml(match.group(1), rel, errors, first_line=2)
     if doc is None:
         return None
-    doc.body = text[match.end():]
+    doc.body = text[match.end() :]
     doc.body_line = text[: match.end()].count("\n") + 1
     return doc

@@ -379,20 +379,32 @@ def load_content(root: Path, now: datetime) -> Content:
 
 def build_model(checked: CheckedContent, now: datetime) -> Content:
     taxonomies = {
-        name: {code: Term(code, _labels(term.texts), term.facts["nuts"], bool(term.facts["eu"]))
-               for code, term in sorted(terms.items())}
+        name: {
+            code: Term(code, _labels(term.texts), term.facts["nuts"], bool(term.facts["eu"]))
+            for code, term in sorted(terms.items())
+        }
         for name, terms in checked.taxonomies.items()
     }
     site_in = checked.site
     f = site_in.facts
     site = Site(
-        "site", site_in.path, {lang: SiteText(**t) for lang, t in site_in.texts.items()}, None,
-        base_url=f["base_url"].rstrip("/") + "/", languages=tuple(f["languages"]),
-        default_language=f["default_language"], organisation=f["organisation"], logo=f["logo"],
-        logo_png=f["logo_png"], eur_rate=f["eur_rate"], email=f["email"], phone=f["phone"],
+        "site",
+        site_in.path,
+        {lang: SiteText(**t) for lang, t in site_in.texts.items()},
+        None,
+        base_url=f["base_url"].rstrip("/") + "/",
+        languages=tuple(f["languages"]),
+        default_language=f["default_language"],
+        organisation=f["organisation"],
+        logo=f["logo"],
+        logo_png=f["logo_png"],
+        eur_rate=f["eur_rate"],
+        email=f["email"],
+        phone=f["phone"],
         social=tuple(_link(x) for x in f["social"]),
-        key_figures=tuple(KeyFigure(x["facts"]["value"], _labels(x["texts"]))
-                          for x in f["key_figures"]),
+        key_figures=tuple(
+            KeyFigure(x["facts"]["value"], _labels(x["texts"])) for x in f["key_figures"]
+        ),
         timezone=f["timezone"] or DEFAULT_TIMEZONE,
     )
     zone = site.zone
@@ -404,23 +416,52 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
         f = r.facts
         status = initiative_status(f["status"], f["start"], f["end"], today)
         initiatives[rid] = Initiative(
-            rid, r.path, {lang: InitiativeText(
-                title=t["title"], slug=t["slug"], summary=t["summary"], programme=t["programme"],
-                aims=tuple(t["aims"]), results=tuple(t["results"]), body=t["body"])
-                for lang, t in r.texts.items()}, f["only_in"],
-            start=f["start"], end=f["end"], total_eligible_cost=f["total_eligible_cost"],
-            funding=tuple(FundingLine(taxonomies["funds"][x["facts"]["fund"]],
-                                      x["facts"]["amount"], x["facts"]["status"] == "proposed")
-                          for x in f["funding"]),
+            rid,
+            r.path,
+            {
+                lang: InitiativeText(
+                    title=t["title"],
+                    slug=t["slug"],
+                    summary=t["summary"],
+                    programme=t["programme"],
+                    aims=tuple(t["aims"]),
+                    results=tuple(t["results"]),
+                    body=t["body"],
+                )
+                for lang, t in r.texts.items()
+            },
+            f["only_in"],
+            start=f["start"],
+            end=f["end"],
+            total_eligible_cost=f["total_eligible_cost"],
+            funding=tuple(
+                FundingLine(
+                    taxonomies["funds"][x["facts"]["fund"]],
+                    x["facts"]["amount"],
+                    x["facts"]["status"] == "proposed",
+                )
+                for x in f["funding"]
+            ),
             regions=tuple(taxonomies["regions"][code] for code in f["regions"]),
             focus_area=taxonomies["focus_areas"][f["focus_area"]],
-            beneficiary=f["beneficiary"], partners=tuple(f["partners"]),
-            contacts=tuple(f["contacts"]), results_status=f["results_status"] or "expected",
-            operation_code=f["operation_code"], links=tuple(_link(x) for x in f["links"]),
-            images=tuple(_image(x) for x in f["images"]), status=status,
-            decisions=tuple(Decision(tuple(x["facts"]["by"]), x["facts"]["due"],
-                                     {lang: t["subject"] for lang, t in x["texts"].items()})
-                            for x in f["decisions"]), sources=_sources(f))
+            beneficiary=f["beneficiary"],
+            partners=tuple(f["partners"]),
+            contacts=tuple(f["contacts"]),
+            results_status=f["results_status"] or "expected",
+            operation_code=f["operation_code"],
+            links=tuple(_link(x) for x in f["links"]),
+            images=tuple(_image(x) for x in f["images"]),
+            status=status,
+            decisions=tuple(
+                Decision(
+                    tuple(x["facts"]["by"]),
+                    x["facts"]["due"],
+                    {lang: t["subject"] for lang, t in x["texts"].items()},
+                )
+                for x in f["decisions"]
+            ),
+            sources=_sources(f),
+        )
     press, withheld = {}, []
     for rid, r in records["press_release"].items():
         f = r.facts
@@ -428,75 +469,164 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
             withheld.append(rid)
             continue
         press[rid] = PressRelease(
-            rid, r.path, {lang: PressText(title=t["title"], slug=t["slug"], lead=t["lead"],
-                                          body=t["body"], facts=tuple(t["facts"]))
-                          for lang, t in r.texts.items()}, f["only_in"],
-            issued_by=f["issued_by"] or site.organisation, sources=_sources(f),
-            date=f["date"], time=f["time"], embargo=f["embargo"],
+            rid,
+            r.path,
+            {
+                lang: PressText(
+                    title=t["title"],
+                    slug=t["slug"],
+                    lead=t["lead"],
+                    body=t["body"],
+                    facts=tuple(t["facts"]),
+                )
+                for lang, t in r.texts.items()
+            },
+            f["only_in"],
+            issued_by=f["issued_by"] or site.organisation,
+            sources=_sources(f),
+            date=f["date"],
+            time=f["time"],
+            embargo=f["embargo"],
             published_at=in_zone(datetime.combine(f["date"], f["time"] or time(0)), zone),
-            quotes=tuple(Quote(q["facts"]["speaker"], q["facts"]["name"],
-                               {lang: t["role"] for lang, t in q["texts"].items() if t["role"]},
-                               {lang: t["text"] for lang, t in q["texts"].items()})
-                         for q in f["quotes"]),
-            images=tuple(_image(x) for x in f["images"]), contacts=tuple(f["contacts"]),
-            initiatives=tuple(f["initiatives"]), certifications=tuple(f["certifications"]),
-            organisations=tuple(f["organisations"]))
+            quotes=tuple(
+                Quote(
+                    q["facts"]["speaker"],
+                    q["facts"]["name"],
+                    {lang: t["role"] for lang, t in q["texts"].items() if t["role"]},
+                    {lang: t["text"] for lang, t in q["texts"].items()},
+                )
+                for q in f["quotes"]
+            ),
+            images=tuple(_image(x) for x in f["images"]),
+            contacts=tuple(f["contacts"]),
+            initiatives=tuple(f["initiatives"]),
+            certifications=tuple(f["certifications"]),
+            organisations=tuple(f["organisations"]),
+        )
     certifications, warnings = {}, list(checked.warnings)
     for rid, r in records["certification"].items():
         f = r.facts
         valid = f["valid_until"] is None or f["valid_until"].last_day() >= today
         if f["featured"] and not valid:
-            warnings.append(ContentError(
-                r.path, r.doc.line(("valid_until",)), "valid_until",
-                f"featured certification expired on {f['valid_until'].last_day().isoformat()}",
-                "set featured: false, or renew it and change valid_until"))
+            warnings.append(
+                ContentError(
+                    r.path,
+                    r.doc.line(("valid_until",)),
+                    "valid_until",
+                    f"featured certification expired on {f['valid_until'].last_day().isoformat()}",
+                    "set featured: false, or renew it and change valid_until",
+                )
+            )
         certifications[rid] = Certification(
-            rid, r.path, {lang: CertificationText(**t) for lang, t in r.texts.items()},
-            f["only_in"], holder=f["holder"], issuer=f["issuer"], awarded=f["awarded"],
-            held_on=f["held_on"], stated_in=f["stated_in"], sources=_sources(f),
-            valid_until=f["valid_until"], times_awarded=f["times_awarded"],
-            featured=bool(f["featured"]), badge=f["badge"], valid=valid)
+            rid,
+            r.path,
+            {lang: CertificationText(**t) for lang, t in r.texts.items()},
+            f["only_in"],
+            holder=f["holder"],
+            issuer=f["issuer"],
+            awarded=f["awarded"],
+            held_on=f["held_on"],
+            stated_in=f["stated_in"],
+            sources=_sources(f),
+            valid_until=f["valid_until"],
+            times_awarded=f["times_awarded"],
+            featured=bool(f["featured"]),
+            badge=f["badge"],
+            valid=valid,
+        )
     organisations = {}
     for rid, r in records["organisation"].items():
         f = r.facts
         organisations[rid] = Organisation(
-            rid, r.path, {lang: OrganisationText(
-                name=t["name"], slug=t["slug"], description=t["description"],
-                offices=tuple(t["offices"]), offers=tuple(t["offers"]))
-                for lang, t in r.texts.items()}, f["only_in"],
-            kind=taxonomies["organisation_kinds"][f["kind"]], website=f["website"],
+            rid,
+            r.path,
+            {
+                lang: OrganisationText(
+                    name=t["name"],
+                    slug=t["slug"],
+                    description=t["description"],
+                    offices=tuple(t["offices"]),
+                    offers=tuple(t["offers"]),
+                )
+                for lang, t in r.texts.items()
+            },
+            f["only_in"],
+            kind=taxonomies["organisation_kinds"][f["kind"]],
+            website=f["website"],
             member_count=f["member_count"],
-            relations=tuple(Relation(x["facts"]["type"], x["facts"]["organisation"])
-                            for x in f["relations"]), logo=f["logo"],
-            contacts=tuple(f["contacts"]), sources=_sources(f))
+            relations=tuple(
+                Relation(x["facts"]["type"], x["facts"]["organisation"]) for x in f["relations"]
+            ),
+            logo=f["logo"],
+            contacts=tuple(f["contacts"]),
+            sources=_sources(f),
+        )
     people = {}
     for rid, r in records["person"].items():
         f = r.facts
         people[rid] = Person(
-            rid, r.path, {lang: PersonText(**t) for lang, t in r.texts.items()}, None,
-            name=f["name"], organisation=f["organisation"], email=f["email"], phone=f["phone"],
-            press_contact=bool(f["press_contact"]), languages=tuple(f["languages"] or ()),
-            sources=_sources(f))
+            rid,
+            r.path,
+            {lang: PersonText(**t) for lang, t in r.texts.items()},
+            None,
+            name=f["name"],
+            organisation=f["organisation"],
+            email=f["email"],
+            phone=f["phone"],
+            press_contact=bool(f["press_contact"]),
+            languages=tuple(f["languages"] or ()),
+            sources=_sources(f),
+        )
     pages = {}
     for pid, versions in checked.pages.items():
-        pages[pid] = Page(pid, next(iter(versions.values())).path, {
-            lang: PageText(title=p.facts["title"], slug=p.facts["slug"],
-                           description=p.facts["description"], body=p.doc.body)
-            for lang, p in versions.items()}, None)
+        pages[pid] = Page(
+            pid,
+            next(iter(versions.values())).path,
+            {
+                lang: PageText(
+                    title=p.facts["title"],
+                    slug=p.facts["slug"],
+                    description=p.facts["description"],
+                    body=p.doc.body,
+                )
+                for lang, p in versions.items()
+            },
+            None,
+        )
     return Content(
-        root=checked.root, now=now, site=site, taxonomies=taxonomies,
+        root=checked.root,
+        now=now,
+        site=site,
+        taxonomies=taxonomies,
         # Newest start first; initiatives whose start is not known come last.
-        initiatives=dict(sorted(initiatives.items(), key=lambda kv: (
-            kv[1].start is not None, kv[1].start.value if kv[1].start else date.min, kv[0]),
-            reverse=True)),
-        press_releases=dict(sorted(press.items(), key=lambda kv: (kv[1].date, kv[1].time
-                                                                  or time(0), kv[0]),
-                                   reverse=True)),
-        certifications=dict(sorted(certifications.items(),
-                                   key=lambda kv: (kv[1].known_since, kv[0]), reverse=True)),
-        organisations=dict(sorted(organisations.items())), people=dict(sorted(people.items())),
-        pages=dict(sorted(pages.items())), withheld=tuple(sorted(withheld)),
-        warnings=tuple(sort_errors(warnings)), lines=_path_field_lines(checked))
+        initiatives=dict(
+            sorted(
+                initiatives.items(),
+                key=lambda kv: (
+                    kv[1].start is not None,
+                    kv[1].start.value if kv[1].start else date.min,
+                    kv[0],
+                ),
+                reverse=True,
+            )
+        ),
+        press_releases=dict(
+            sorted(
+                press.items(),
+                key=lambda kv: (kv[1].date, kv[1].time or time(0), kv[0]),
+                reverse=True,
+            )
+        ),
+        certifications=dict(
+            sorted(certifications.items(), key=lambda kv: (kv[1].known_since, kv[0]), reverse=True)
+        ),
+        organisations=dict(sorted(organisations.items())),
+        people=dict(sorted(people.items())),
+        pages=dict(sorted(pages.items())),
+        withheld=tuple(sorted(withheld)),
+        warnings=tuple(sort_errors(warnings)),
+        lines=_path_field_lines(checked),
+    )
 
 
 def _path_field_lines(checked: CheckedContent) -> dict[str, dict[tuple, int]]:
@@ -505,13 +635,18 @@ def _path_field_lines(checked: CheckedContent) -> dict[str, dict[tuple, int]]:
     documents = [checked.site] if checked.site else []
     documents += [r for records in checked.records.values() for r in records.values()]
     documents += [p for versions in checked.pages.values() for p in versions.values()]
-    lines = {c.path: {key: line for key, line in c.doc.lines.items()
-                      if key and key[-1] in names} for c in documents}
+    lines = {
+        c.path: {key: line for key, line in c.doc.lines.items() if key and key[-1] in names}
+        for c in documents
+    }
     # Facet pages are named after the taxonomy labels.
     for terms in checked.taxonomies.values():
         for term in terms.values():
-            lines[term.path] = {key: line for key, line in term.doc.lines.items()
-                                if len(key) == 4 and key[-1] == "label"}
+            lines[term.path] = {
+                key: line
+                for key, line in term.doc.lines.items()
+                if len(key) == 4 and key[-1] == "label"
+            }
     return lines
 
 
@@ -527,8 +662,9 @@ def _path_field_names(shapes) -> set[str]:
     return names
 
 
-def initiative_status(stated: str | None, start: PartialDate | None,
-                      end: PartialDate | None, today: date) -> str:
+def initiative_status(
+    stated: str | None, start: PartialDate | None, end: PartialDate | None, today: date
+) -> str:
     """The status shown: decided by the dates where they tell, else the stated status.
 
     A proposal or a cancelled initiative is what it says, whatever its dates; otherwise a
@@ -546,9 +682,16 @@ def initiative_status(stated: str | None, start: PartialDate | None,
 
 
 def _sources(facts: Mapping) -> tuple[Source, ...]:
-    return tuple(Source(x["facts"]["title"], x["facts"]["publisher"], x["facts"]["date"],
-                        x["facts"]["url"], x["facts"]["document"])
-                 for x in facts.get("sources") or ())
+    return tuple(
+        Source(
+            x["facts"]["title"],
+            x["facts"]["publisher"],
+            x["facts"]["date"],
+            x["facts"]["url"],
+            x["facts"]["document"],
+        )
+        for x in facts.get("sources") or ()
+    )
 
 
 def _labels(texts: Mapping[str, Mapping]) -> dict[str, str]:
@@ -561,6 +704,10 @@ def _link(item: Mapping) -> Link:
 
 def _image(item: Mapping) -> ImageRef:
     f, texts = item["facts"], item["texts"]
-    return ImageRef(f["file"], f["credit"], f["licence"],
-                    {lang: t["alt"] for lang, t in texts.items()},
-                    {lang: t["caption"] for lang, t in texts.items()})
+    return ImageRef(
+        f["file"],
+        f["credit"],
+        f["licence"],
+        {lang: t["alt"] for lang, t in texts.items()},
+        {lang: t["caption"] for lang, t in texts.items()},
+    )

@@ -13,20 +13,48 @@ from html.parser import HTMLParser
 
 # Removed with everything inside them: they run code, load other pages, or take input.
 DANGEROUS = {
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
-    "template", "form", "input", "button", "textarea", "select", "svg", "math", "link", "meta",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "noscript",
+    "template",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "svg",
+    "math",
+    "link",
+    "meta",
     "base",
 }
 _VOID = {"link", "meta", "base", "input", "embed", "img", "br", "hr", "source", "wbr"}
-_URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "xlink:href", "poster",
-                   "background", "data", "cite"}
-_UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data(?!:image/(png|jpeg|gif|webp)))\s*:",
-                         re.I)
+_URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "background",
+    "data",
+    "cite",
+}
+_UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data(?!:image/(png|jpeg|gif|webp)))\s*:", re.I)
 # [text](javascript:...) and ![alt](javascript:...), and [ref]: javascript:... definitions.
-_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:[^)\n]*)\)",
-                      re.I)
-_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?\s*(?:javascript|vbscript|data)\s*:.*$",
-                            re.I | re.M)
+_MD_LINK = re.compile(
+    r"(!?)\[([^\]\n]*)\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:[^)\n]*)\)", re.I
+)
+_MD_DEFINITION = re.compile(
+    r"^ {0,3}\[[^\]\n]+\]:\s*<?\s*(?:javascript|vbscript|data)\s*:.*$", re.I | re.M
+)
 REMOVED_HINT = "write the text without HTML, or link to the page instead"
 
 

@@ -114,18 +114,38 @@ ONLY_IN = Field(
 
 IMAGE_SHAPE = Shape(
     facts=(
-        Field("file", IMAGE, "Path of the original image under content/, e.g. media/press/x.png.",
-              required=True, example="media/press/gold-label.png"),
-        Field("credit", TEXT, "Photographer or owner, as it must be credited.", required=True,
-              example="Klynge / illustration"),
-        Field("licence", TEXT, "Licence under which journalists may use the image.", required=True,
-              example="CC BY 4.0"),
+        Field(
+            "file",
+            IMAGE,
+            "Path of the original image under content/, e.g. media/press/x.png.",
+            required=True,
+            example="media/press/gold-label.png",
+        ),
+        Field(
+            "credit",
+            TEXT,
+            "Photographer or owner, as it must be credited.",
+            required=True,
+            example="Klynge / illustration",
+        ),
+        Field(
+            "licence",
+            TEXT,
+            "Licence under which journalists may use the image.",
+            required=True,
+            example="CC BY 4.0",
+        ),
     ),
     texts=(
-        Field("alt", TEXT, "Alternative text: what the image shows, for screen readers.",
-              required=True),
-        Field("caption", TEXT, "Caption shown under the image and in the press kit.",
-              required=True),
+        Field(
+            "alt",
+            TEXT,
+            "Alternative text: what the image shows, for screen readers.",
+            required=True,
+        ),
+        Field(
+            "caption", TEXT, "Caption shown under the image and in the press kit.", required=True
+        ),
     ),
 )
 
@@ -136,22 +156,35 @@ LINK_SHAPE = Shape(
 
 SOURCE_SHAPE = Shape(
     facts=(
-        Field("title", TEXT, "Title of the source document or page, as written in it.",
-              required=True, example="EU-guld til sund erhvervsklynge"),
-        Field("publisher", TEXT, "Who published it, when the source says so.",
-              example="Welfare Tech"),
-        Field("date", PARTIAL_DATE, "When it was published, when the source says so.",
-              example="2019-06-19"),
+        Field(
+            "title",
+            TEXT,
+            "Title of the source document or page, as written in it.",
+            required=True,
+            example="EU-guld til sund erhvervsklynge",
+        ),
+        Field(
+            "publisher", TEXT, "Who published it, when the source says so.", example="Welfare Tech"
+        ),
+        Field(
+            "date",
+            PARTIAL_DATE,
+            "When it was published, when the source says so.",
+            example="2019-06-19",
+        ),
         Field("url", URL, "Address of the source, if it is on the web."),
-        Field("document", TEXT, "Name of the document (file, case or annex), if it has no "
-              "address."),
+        Field(
+            "document", TEXT, "Name of the document (file, case or annex), if it has no address."
+        ),
     ),
 )
 
 SOURCES = _list(
-    "sources", _obj("item", SOURCE_SHAPE, "A source."),
-    "The documents the facts of this record come from. Shown under \"Sources\" on the page "
-    "and given to search engines as isBasedOn.")
+    "sources",
+    _obj("item", SOURCE_SHAPE, "A source."),
+    'The documents the facts of this record come from. Shown under "Sources" on the page '
+    "and given to search engines as isBasedOn.",
+)
 
 SITE = RecordType(
     "site",
@@ -160,37 +193,83 @@ SITE = RecordType(
     "content/site.yaml: the organisation behind the site and site-wide settings.",
     Shape(
         facts=(
-            Field("base_url", URL, "Public address of the site, ending in /.", required=True,
-                  example="https://www.example.org/"),
-            _list("languages", Field("item", LANGUAGE, "Language code."),
-                  "Languages of the site; the first is the source language.", required=True),
-            Field("default_language", LANGUAGE, "Language chosen when the browser prefers neither.",
-                  required=True),
-            _ref("organisation", "organisation", "The organisation that runs the site.",
-                 required=True),
+            Field(
+                "base_url",
+                URL,
+                "Public address of the site, ending in /.",
+                required=True,
+                example="https://www.example.org/",
+            ),
+            _list(
+                "languages",
+                Field("item", LANGUAGE, "Language code."),
+                "Languages of the site; the first is the source language.",
+                required=True,
+            ),
+            Field(
+                "default_language",
+                LANGUAGE,
+                "Language chosen when the browser prefers neither.",
+                required=True,
+            ),
+            _ref(
+                "organisation",
+                "organisation",
+                "The organisation that runs the site.",
+                required=True,
+            ),
             Field("logo", IMAGE, "Site logo (SVG) under content/media/.", required=True),
-            Field("logo_png", IMAGE, "The same logo as PNG, for the media kit and feeds.",
-                  required=True),
-            Field("eur_rate", NUMBER, "Danish kroner per euro, for approximate euro amounts on "
-                  "English pages.", required=True, example="7.46"),
+            Field(
+                "logo_png",
+                IMAGE,
+                "The same logo as PNG, for the media kit and feeds.",
+                required=True,
+            ),
+            Field(
+                "eur_rate",
+                NUMBER,
+                "Danish kroner per euro, for approximate euro amounts on English pages.",
+                required=True,
+                example="7.46",
+            ),
             Field("email", EMAIL, "General contact email, if the organisation has one."),
             Field("phone", PHONE, "General phone number."),
-            Field("timezone", TIMEZONE, "Time zone of the site (an IANA name). Embargoes, release "
-                  "times and --now without an offset are clock times in this zone, and \"today\" "
-                  "(initiative status, certification validity) is the date there. Leave out for "
-                  "Europe/Copenhagen.", example="Europe/Copenhagen"),
-            _list("social", _obj("item", LINK_SHAPE, "A social media profile."),
-                  "Links to the organisation's social media profiles."),
-            _list("key_figures", _obj("item", Shape(
-                facts=(Field("value", TEXT, "The figure, e.g. 200 or 5.", required=True),),
-                texts=(Field("label", TEXT, "What the figure counts.", required=True),),
-            ), "A key figure."), "Key figures shown on the home page and in the fact sheet."),
+            Field(
+                "timezone",
+                TIMEZONE,
+                "Time zone of the site (an IANA name). Embargoes, release "
+                'times and --now without an offset are clock times in this zone, and "today" '
+                "(initiative status, certification validity) is the date there. Leave out for "
+                "Europe/Copenhagen.",
+                example="Europe/Copenhagen",
+            ),
+            _list(
+                "social",
+                _obj("item", LINK_SHAPE, "A social media profile."),
+                "Links to the organisation's social media profiles.",
+            ),
+            _list(
+                "key_figures",
+                _obj(
+                    "item",
+                    Shape(
+                        facts=(Field("value", TEXT, "The figure, e.g. 200 or 5.", required=True),),
+                        texts=(Field("label", TEXT, "What the figure counts.", required=True),),
+                    ),
+                    "A key figure.",
+                ),
+                "Key figures shown on the home page and in the fact sheet.",
+            ),
         ),
         texts=(
             Field("name", TEXT, "Name of the site as shown in the header.", required=True),
             Field("tagline", TEXT, "One sentence under the name on the home page.", required=True),
-            Field("about", PARAGRAPH, "Boilerplate 'about us' text for press releases and the "
-                  "press room.", required=True),
+            Field(
+                "about",
+                PARAGRAPH,
+                "Boilerplate 'about us' text for press releases and the press room.",
+                required=True,
+            ),
             Field("address", TEXT, "Postal address, if known; leave out rather than guess."),
         ),
     ),
@@ -216,47 +295,120 @@ INITIATIVE = RecordType(
     "content/initiatives/<id>.yaml: a project or initiative funded by EU or national money.",
     Shape(
         facts=(
-            Field("status", CHOICE, "Where the initiative stands. Without it, start and end "
-                  "are required and the status shown is derived from them; ongoing and "
-                  "completed need a start; proposed, approved and cancelled initiatives may "
-                  "leave out both dates. Dates, where given, decide the status shown.",
-                  choices=INITIATIVE_STATUSES, example="proposed"),
-            _list("decisions", _obj("item", Shape(
-                facts=(
-                    _refs("by", "organisation", "The organisations that decide."),
-                    Field("due", PARTIAL_DATE, "When the decision is due, if known.",
-                          example="2020-Q3"),
+            Field(
+                "status",
+                CHOICE,
+                "Where the initiative stands. Without it, start and end "
+                "are required and the status shown is derived from them; ongoing and "
+                "completed need a start; proposed, approved and cancelled initiatives may "
+                "leave out both dates. Dates, where given, decide the status shown.",
+                choices=INITIATIVE_STATUSES,
+                example="proposed",
+            ),
+            _list(
+                "decisions",
+                _obj(
+                    "item",
+                    Shape(
+                        facts=(
+                            _refs("by", "organisation", "The organisations that decide."),
+                            Field(
+                                "due",
+                                PARTIAL_DATE,
+                                "When the decision is due, if known.",
+                                example="2020-Q3",
+                            ),
+                        ),
+                        texts=(Field("subject", TEXT, "What is to be decided.", required=True),),
+                    ),
+                    "A pending decision.",
                 ),
-                texts=(Field("subject", TEXT, "What is to be decided.", required=True),),
-            ), "A pending decision."), "Decisions a proposed initiative waits for: who decides "
-                  "what, and when."),
-            Field("start", PARTIAL_DATE, "First day of the initiative; a year or a month when "
-                  "the day is not known.", example="2021-11-23"),
-            Field("end", PARTIAL_DATE, "Last day of the initiative; a year or a month when the "
-                  "day is not known.", example="2023-12-31"),
-            Field("total_eligible_cost", AMOUNT, "Total eligible cost in whole kroner, digits "
-                  "only, if known.", example="92524800"),
-            _list("funding", _obj("item", Shape(facts=(
-                Field("fund", TERM, "The fund (a code from taxonomies.yaml funds).",
-                      required=True, target="funds"),
-                Field("amount", AMOUNT, "Support from this fund in whole kroner.", required=True),
-                Field("status", CHOICE, "granted (the default) or proposed: an amount not yet "
-                      "decided.", choices=("granted", "proposed"), example="proposed"),
-            )), "One funding line."), "Funding lines: which fund gives (or is proposed to "
-                  "give) how much."),
-            _list("regions", Field("item", TERM, "Region code.", target="regions"),
-                  "Regions the initiative covers (codes from taxonomies.yaml).", required=True),
-            Field("focus_area", TERM, "Focus area (a code from taxonomies.yaml).",
-                  required=True, target="focus_areas"),
-            _ref("beneficiary", "organisation", "The organisation that receives the support.",
-                 required=True),
+                "Decisions a proposed initiative waits for: who decides what, and when.",
+            ),
+            Field(
+                "start",
+                PARTIAL_DATE,
+                "First day of the initiative; a year or a month when the day is not known.",
+                example="2021-11-23",
+            ),
+            Field(
+                "end",
+                PARTIAL_DATE,
+                "Last day of the initiative; a year or a month when the day is not known.",
+                example="2023-12-31",
+            ),
+            Field(
+                "total_eligible_cost",
+                AMOUNT,
+                "Total eligible cost in whole kroner, digits only, if known.",
+                example="92524800",
+            ),
+            _list(
+                "funding",
+                _obj(
+                    "item",
+                    Shape(
+                        facts=(
+                            Field(
+                                "fund",
+                                TERM,
+                                "The fund (a code from taxonomies.yaml funds).",
+                                required=True,
+                                target="funds",
+                            ),
+                            Field(
+                                "amount",
+                                AMOUNT,
+                                "Support from this fund in whole kroner.",
+                                required=True,
+                            ),
+                            Field(
+                                "status",
+                                CHOICE,
+                                "granted (the default) or proposed: an amount not yet decided.",
+                                choices=("granted", "proposed"),
+                                example="proposed",
+                            ),
+                        )
+                    ),
+                    "One funding line.",
+                ),
+                "Funding lines: which fund gives (or is proposed to give) how much.",
+            ),
+            _list(
+                "regions",
+                Field("item", TERM, "Region code.", target="regions"),
+                "Regions the initiative covers (codes from taxonomies.yaml).",
+                required=True,
+            ),
+            Field(
+                "focus_area",
+                TERM,
+                "Focus area (a code from taxonomies.yaml).",
+                required=True,
+                target="focus_areas",
+            ),
+            _ref(
+                "beneficiary",
+                "organisation",
+                "The organisation that receives the support.",
+                required=True,
+            ),
             _refs("partners", "organisation", "Partner organisations."),
             _refs("contacts", "person", "Contact persons."),
-            Field("results_status", CHOICE, "Whether the results are expected or achieved.",
-                  choices=("expected", "achieved"), example="expected"),
+            Field(
+                "results_status",
+                CHOICE,
+                "Whether the results are expected or achieved.",
+                choices=("expected", "achieved"),
+                example="expected",
+            ),
             Field("operation_code", TEXT, "The operation's code in the programme, if any."),
-            _list("links", _obj("item", LINK_SHAPE, "A link."), "External links, for example "
-                  "the initiative's page in a public project database."),
+            _list(
+                "links",
+                _obj("item", LINK_SHAPE, "A link."),
+                "External links, for example the initiative's page in a public project database.",
+            ),
             _list("images", _obj("item", IMAGE_SHAPE, "An image."), "Images with credits."),
             SOURCES,
             ONLY_IN,
@@ -264,14 +416,27 @@ INITIATIVE = RecordType(
         ),
         texts=(
             Field("title", TEXT, "Title of the initiative.", required=True),
-            Field("slug", SLUG, "Last part of the page address in this language.",
-                  required=True, example="healthy-weight"),
+            Field(
+                "slug",
+                SLUG,
+                "Last part of the page address in this language.",
+                required=True,
+                example="healthy-weight",
+            ),
             Field("summary", PARAGRAPH, "Two or three sentences: what and why.", required=True),
             Field("programme", TEXT, "Programme the money comes from."),
-            _list("aims", Field("item", TEXT, "One aim."), "What the initiative sets out to do.",
-                  required=True),
-            _list("results", Field("item", TEXT, "One result."), "Expected or achieved results.",
-                  required=True),
+            _list(
+                "aims",
+                Field("item", TEXT, "One aim."),
+                "What the initiative sets out to do.",
+                required=True,
+            ),
+            _list(
+                "results",
+                Field("item", TEXT, "One result."),
+                "Expected or achieved results.",
+                required=True,
+            ),
             Field("body", MARKDOWN, "Description in Markdown."),
         ),
     ),
@@ -285,27 +450,53 @@ PRESS_RELEASE = RecordType(
     Shape(
         facts=(
             Field("date", DATE, "Date of the release.", required=True, example="2019-06-19"),
-            Field("time", TIME, "Time of the release (24-hour clock), in the site's time zone.",
-                  example="10:00"),
-            Field("embargo", DATETIME_TZ, "Not published before this moment: date and clock time "
-                  "in the site's time zone (Danish time unless site.yaml says otherwise), summer "
-                  "or winter. An offset may be added, but it must be the zone's offset at that "
-                  "moment (+01:00 in Danish winter time, +02:00 in summer time).",
-                  example="2026-12-10 08:00"),
+            Field(
+                "time",
+                TIME,
+                "Time of the release (24-hour clock), in the site's time zone.",
+                example="10:00",
+            ),
+            Field(
+                "embargo",
+                DATETIME_TZ,
+                "Not published before this moment: date and clock time "
+                "in the site's time zone (Danish time unless site.yaml says otherwise), summer "
+                "or winter. An offset may be added, but it must be the zone's offset at that "
+                "moment (+01:00 in Danish winter time, +02:00 in summer time).",
+                example="2026-12-10 08:00",
+            ),
             Field("draft", BOOL, "true keeps the release out of the site entirely."),
-            _ref("issued_by", "organisation", "The organisation that issued it, if not the "
-                 "site's own; its name, logo and description then sign the release."),
-            _list("quotes", _obj("item", Shape(
-                facts=(
-                    _ref("speaker", "person", "Who is quoted (a person's id)."),
-                    Field("name", TEXT, "Name of the speaker, when not a person on the site."),
+            _ref(
+                "issued_by",
+                "organisation",
+                "The organisation that issued it, if not the "
+                "site's own; its name, logo and description then sign the release.",
+            ),
+            _list(
+                "quotes",
+                _obj(
+                    "item",
+                    Shape(
+                        facts=(
+                            _ref("speaker", "person", "Who is quoted (a person's id)."),
+                            Field(
+                                "name", TEXT, "Name of the speaker, when not a person on the site."
+                            ),
+                        ),
+                        texts=(
+                            Field("role", TEXT, "Speaker's role, when not a person on the site."),
+                            Field(
+                                "text",
+                                PARAGRAPH,
+                                "The quote, without quotation marks.",
+                                required=True,
+                            ),
+                        ),
+                    ),
+                    "A quote.",
                 ),
-                texts=(
-                    Field("role", TEXT, "Speaker's role, when not a person on the site."),
-                    Field("text", PARAGRAPH, "The quote, without quotation marks.",
-                          required=True),
-                ),
-            ), "A quote."), "Quotes with the speaker's name and role."),
+                "Quotes with the speaker's name and role.",
+            ),
             _list("images", _obj("item", IMAGE_SHAPE, "A photo."), "Photos for the release."),
             _refs("contacts", "person", "Press contacts for this release."),
             _refs("initiatives", "initiative", "Related initiatives."),
@@ -317,10 +508,13 @@ PRESS_RELEASE = RecordType(
         ),
         texts=(
             Field("title", TEXT, "Headline.", required=True),
-            Field("slug", SLUG, "Last part of the page address in this language.",
-                  required=True),
-            Field("lead", PARAGRAPH, "Lead paragraph: the news in two or three sentences.",
-                  required=True),
+            Field("slug", SLUG, "Last part of the page address in this language.", required=True),
+            Field(
+                "lead",
+                PARAGRAPH,
+                "Lead paragraph: the news in two or three sentences.",
+                required=True,
+            ),
             Field("body", MARKDOWN, "The release in Markdown.", required=True),
             _list("facts", Field("item", TEXT, "One fact."), "Fact box: short facts."),
         ),
@@ -336,17 +530,33 @@ CERTIFICATION = RecordType(
         facts=(
             _ref("holder", "organisation", "Organisation that holds it.", required=True),
             Field("issuer", TEXT, "Programme or issuer, as written by them, if known."),
-            Field("awarded", PARTIAL_DATE, "Date (or year and month, or year) it was awarded. "
-                  "Write held_on instead when a source only says it was held on a date.",
-                  example="2019-06"),
-            Field("held_on", DATE, "A date on which a source says the holder held it, when the "
-                  "award date is not known.", example="2019-06-19"),
-            _ref("stated_in", "press_release", "The press release that states held_on; "
-                 "held_on cannot be later than its date."),
+            Field(
+                "awarded",
+                PARTIAL_DATE,
+                "Date (or year and month, or year) it was awarded. "
+                "Write held_on instead when a source only says it was held on a date.",
+                example="2019-06",
+            ),
+            Field(
+                "held_on",
+                DATE,
+                "A date on which a source says the holder held it, when the "
+                "award date is not known.",
+                example="2019-06-19",
+            ),
+            _ref(
+                "stated_in",
+                "press_release",
+                "The press release that states held_on; held_on cannot be later than its date.",
+            ),
             Field("valid_until", MONTH, "Last date it is valid."),
             Field("times_awarded", COUNT, "How many times the holder has received it."),
-            Field("featured", BOOL, "true shows it on the home page as current; the build warns "
-                  "when a featured certification has expired."),
+            Field(
+                "featured",
+                BOOL,
+                "true shows it on the home page as current; the build warns "
+                "when a featured certification has expired.",
+            ),
             Field("badge", IMAGE, "Badge image (never an imitation of the issuer's logo)."),
             SOURCES,
             ONLY_IN,
@@ -354,8 +564,7 @@ CERTIFICATION = RecordType(
         ),
         texts=(
             Field("name", TEXT, "Name of the certification.", required=True),
-            Field("slug", SLUG, "Last part of the page address in this language.",
-                  required=True),
+            Field("slug", SLUG, "Last part of the page address in this language.", required=True),
             Field("level", TEXT, "Level, e.g. Gold or four stars."),
             Field("domain", TEXT, "Field it was awarded in."),
             Field("description", PARAGRAPH, "What it means and why it matters.", required=True),
@@ -370,16 +579,47 @@ ORGANISATION = RecordType(
     "content/organisations/<id>.yaml: an organisation, network or project in the ecosystem.",
     Shape(
         facts=(
-            Field("kind", TERM, "Kind of organisation (a code from taxonomies.yaml).",
-                  required=True, target="organisation_kinds"),
+            Field(
+                "kind",
+                TERM,
+                "Kind of organisation (a code from taxonomies.yaml).",
+                required=True,
+                target="organisation_kinds",
+            ),
             Field("website", URL, "Website."),
             Field("member_count", COUNT, "Number of members (approximate is fine)."),
-            _list("relations", _obj("item", Shape(facts=(
-                Field("type", CHOICE, "How this organisation relates to the other.",
-                      required=True, choices=("leads", "member_of", "partner_of", "part_of",
-                                              "initiated_by", "funded_by")),
-                _ref("organisation", "organisation", "The other organisation.", required=True),
-            )), "A relation."), "Relations to other organisations."),
+            _list(
+                "relations",
+                _obj(
+                    "item",
+                    Shape(
+                        facts=(
+                            Field(
+                                "type",
+                                CHOICE,
+                                "How this organisation relates to the other.",
+                                required=True,
+                                choices=(
+                                    "leads",
+                                    "member_of",
+                                    "partner_of",
+                                    "part_of",
+                                    "initiated_by",
+                                    "funded_by",
+                                ),
+                            ),
+                            _ref(
+                                "organisation",
+                                "organisation",
+                                "The other organisation.",
+                                required=True,
+                            ),
+                        )
+                    ),
+                    "A relation.",
+                ),
+                "Relations to other organisations.",
+            ),
             Field("logo", IMAGE, "Logo under content/media/."),
             _refs("contacts", "person", "Contact persons named for this organisation."),
             SOURCES,
@@ -388,8 +628,7 @@ ORGANISATION = RecordType(
         ),
         texts=(
             Field("name", TEXT, "Name in this language.", required=True),
-            Field("slug", SLUG, "Last part of the page address in this language.",
-                  required=True),
+            Field("slug", SLUG, "Last part of the page address in this language.", required=True),
             Field("description", PARAGRAPH, "What the organisation does.", required=True),
             _list("offices", Field("item", TEXT, "City."), "Offices (city names)."),
             _list("offers", Field("item", TEXT, "One offer."), "What it offers its members."),
@@ -407,11 +646,15 @@ PERSON = RecordType(
             Field("name", TEXT, "Full name.", required=True),
             _ref("organisation", "organisation", "Where the person works, if known."),
             Field("email", EMAIL, "Email address."),
-            Field("phone", PHONE, "Phone number, Danish numbers with 8 digits.",
-                  example="21 28 84 19"),
+            Field(
+                "phone", PHONE, "Phone number, Danish numbers with 8 digits.", example="21 28 84 19"
+            ),
             Field("press_contact", BOOL, "true lists the person as a press contact."),
-            _list("languages", Field("item", LANGUAGE, "Language code."),
-                  "Languages the person speaks with the press."),
+            _list(
+                "languages",
+                Field("item", LANGUAGE, "Language code."),
+                "Languages the person speaks with the press.",
+            ),
             SOURCES,
             TRANSLATED,
         ),

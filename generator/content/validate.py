@@ -116,9 +116,15 @@ class CheckedContent:
 
 
 class _Context:
-    def __init__(self, root: Path, doc: Document, errors: list[ContentError],
-                 languages: tuple[str, ...], zone: ZoneInfo | None = None,
-                 warnings: list[ContentError] | None = None):
+    def __init__(
+        self,
+        root: Path,
+        doc: Document,
+        errors: list[ContentError],
+        languages: tuple[str, ...],
+        zone: ZoneInfo | None = None,
+        warnings: list[ContentError] | None = None,
+    ):
         self.root = root
         self.doc = doc
         self.errors = errors
@@ -127,13 +133,15 @@ class _Context:
         self.warnings = warnings if warnings is not None else []
 
     def error(self, keypath: tuple, message: str, hint: str = "") -> object:
-        self.errors.append(ContentError(self.doc.path, self.doc.line(keypath),
-                                        field_name(keypath), message, hint))
+        self.errors.append(
+            ContentError(self.doc.path, self.doc.line(keypath), field_name(keypath), message, hint)
+        )
         return _INVALID
 
     def warn(self, keypath: tuple, message: str, hint: str = "") -> None:
-        self.warnings.append(ContentError(self.doc.path, self.doc.line(keypath),
-                                          field_name(keypath), message, hint))
+        self.warnings.append(
+            ContentError(self.doc.path, self.doc.line(keypath), field_name(keypath), message, hint)
+        )
 
 
 def validate_content(root: Path) -> CheckedContent:
@@ -142,8 +150,17 @@ def validate_content(root: Path) -> CheckedContent:
     errors: list[ContentError] = []
     checked = CheckedContent(root)
     if not root.is_dir():
-        raise ContentInvalid([ContentError(str(root), 1, "file", "content folder not found",
-                                           "run the command from the site's repository")])
+        raise ContentInvalid(
+            [
+                ContentError(
+                    str(root),
+                    1,
+                    "file",
+                    "content folder not found",
+                    "run the command from the site's repository",
+                )
+            ]
+        )
     files = _discover(root, errors)
     languages = s.LANGUAGES
     site_doc = _parse(root, "site.yaml", errors, required=True)
@@ -160,25 +177,38 @@ def validate_content(root: Path) -> CheckedContent:
         records = checked.records[record_type.name] = {}
         first_with_id: dict[str, str] = {}  # x.yaml and x.yml would be the same record
         for rel in files.get(record_type.folder, []):
-            record = _check_record_file(root, rel, record_type, errors, languages, zone,
-                                        checked.warnings)
+            record = _check_record_file(
+                root, rel, record_type, errors, languages, zone, checked.warnings
+            )
             stem = _stem(rel)
             if stem in first_with_id:
-                errors.append(ContentError(rel, 1, "file", f"the id '{stem}' is also used by "
-                                           f"{first_with_id[stem]}",
-                                           "rename or delete one of the two files"))
+                errors.append(
+                    ContentError(
+                        rel,
+                        1,
+                        "file",
+                        f"the id '{stem}' is also used by {first_with_id[stem]}",
+                        "rename or delete one of the two files",
+                    )
+                )
                 continue
             first_with_id[stem] = rel
             if record is not None:
                 records[record.id] = record
-    checked.pages = _check_pages(root, files.get("pages", []), errors, languages,
-                                 checked.warnings)
+    checked.pages = _check_pages(root, files.get("pages", []), errors, languages, checked.warnings)
     # A reference to a file that exists but has errors of its own is not reported again.
-    known_ids = {t.name: {_stem(rel) for rel in files.get(t.folder, [])
-                          if ID_PATTERN.match(_stem(rel))} for t in s.RECORD_TYPES}
-    known_terms = None if tax_doc is None else {
-        name: set(terms) if isinstance(terms, dict) else set()
-        for name, terms in ((n, tax_doc.data.get(n)) for n in s.TAXONOMIES)}
+    known_ids = {
+        t.name: {_stem(rel) for rel in files.get(t.folder, []) if ID_PATTERN.match(_stem(rel))}
+        for t in s.RECORD_TYPES
+    }
+    known_terms = (
+        None
+        if tax_doc is None
+        else {
+            name: set(terms) if isinstance(terms, dict) else set()
+            for name, terms in ((n, tax_doc.data.get(n)) for n in s.TAXONOMIES)
+        }
+    )
     _check_references(checked, errors, known_ids, known_terms)
     if errors:
         raise ContentInvalid(errors)
@@ -198,6 +228,7 @@ def _site_zone(site_doc: Document | None) -> ZoneInfo | None:
 
 # --- files -------------------------------------------------------------------------------------
 
+
 def _discover(root: Path, errors: list[ContentError]) -> dict[str, list[str]]:
     """Content files per folder, as paths relative to the repository ('content/press/x.yaml')."""
     folders = {t.folder for t in s.RECORD_TYPES} | {"pages"}
@@ -208,25 +239,38 @@ def _discover(root: Path, errors: list[ContentError]) -> dict[str, list[str]]:
         if entry.name.startswith("."):
             continue
         if entry.is_symlink() and not _inside(entry, base):
-            errors.append(ContentError(rel, 1, "file", "symbolic link points outside content/",
-                                       "replace the link with the file itself"))
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    "file",
+                    "symbolic link points outside content/",
+                    "replace the link with the file itself",
+                )
+            )
             continue
         if entry.name not in folders and entry.name not in _TOP_LEVEL:
-            hint = _did_you_mean(entry.name, sorted(folders | _TOP_LEVEL)) or \
-                "content/ holds site.yaml, taxonomies.yaml and the folders " + \
-                ", ".join(sorted(folders | {"media"}))
+            hint = _did_you_mean(
+                entry.name, sorted(folders | _TOP_LEVEL)
+            ) or "content/ holds site.yaml, taxonomies.yaml and the folders " + ", ".join(
+                sorted(folders | {"media"})
+            )
             errors.append(ContentError(rel, 1, "file", "unexpected file or folder", hint))
             continue
         if entry.name in folders | {"media"} and not entry.is_dir():
-            errors.append(ContentError(rel, 1, "file", "expected a folder, found a file",
-                                       f"make {rel} a folder"))
+            errors.append(
+                ContentError(
+                    rel, 1, "file", "expected a folder, found a file", f"make {rel} a folder"
+                )
+            )
         elif entry.name in folders:
             found[entry.name] = _files_in(root, entry, base, errors, entry.name)
     return found
 
 
-def _files_in(root: Path, folder: Path, base: Path, errors: list[ContentError], name: str
-              ) -> list[str]:
+def _files_in(
+    root: Path, folder: Path, base: Path, errors: list[ContentError], name: str
+) -> list[str]:
     suffixes = (".md",) if name == "pages" else (".yaml", ".yml")
     out = []
     for path in sorted(folder.iterdir()):
@@ -234,14 +278,35 @@ def _files_in(root: Path, folder: Path, base: Path, errors: list[ContentError], 
         if path.name.startswith("."):
             continue
         if path.is_symlink() and not _inside(path, base):
-            errors.append(ContentError(rel, 1, "file", "symbolic link points outside content/",
-                                       "replace the link with the file itself"))
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    "file",
+                    "symbolic link points outside content/",
+                    "replace the link with the file itself",
+                )
+            )
         elif path.is_dir():
-            errors.append(ContentError(rel, 1, "file", "unexpected folder",
-                                       f"put the files directly in content/{name}/"))
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    "file",
+                    "unexpected folder",
+                    f"put the files directly in content/{name}/",
+                )
+            )
         elif path.suffix not in suffixes:
-            errors.append(ContentError(rel, 1, "file", f"not a {' or '.join(suffixes)} file",
-                                       f"content/{name}/ holds only {suffixes[0]} files"))
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    "file",
+                    f"not a {' or '.join(suffixes)} file",
+                    f"content/{name}/ holds only {suffixes[0]} files",
+                )
+            )
         else:
             out.append(rel)
     return out
@@ -259,16 +324,18 @@ def _rel(root: Path, path: Path) -> str:
     return f"{root.absolute().name}/{path.relative_to(root).as_posix()}"
 
 
-def _parse(root: Path, name: str, errors: list[ContentError], required: bool = False
-           ) -> Document | None:
+def _parse(
+    root: Path, name: str, errors: list[ContentError], required: bool = False
+) -> Document | None:
     path = root / name
     rel = _rel(root, path)
     if path.is_symlink() and not _inside(path, root.resolve()):
         return None  # reported by _discover
     if not path.exists():
         if required:
-            errors.append(ContentError(rel, 1, "file", "file is missing",
-                                       f"create {rel}; see docs/fields.md"))
+            errors.append(
+                ContentError(rel, 1, "file", "file is missing", f"create {rel}; see docs/fields.md")
+            )
         return None
     text = read_text(path, rel, errors)
     if text is None:
@@ -277,8 +344,15 @@ def _parse(root: Path, name: str, errors: list[ContentError], required: bool = F
     if doc is not None and doc.data is UNREADABLE:
         return None
     if doc is not None and not isinstance(doc.data, dict):
-        errors.append(ContentError(rel, 1, "file", "expected keys and values at the top level",
-                                   "write one 'key: value' per line"))
+        errors.append(
+            ContentError(
+                rel,
+                1,
+                "file",
+                "expected keys and values at the top level",
+                "write one 'key: value' per line",
+            )
+        )
         return None
     return doc
 
@@ -290,17 +364,29 @@ def _stem(rel: str) -> str:
 def _record_id(rel: str, errors: list[ContentError]) -> str | None:
     stem = _stem(rel)
     if not ID_PATTERN.match(stem):
-        errors.append(ContentError(rel, 1, "file", f"unsafe file name '{stem}'",
-                                   f"rename the file to {slugify(stem) or 'a-name'}"
-                                   f"{'.' + rel.rsplit('.', 1)[-1]} (a-z, 0-9 and -)"))
+        errors.append(
+            ContentError(
+                rel,
+                1,
+                "file",
+                f"unsafe file name '{stem}'",
+                f"rename the file to {slugify(stem) or 'a-name'}"
+                f"{'.' + rel.rsplit('.', 1)[-1]} (a-z, 0-9 and -)",
+            )
+        )
         return None
     return stem
 
 
-def _check_record_file(root: Path, rel: str, record_type: s.RecordType,
-                       errors: list[ContentError], languages: tuple[str, ...],
-                       zone: ZoneInfo | None,
-                       warnings: list[ContentError] | None = None) -> Checked | None:
+def _check_record_file(
+    root: Path,
+    rel: str,
+    record_type: s.RecordType,
+    errors: list[ContentError],
+    languages: tuple[str, ...],
+    zone: ZoneInfo | None,
+    warnings: list[ContentError] | None = None,
+) -> Checked | None:
     record_id = _record_id(rel, errors)
     doc = _parse(root, rel.split("/", 1)[1], errors)
     if doc is None or record_id is None:
@@ -318,22 +404,28 @@ def _check_record_file(root: Path, rel: str, record_type: s.RecordType,
 
 # --- shapes and values ---------------------------------------------------------------------------
 
-def _check_shape(value: object, shape: s.Shape, path: tuple, ctx: _Context,
-                 only_in: str | None) -> tuple:
+
+def _check_shape(
+    value: object, shape: s.Shape, path: tuple, ctx: _Context, only_in: str | None
+) -> tuple:
     """Check a mapping against a shape: (facts, texts per language), or (_INVALID, None)."""
     if value is UNREADABLE:
         return _INVALID, None
     if not isinstance(value, dict):
-        ctx.error(path, f"expected keys and values, got {_kind_of(value)}",
-                  "write 'key: value' lines indented under this key")
+        ctx.error(
+            path,
+            f"expected keys and values, got {_kind_of(value)}",
+            "write 'key: value' lines indented under this key",
+        )
         return _INVALID, None
     fact_names = [f.name for f in shape.facts]
     text_names = [f.name for f in shape.texts]
     allowed = fact_names + (list(ctx.languages) if shape.texts else [])
     facts: dict = {}
     # A misspelt key is reported once, as unknown, not a second time as a missing field.
-    misspelt = {_unknown_key(key, path, allowed, text_names, ctx)
-                for key in value if key not in allowed}
+    misspelt = {
+        _unknown_key(key, path, allowed, text_names, ctx) for key in value if key not in allowed
+    }
     for spec in shape.facts:
         facts[spec.name] = _check_field(spec, value, path, ctx, spec.name in misspelt)
     texts: dict[str, dict] = {}
@@ -347,32 +439,50 @@ def _check_shape(value: object, shape: s.Shape, path: tuple, ctx: _Context,
                     continue
                 if only_in is None or lang == only_in:
                     required = [f.name for f in shape.texts if f.required]
-                    hint = f"add {lang}: with " + ", ".join(required) if required else \
-                        f"add {lang}: with the {LANGUAGE_NAMES[lang]} texts"
+                    hint = (
+                        f"add {lang}: with " + ", ".join(required)
+                        if required
+                        else f"add {lang}: with the {LANGUAGE_NAMES[lang]} texts"
+                    )
                     if shape.fact("only_in") and only_in is None:
                         other = next(x for x in ctx.languages if x != lang)
                         hint += f", or write only_in: {other} to publish in one language only"
                     ctx.error(path, f"the {LANGUAGE_NAMES[lang]} text is missing ({lang}:)", hint)
                 continue
             if not isinstance(block, dict):
-                ctx.error(path + (lang,), f"expected the {LANGUAGE_NAMES[lang]} texts as keys "
-                          f"and values, got {_kind_of(block)}",
-                          "indent the texts under " + lang + ":")
+                ctx.error(
+                    path + (lang,),
+                    f"expected the {LANGUAGE_NAMES[lang]} texts as keys "
+                    f"and values, got {_kind_of(block)}",
+                    "indent the texts under " + lang + ":",
+                )
                 continue
-            misspelt_texts = {_unknown_key(key, path + (lang,), text_names, fact_names, ctx,
-                                           in_lang=True)
-                              for key in block if key not in text_names}
-            texts[lang] = {t.name: _check_field(t, block, path + (lang,), ctx,
-                                                t.name in misspelt_texts)
-                           for t in shape.texts}
+            misspelt_texts = {
+                _unknown_key(key, path + (lang,), text_names, fact_names, ctx, in_lang=True)
+                for key in block
+                if key not in text_names
+            }
+            texts[lang] = {
+                t.name: _check_field(t, block, path + (lang,), ctx, t.name in misspelt_texts)
+                for t in shape.texts
+            }
     return facts, texts
 
 
-def _unknown_key(key: str, path: tuple, allowed: list[str], elsewhere: list[str],
-                 ctx: _Context, in_lang: bool = False) -> str | None:
+def _unknown_key(
+    key: str,
+    path: tuple,
+    allowed: list[str],
+    elsewhere: list[str],
+    ctx: _Context,
+    in_lang: bool = False,
+) -> str | None:
     """Report a key the schema does not know; return the allowed key it is close to, if any."""
-    where = ("is written once, outside da: and en:" if in_lang
-             else "is text: write it under each language (da:, en:)")
+    where = (
+        "is written once, outside da: and en:"
+        if in_lang
+        else "is text: write it under each language (da:, en:)"
+    )
     meant = _closest(key, allowed)
     if key in elsewhere:
         hint = f"'{key}' {where}"
@@ -396,8 +506,9 @@ def _did_you_mean(word: str, options: list[str]) -> str:
     return f"did you mean '{match}'?" if match else ""
 
 
-def _check_field(spec: s.Field, container: dict, path: tuple, ctx: _Context,
-                 misspelt: bool = False) -> object:
+def _check_field(
+    spec: s.Field, container: dict, path: tuple, ctx: _Context, misspelt: bool = False
+) -> object:
     keypath = path + (spec.name,)
     value = container.get(spec.name)
     if value is UNREADABLE:
@@ -425,12 +536,17 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
     kind = spec.kind
     if kind == s.LIST:
         if not isinstance(value, list):
-            return ctx.error(keypath, f"expected a list, got {_kind_of(value)}",
-                             "write one item per line, each starting with '- '")
-        items = [_check_value(spec.item, item, keypath + (i,), ctx) if item is not None
-                 else ctx.error(keypath + (i,), "list item is empty",
-                                "fill it in, or delete the line")
-                 for i, item in enumerate(value)]
+            return ctx.error(
+                keypath,
+                f"expected a list, got {_kind_of(value)}",
+                "write one item per line, each starting with '- '",
+            )
+        items = [
+            _check_value(spec.item, item, keypath + (i,), ctx)
+            if item is not None
+            else ctx.error(keypath + (i,), "list item is empty", "fill it in, or delete the line")
+            for i, item in enumerate(value)
+        ]
         return _INVALID if any(i is _INVALID for i in items) else items
     if kind == s.FINGERPRINTS:
         return _fingerprints(value, keypath, ctx)
@@ -441,8 +557,11 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
         return {"facts": facts, "texts": texts, "line": ctx.doc.line(keypath)}
     if isinstance(value, (list, dict)):
         example = f", e.g. {spec.name}: {spec.example}" if spec.example else ""
-        return ctx.error(keypath, f"expected {_expected(spec)}, got {_kind_of(value)}",
-                         f"write one value after {spec.name}: on the same line{example}")
+        return ctx.error(
+            keypath,
+            f"expected {_expected(spec)}, got {_kind_of(value)}",
+            f"write one value after {spec.name}: on the same line{example}",
+        )
     checker = _CHECKERS[kind]
     return checker(spec, value, raw if raw is not None else str(value), keypath, ctx)
 
@@ -450,12 +569,17 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
 def _fingerprints(value: object, keypath: tuple, ctx: _Context) -> object:
     hint = "leave this to `python build.py translations --import`, or delete it"
     if not isinstance(value, dict):
-        return ctx.error(keypath, f"expected fingerprints per language, got {_kind_of(value)}",
-                         hint)
+        return ctx.error(
+            keypath, f"expected fingerprints per language, got {_kind_of(value)}", hint
+        )
     for lang, fields in value.items():
-        if lang not in ctx.languages or not isinstance(fields, dict) or not all(
-                isinstance(v, str) and re.fullmatch(r"[0-9a-f]{8,64}", v)
-                for v in fields.values()):
+        if (
+            lang not in ctx.languages
+            or not isinstance(fields, dict)
+            or not all(
+                isinstance(v, str) and re.fullmatch(r"[0-9a-f]{8,64}", v) for v in fields.values()
+            )
+        ):
             return ctx.error(keypath + (lang,), "is not a list of fingerprints", hint)
     return {lang: dict(fields) for lang, fields in value.items()}
 
@@ -480,10 +604,16 @@ def _kind_of(value: object) -> str:
 
 def _expected(spec: s.Field) -> str:
     return {
-        s.TEXT: "text", s.PARAGRAPH: "text", s.MARKDOWN: "Markdown text",
-        s.DATE: "a date", s.MONTH: "a date", s.PARTIAL_DATE: "a date",
+        s.TEXT: "text",
+        s.PARAGRAPH: "text",
+        s.MARKDOWN: "Markdown text",
+        s.DATE: "a date",
+        s.MONTH: "a date",
+        s.PARTIAL_DATE: "a date",
         s.DATETIME_TZ: "a date and time",
-        s.AMOUNT: "an amount", s.COUNT: "a number", s.NUMBER: "a number",
+        s.AMOUNT: "an amount",
+        s.COUNT: "a number",
+        s.NUMBER: "a number",
         s.BOOL: "true or false",
     }.get(spec.kind, "a single value")
 
@@ -491,8 +621,11 @@ def _expected(spec: s.Field) -> str:
 def _text(spec, value, raw, keypath, ctx):
     text = raw.strip()
     if spec.kind == s.TEXT and "\n" in text:
-        return ctx.error(keypath, "text must be on one line",
-                         "join the lines, or use a field that allows paragraphs")
+        return ctx.error(
+            keypath,
+            "text must be on one line",
+            "join the lines, or use a field that allows paragraphs",
+        )
     if not text:
         return ctx.error(keypath, "text is empty", "fill it in or remove the key")
     return text
@@ -523,11 +656,13 @@ def _date(spec, value, raw, keypath, ctx):
         try:
             day = date.fromisoformat(raw)
         except ValueError:
-            return ctx.error(keypath, f"'{raw}' is not a real date",
-                             "check the day and the month")
+            return ctx.error(keypath, f"'{raw}' is not a real date", "check the day and the month")
         if day.year not in YEARS:
-            return ctx.error(keypath, f"'{raw}' is not a plausible date",
-                             f"check the year (from {YEARS[0]} to {YEARS[-1]})")
+            return ctx.error(
+                keypath,
+                f"'{raw}' is not a plausible date",
+                f"check the year (from {YEARS[0]} to {YEARS[-1]})",
+            )
         return day
     dmy, ymd = _DMY.match(raw), _YMD.match(raw)
     if dmy or ymd:
@@ -535,11 +670,17 @@ def _date(spec, value, raw, keypath, ctx):
         try:
             iso = date(year, month, day).isoformat()
         except ValueError:
-            return ctx.error(keypath, f"'{raw}' is not a real date",
-                             "check the day and the month, and write the date as YYYY-MM-DD")
+            return ctx.error(
+                keypath,
+                f"'{raw}' is not a real date",
+                "check the day and the month, and write the date as YYYY-MM-DD",
+            )
         return ctx.error(keypath, f"'{raw}' is not a date", f"write {iso}")
-    return ctx.error(keypath, f"'{raw}' is not a date",
-                     f"write it as YYYY-MM-DD, e.g. {spec.example or '2021-11-23'}")
+    return ctx.error(
+        keypath,
+        f"'{raw}' is not a date",
+        f"write it as YYYY-MM-DD, e.g. {spec.example or '2021-11-23'}",
+    )
 
 
 def _month(spec, value, raw, keypath, ctx):
@@ -548,15 +689,21 @@ def _month(spec, value, raw, keypath, ctx):
     if written:
         month, year = int(written.group(1)), int(written.group(2))
         if 1 <= month <= 12:
-            return ctx.error(keypath, f"'{raw}' is not a date",
-                             f"write {year:04d}-{month:02d}, or the full date as YYYY-MM-DD")
+            return ctx.error(
+                keypath,
+                f"'{raw}' is not a date",
+                f"write {year:04d}-{month:02d}, or the full date as YYYY-MM-DD",
+            )
     if match:
         year, month = int(match.group(1)), int(match.group(2))
         if not 1 <= month <= 12:
             return ctx.error(keypath, f"'{raw}' is not a real month", "check the month")
         if year not in YEARS:
-            return ctx.error(keypath, f"'{raw}' is not a plausible date",
-                             f"check the year (from {YEARS[0]} to {YEARS[-1]})")
+            return ctx.error(
+                keypath,
+                f"'{raw}' is not a plausible date",
+                f"check the year (from {YEARS[0]} to {YEARS[-1]})",
+            )
         return Month(date(year, month, 1), has_day=False)
     result = _date(spec, value, raw, keypath, ctx)
     return result if result is _INVALID else Month(result, has_day=True)
@@ -573,8 +720,11 @@ def _partial_date(spec, value, raw, keypath, ctx):
     if year or quarter:
         number = int((year or quarter).group(1))
         if number not in YEARS:
-            return ctx.error(keypath, f"'{raw}' is not a plausible date",
-                             f"check the year (from {YEARS[0]} to {YEARS[-1]})")
+            return ctx.error(
+                keypath,
+                f"'{raw}' is not a plausible date",
+                f"check the year (from {YEARS[0]} to {YEARS[-1]})",
+            )
         if year:
             return PartialDate(date(number, 1, 1), "year")
         return PartialDate(date(number, 3 * int(quarter.group(2)) - 2, 1), "quarter")
@@ -587,16 +737,21 @@ def _partial_date(spec, value, raw, keypath, ctx):
 def _datetime(spec, value, raw, keypath, ctx):
     raw = raw.strip()
     if _ISO_DATE.match(raw) or _DMY.match(raw) or _YMD.match(raw):
-        return ctx.error(keypath, f"'{raw}' has no time",
-                         f"write the date and the time, e.g. {_MOMENT_EXAMPLE}")
+        return ctx.error(
+            keypath, f"'{raw}' has no time", f"write the date and the time, e.g. {_MOMENT_EXAMPLE}"
+        )
     try:
         moment = datetime.fromisoformat(raw)
     except ValueError:
-        return ctx.error(keypath, f"'{raw}' is not a date and time",
-                         f"write it as {_MOMENT_EXAMPLE}")
+        return ctx.error(
+            keypath, f"'{raw}' is not a date and time", f"write it as {_MOMENT_EXAMPLE}"
+        )
     if moment.year not in YEARS:
-        return ctx.error(keypath, f"'{raw}' is not a plausible date",
-                         f"check the year (from {YEARS[0]} to {YEARS[-1]})")
+        return ctx.error(
+            keypath,
+            f"'{raw}' is not a plausible date",
+            f"check the year (from {YEARS[0]} to {YEARS[-1]})",
+        )
     zone = ctx.zone
     if zone is None:  # site.yaml's timezone is wrong, and reported: nothing to compare with
         return moment
@@ -605,8 +760,14 @@ def _datetime(spec, value, raw, keypath, ctx):
     return _local_moment(moment, raw, keypath, ctx, zone)
 
 
-def _local_moment(moment: datetime, raw: str, keypath: tuple, ctx: _Context,
-                  zone: ZoneInfo, time_only: bool = False) -> object:
+def _local_moment(
+    moment: datetime,
+    raw: str,
+    keypath: tuple,
+    ctx: _Context,
+    zone: ZoneInfo,
+    time_only: bool = False,
+) -> object:
     """A clock time in the site's zone as a moment; an error where the clocks skip or repeat it.
 
     With time_only the field holds a clock time alone, so the hint names times, not moments.
@@ -619,21 +780,28 @@ def _local_moment(moment: datetime, raw: str, keypath: tuple, ctx: _Context,
     before, after = clock.clock_change(first, second, zone)
     early, late = sorted((before, after), key=lambda t: t.time())
     if not choices:
-        message = (f"'{raw}' does not exist in {label}: that night the clocks go from "
-                   f"{before:%H:%M} straight to {after:%H:%M}")
+        message = (
+            f"'{raw}' does not exist in {label}: that night the clocks go from "
+            f"{before:%H:%M} straight to {after:%H:%M}"
+        )
         hint = f"write {_stamp(first)} or {_stamp(second)}"
     else:
-        message = (f"'{raw}' happens twice in {label}: that night the clocks go back from "
-                   f"{before:%H:%M} to {after:%H:%M}")
-        hint = (f"write {_stamp(first)} ({clock.season_of(first, zone)}) or "
-                f"{_stamp(second)} ({clock.season_of(second, zone)})")
+        message = (
+            f"'{raw}' happens twice in {label}: that night the clocks go back from "
+            f"{before:%H:%M} to {after:%H:%M}"
+        )
+        hint = (
+            f"write {_stamp(first)} ({clock.season_of(first, zone)}) or "
+            f"{_stamp(second)} ({clock.season_of(second, zone)})"
+        )
     if time_only:
         hint = f"write a time before {early:%H:%M} or from {late:%H:%M}"
     return ctx.error(keypath, message, hint)
 
 
-def _moment_with_offset(moment: datetime, raw: str, keypath: tuple, ctx: _Context,
-                        zone: ZoneInfo) -> object:
+def _moment_with_offset(
+    moment: datetime, raw: str, keypath: tuple, ctx: _Context, zone: ZoneInfo
+) -> object:
     """A moment written with an offset must use the offset the site's zone has at that moment."""
     local = clock.in_zone(moment, zone)
     written = moment.utcoffset()
@@ -646,13 +814,17 @@ def _moment_with_offset(moment: datetime, raw: str, keypath: tuple, ctx: _Contex
     if written in seasons and len(meant) == 1:
         # Summer and winter time mixed up: the clock time is what the editor meant.
         fixed = meant[0]
-        hint = (f"{clock.format_offset(written)} is {seasons[written]}, but on "
-                f"{fixed.date().isoformat()} {label} is {clock.format_offset(fixed.utcoffset())}"
-                f": write {_stamp(fixed)}, or leave the offset out")
+        hint = (
+            f"{clock.format_offset(written)} is {seasons[written]}, but on "
+            f"{fixed.date().isoformat()} {label} is {clock.format_offset(fixed.utcoffset())}"
+            f": write {_stamp(fixed)}, or leave the offset out"
+        )
     else:
-        hint = (f"on {local.date().isoformat()} {label} is "
-                f"{clock.format_offset(local.utcoffset())}: write {_stamp(local)} (the same "
-                "moment), or leave the offset out")
+        hint = (
+            f"on {local.date().isoformat()} {label} is "
+            f"{clock.format_offset(local.utcoffset())}: write {_stamp(local)} (the same "
+            "moment), or leave the offset out"
+        )
     return ctx.error(keypath, f"'{raw}' has the wrong offset for {label}", hint)
 
 
@@ -666,8 +838,9 @@ def _timezone(spec, value, raw, keypath, ctx):
         return name
     names = _zone_names()
     same = [known for known in names if known.lower() == name.lower()]
-    hint = (f"did you mean '{same[0]}'?" if same else _did_you_mean(name, sorted(names))) or \
-        f"write a time zone name from the IANA database, e.g. {clock.DEFAULT_TIMEZONE}"
+    hint = (
+        f"did you mean '{same[0]}'?" if same else _did_you_mean(name, sorted(names))
+    ) or f"write a time zone name from the IANA database, e.g. {clock.DEFAULT_TIMEZONE}"
     return ctx.error(keypath, f"'{raw}' is not a time zone", hint)
 
 
@@ -712,8 +885,9 @@ def _amount(spec, value, raw, keypath, ctx):
         return ctx.error(keypath, f"'{raw}' is a negative amount", "amounts are 0 or more kroner")
     digits = _digits(text)
     if digits is not None and len(digits) > _MAX_DIGITS:
-        return ctx.error(keypath, f"'{raw}' is too large to be an amount in kroner",
-                         "check the number of digits")
+        return ctx.error(
+            keypath, f"'{raw}' is too large to be an amount in kroner", "check the number of digits"
+        )
     hint = f"write {digits}" if digits else _AMOUNT_EXAMPLE
     return ctx.error(keypath, f"'{raw}' is not a whole number of kroner", hint)
 
@@ -723,8 +897,11 @@ def _count(spec, value, raw, keypath, ctx):
     if text.isascii() and text.isdigit() and len(text) <= _MAX_DIGITS:
         return int(text)
     digits = _digits(text)
-    hint = f"write {digits}" if digits and len(digits) <= _MAX_DIGITS else \
-        f"write digits only, e.g. {spec.example or 200}"
+    hint = (
+        f"write {digits}"
+        if digits and len(digits) <= _MAX_DIGITS
+        else f"write digits only, e.g. {spec.example or 200}"
+    )
     return ctx.error(keypath, f"'{raw}' is not a whole number", hint)
 
 
@@ -732,14 +909,20 @@ def _number(spec, value, raw, keypath, ctx):
     text = raw.strip()
     if re.fullmatch(r"\d{1,9}(?:\.\d{1,9})?", text) and float(text) > 0:
         return float(text)
-    return ctx.error(keypath, f"'{raw}' is not a positive number",
-                     f"write digits with a decimal point, e.g. {spec.example or '7.46'}")
+    return ctx.error(
+        keypath,
+        f"'{raw}' is not a positive number",
+        f"write digits with a decimal point, e.g. {spec.example or '7.46'}",
+    )
 
 
 def _bool(spec, value, raw, keypath, ctx):
     if not isinstance(value, bool):
-        hint = "write true or false, without quotes" if raw.strip().lower() in (
-            "true", "false") else "write true or false"
+        hint = (
+            "write true or false, without quotes"
+            if raw.strip().lower() in ("true", "false")
+            else "write true or false"
+        )
         return ctx.error(keypath, f"'{raw}' is not true or false", hint)
     return value
 
@@ -749,8 +932,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 
 def _email(spec, value, raw, keypath, ctx):
     if not _EMAIL.match(raw.strip()):
-        return ctx.error(keypath, f"'{raw}' is not an email address",
-                         "write it as name@example.dk")
+        return ctx.error(keypath, f"'{raw}' is not an email address", "write it as name@example.dk")
     return raw.strip()
 
 
@@ -761,9 +943,12 @@ def _phone(spec, value, raw, keypath, ctx):
         return "+45" + compact
     if re.fullmatch(r"\+45\d{8}", compact) or re.fullmatch(r"\+(?!45)\d{7,15}", compact):
         return compact
-    return ctx.error(keypath, f"'{raw}' is not a phone number",
-                     "write 8 digits for a Danish number, e.g. 21 28 84 19, or start with + "
-                     "and the country code")
+    return ctx.error(
+        keypath,
+        f"'{raw}' is not a phone number",
+        "write 8 digits for a Danish number, e.g. 21 28 84 19, or start with + "
+        "and the country code",
+    )
 
 
 def _url(spec, value, raw, keypath, ctx):
@@ -773,37 +958,60 @@ def _url(spec, value, raw, keypath, ctx):
         host = parts.hostname
     except ValueError:  # e.g. an unclosed [ in the host
         parts, host = None, None
-    if parts is None or parts.scheme not in ("http", "https") or not host or \
-            re.search(r"[\s<>\"'\x00-\x1f]", text):
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not host
+        or re.search(r"[\s<>\"'\x00-\x1f]", text)
+    ):
         looks_like_host = re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?", text)
-        hint = (f"write the full address: https://{text}" if looks_like_host and not
-                (parts and parts.scheme) else "write the full address, starting with https://")
+        hint = (
+            f"write the full address: https://{text}"
+            if looks_like_host and not (parts and parts.scheme)
+            else "write the full address, starting with https://"
+        )
         return ctx.error(keypath, f"'{raw}' is not a web address", hint)
     return text
 
 
 def _slug(spec, value, raw, keypath, ctx):
     if not SLUG_PATTERN.match(raw):
-        suggestion = slugify(raw, replacements=[["æ", "ae"], ["ø", "oe"], ["å", "aa"],
-                                                ["Æ", "Ae"], ["Ø", "Oe"], ["Å", "Aa"]])
-        return ctx.error(keypath, f"'{raw}' is not a safe slug",
-                         f"use only a-z, 0-9 and -, e.g. {suggestion or 'my-page'}")
+        suggestion = slugify(
+            raw,
+            replacements=[
+                ["æ", "ae"],
+                ["ø", "oe"],
+                ["å", "aa"],
+                ["Æ", "Ae"],
+                ["Ø", "Oe"],
+                ["Å", "Aa"],
+            ],
+        )
+        return ctx.error(
+            keypath,
+            f"'{raw}' is not a safe slug",
+            f"use only a-z, 0-9 and -, e.g. {suggestion or 'my-page'}",
+        )
     return raw
 
 
 def _language(spec, value, raw, keypath, ctx):
     if raw not in ctx.languages:
-        return ctx.error(keypath, f"'{raw}' is not a language of the site",
-                         "write " + " or ".join(ctx.languages))
+        return ctx.error(
+            keypath, f"'{raw}' is not a language of the site", "write " + " or ".join(ctx.languages)
+        )
     return raw
 
 
 def _ref(spec, value, raw, keypath, ctx):
     if not ID_PATTERN.match(raw):
         target = s.TYPE_BY_NAME[spec.target]
-        return ctx.error(keypath, f"'{raw}' is not a valid id",
-                         f"write the id of {_a(target.title.lower())}: its file name in "
-                         f"content/{target.folder}/ without .yaml")
+        return ctx.error(
+            keypath,
+            f"'{raw}' is not a valid id",
+            f"write the id of {_a(target.title.lower())}: its file name in "
+            f"content/{target.folder}/ without .yaml",
+        )
     return raw
 
 
@@ -818,8 +1026,7 @@ def _term(spec, value, raw, keypath, ctx):
 
 def _choice(spec, value, raw, keypath, ctx):
     if raw not in spec.choices:
-        hint = _did_you_mean(raw, list(spec.choices)) or "write one of: " + ", ".join(
-            spec.choices)
+        hint = _did_you_mean(raw, list(spec.choices)) or "write one of: " + ", ".join(spec.choices)
         return ctx.error(keypath, f"'{raw}' is not allowed", hint)
     return raw
 
@@ -830,33 +1037,58 @@ _MEDIA_EXAMPLE = "media/press/photo.jpg"
 def _media(spec, value, raw, keypath, ctx):
     text = raw.strip()
     if re.search(r"[\x00-\x1f\x7f]", text) or len(text) > 255:
-        return ctx.error(keypath, f"'{raw}' is not a file path",
-                         f"write the path under content/, e.g. {_MEDIA_EXAMPLE}")
+        return ctx.error(
+            keypath,
+            f"'{raw}' is not a file path",
+            f"write the path under content/, e.g. {_MEDIA_EXAMPLE}",
+        )
     if text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text):
-        return ctx.error(keypath, f"'{raw}' is an absolute path",
-                         f"write the path relative to content/, e.g. {_MEDIA_EXAMPLE}")
+        return ctx.error(
+            keypath,
+            f"'{raw}' is an absolute path",
+            f"write the path relative to content/, e.g. {_MEDIA_EXAMPLE}",
+        )
     if "\\" in text:
-        return ctx.error(keypath, f"'{raw}' contains backslashes",
-                         f"write / instead of \\: {text.replace(chr(92), '/')}")
+        return ctx.error(
+            keypath,
+            f"'{raw}' contains backslashes",
+            f"write / instead of \\: {text.replace(chr(92), '/')}",
+        )
     if text.startswith("content/media/") and ".." not in text.split("/"):
-        return ctx.error(keypath, f"'{raw}' starts with content/",
-                         f"leave it out: write {text.removeprefix('content/')}")
+        return ctx.error(
+            keypath,
+            f"'{raw}' starts with content/",
+            f"leave it out: write {text.removeprefix('content/')}",
+        )
     if ".." in text.split("/") or not text.startswith("media/"):
-        return ctx.error(keypath, f"'{raw}' is outside content/media/",
-                         f"put the file under content/media/ and write e.g. {_MEDIA_EXAMPLE}")
+        return ctx.error(
+            keypath,
+            f"'{raw}' is outside content/media/",
+            f"put the file under content/media/ and write e.g. {_MEDIA_EXAMPLE}",
+        )
     path = ctx.root / text
     if not _inside(path, ctx.root.resolve()):
-        return ctx.error(keypath, f"'{raw}' leads outside content/",
-                         "replace the symbolic link with the file itself")
+        return ctx.error(
+            keypath,
+            f"'{raw}' leads outside content/",
+            "replace the symbolic link with the file itself",
+        )
     if not _exists_as_written(path):
         meant = _closest_media(ctx.root, text)
-        return ctx.error(keypath, f"file '{text}' not found",
-                         f"did you mean '{meant}'?" if meant
-                         else f"add it as content/{text}, or correct the path")
+        return ctx.error(
+            keypath,
+            f"file '{text}' not found",
+            f"did you mean '{meant}'?"
+            if meant
+            else f"add it as content/{text}, or correct the path",
+        )
     if spec.kind == s.IMAGE:
         if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg"):
-            return ctx.error(keypath, f"'{text}' is not a PNG, JPEG or SVG file",
-                             "save the image as PNG, JPEG or SVG")
+            return ctx.error(
+                keypath,
+                f"'{text}' is not a PNG, JPEG or SVG file",
+                "save the image as PNG, JPEG or SVG",
+            )
         try:
             check_image(path, text)
         except ImageProblem as problem:
@@ -889,16 +1121,34 @@ def _closest_media(root: Path, text: str) -> str | None:
 
 
 _CHECKERS = {
-    s.TEXT: _text, s.PARAGRAPH: _text, s.MARKDOWN: _markdown, s.DATE: _date, s.MONTH: _month,
+    s.TEXT: _text,
+    s.PARAGRAPH: _text,
+    s.MARKDOWN: _markdown,
+    s.DATE: _date,
+    s.MONTH: _month,
     s.PARTIAL_DATE: _partial_date,
-    s.DATETIME_TZ: _datetime, s.TIME: _time, s.AMOUNT: _amount, s.COUNT: _count,
-    s.NUMBER: _number, s.BOOL: _bool, s.EMAIL: _email, s.PHONE: _phone, s.URL: _url,
-    s.SLUG: _slug, s.LANGUAGE: _language, s.REF: _ref, s.TERM: _term, s.MEDIA: _media,
-    s.IMAGE: _media, s.CHOICE: _choice, s.TIMEZONE: _timezone,
+    s.DATETIME_TZ: _datetime,
+    s.TIME: _time,
+    s.AMOUNT: _amount,
+    s.COUNT: _count,
+    s.NUMBER: _number,
+    s.BOOL: _bool,
+    s.EMAIL: _email,
+    s.PHONE: _phone,
+    s.URL: _url,
+    s.SLUG: _slug,
+    s.LANGUAGE: _language,
+    s.REF: _ref,
+    s.TERM: _term,
+    s.MEDIA: _media,
+    s.IMAGE: _media,
+    s.CHOICE: _choice,
+    s.TIMEZONE: _timezone,
 }
 
 
 # --- rules that span fields of one record ------------------------------------------------------
+
 
 def _check_record_rules(record: Checked, ctx: _Context) -> None:
     facts = record.facts
@@ -909,36 +1159,64 @@ def _check_record_rules(record: Checked, ctx: _Context) -> None:
         if status == "proposed":
             for index, line in enumerate(lines):
                 if isinstance(line, dict) and line["facts"]["status"] in (None, "granted"):
-                    ctx.error(("funding", index), "a proposed initiative cannot have granted "
-                              "funding", "write status: proposed on this funding line, or set "
-                              "the initiative's status to approved once the money is granted")
+                    ctx.error(
+                        ("funding", index),
+                        "a proposed initiative cannot have granted funding",
+                        "write status: proposed on this funding line, or set "
+                        "the initiative's status to approved once the money is granted",
+                    )
     if record.type == "certification":
         awarded, until = facts["awarded"], facts["valid_until"]
-        if isinstance(awarded, PartialDate) and isinstance(until, Month) and \
-                until.last_day() < awarded.value:
-            ctx.error(("valid_until",), f"{until.last_day().isoformat()} is before the date it "
-                      f"was awarded ({awarded.value.isoformat()})", "check both dates")
+        if (
+            isinstance(awarded, PartialDate)
+            and isinstance(until, Month)
+            and until.last_day() < awarded.value
+        ):
+            ctx.error(
+                ("valid_until",),
+                f"{until.last_day().isoformat()} is before the date it "
+                f"was awarded ({awarded.value.isoformat()})",
+                "check both dates",
+            )
         if awarded is None and facts["held_on"] is None:
-            ctx.error((), "required field 'awarded' is missing",
-                      "add awarded: 2019-06 — the date, month or year it was awarded; or "
-                      "held_on: with a date on which a source says it was held")
+            ctx.error(
+                (),
+                "required field 'awarded' is missing",
+                "add awarded: 2019-06 — the date, month or year it was awarded; or "
+                "held_on: with a date on which a source says it was held",
+            )
         if facts["held_on"] is not None and facts["stated_in"] is None:
-            ctx.error((), "required field 'stated_in' is missing",
-                      "add stated_in: with the id of the press release that says it was held "
-                      "on that date")
+            ctx.error(
+                (),
+                "required field 'stated_in' is missing",
+                "add stated_in: with the id of the press release that says it was held "
+                "on that date",
+            )
     if record.type == "press_release":
         day, clock_time = facts["date"], facts["time"]
         if ctx.zone is not None and isinstance(day, date) and isinstance(clock_time, time):
             # The release's moment is its date and time in the site's zone: it must be one.
             wall = datetime.combine(day, clock_time)
-            _local_moment(wall, f"{day.isoformat()} {clock_time:%H:%M}", ("time",), ctx, ctx.zone,
-                          time_only=True)
+            _local_moment(
+                wall,
+                f"{day.isoformat()} {clock_time:%H:%M}",
+                ("time",),
+                ctx,
+                ctx.zone,
+                time_only=True,
+            )
         quotes = facts["quotes"] if isinstance(facts["quotes"], list) else []
         for index, quote in enumerate(quotes):
-            if isinstance(quote, dict) and not quote["facts"]["speaker"] and \
-                    not quote["facts"]["name"]:
-                ctx.error(("quotes", index), "a quote needs a speaker",
-                          "add speaker: with a person's id, or name: and a role under da:/en:")
+            if (
+                isinstance(quote, dict)
+                and not quote["facts"]["speaker"]
+                and not quote["facts"]["name"]
+            ):
+                ctx.error(
+                    ("quotes", index),
+                    "a quote needs a speaker",
+                    "add speaker: with a person's id, or name: and a role under da:/en:",
+                )
 
 
 def _check_initiative_dates(facts: dict, ctx: _Context) -> None:
@@ -952,21 +1230,31 @@ def _check_initiative_dates(facts: dict, ctx: _Context) -> None:
             if status:
                 hint = f"add {name}: {spec.example} — an {status} initiative needs its start"
             else:
-                hint = (f"add {name}: {spec.example} — {spec.doc[0].lower()}"
-                        f"{spec.doc[1:].split(';')[0]}; or write status: proposed, approved or "
-                        "cancelled when the sources give no dates")
+                hint = (
+                    f"add {name}: {spec.example} — {spec.doc[0].lower()}"
+                    f"{spec.doc[1:].split(';')[0]}; or write status: proposed, approved or "
+                    "cancelled when the sources give no dates"
+                )
             ctx.error((), f"required field '{name}' is missing", hint)
-    if isinstance(start, PartialDate) and isinstance(end, PartialDate) and \
-            end.last_day() < start.value:
+    if (
+        isinstance(start, PartialDate)
+        and isinstance(end, PartialDate)
+        and end.last_day() < start.value
+    ):
         what = "start date" if start.has_day else "start"
-        ctx.error(("end",), f"{end.isoformat()} is before the {what} {start.isoformat()}",
-                  "check both dates")
+        ctx.error(
+            ("end",),
+            f"{end.isoformat()} is before the {what} {start.isoformat()}",
+            "check both dates",
+        )
 
 
 # --- taxonomies and pages ----------------------------------------------------------------------
 
-def _check_taxonomies(root: Path, doc: Document, errors: list[ContentError],
-                      languages: tuple[str, ...]) -> dict[str, dict[str, Checked]]:
+
+def _check_taxonomies(
+    root: Path, doc: Document, errors: list[ContentError], languages: tuple[str, ...]
+) -> dict[str, dict[str, Checked]]:
     ctx = _Context(root, doc, errors, languages)
     result: dict[str, dict[str, Checked]] = {name: {} for name in s.TAXONOMIES}
     for name, terms in doc.data.items():
@@ -976,13 +1264,15 @@ def _check_taxonomies(root: Path, doc: Document, errors: list[ContentError],
         if terms is UNREADABLE:
             continue
         if not isinstance(terms, dict):
-            ctx.error((name,), f"expected terms as keys and values, got {_kind_of(terms)}",
-                      "write one code per line, e.g. hovedstaden:, with da: and en: labels")
+            ctx.error(
+                (name,),
+                f"expected terms as keys and values, got {_kind_of(terms)}",
+                "write one code per line, e.g. hovedstaden:, with da: and en: labels",
+            )
             continue
         for code, term in terms.items():
             if not ID_PATTERN.match(str(code)):
-                ctx.error((name, code), f"'{code}' is not a safe code",
-                          "use only a-z, 0-9 and -")
+                ctx.error((name, code), f"'{code}' is not a safe code", "use only a-z, 0-9 and -")
                 continue
             facts, texts = _check_shape(term, s.TAXONOMY_TERM, (name, code), ctx, None)
             if facts is not _INVALID:
@@ -993,59 +1283,103 @@ def _check_taxonomies(root: Path, doc: Document, errors: list[ContentError],
 _PAGE_NAME = re.compile(r"^(?P<id>[^.]+)\.(?P<lang>[^.]+)\.md$")
 
 
-def _check_pages(root: Path, rels: list[str], errors: list[ContentError],
-                 languages: tuple[str, ...], warnings: list[ContentError] | None = None
-                 ) -> dict[str, dict[str, Checked]]:
+def _check_pages(
+    root: Path,
+    rels: list[str],
+    errors: list[ContentError],
+    languages: tuple[str, ...],
+    warnings: list[ContentError] | None = None,
+) -> dict[str, dict[str, Checked]]:
     pages: dict[str, dict[str, Checked]] = {}
     written: set[tuple[str, str]] = set()  # (id, language) of every page file, valid or not
     for rel in rels:
         name = rel.rsplit("/", 1)[-1]
         match = _PAGE_NAME.match(name)
         if not match or match.group("lang") not in languages:
-            errors.append(ContentError(rel, 1, "file", "page file name must be <id>.<lang>.md",
-                                       "e.g. about.da.md and about.en.md"))
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    "file",
+                    "page file name must be <id>.<lang>.md",
+                    "e.g. about.da.md and about.en.md",
+                )
+            )
             continue
         page_id, lang = match.group("id"), match.group("lang")
         written.add((page_id, lang))
         if not ID_PATTERN.match(page_id):
-            errors.append(ContentError(rel, 1, "file", f"unsafe file name '{page_id}'",
-                                       f"rename it to {slugify(page_id) or 'page'}.{lang}.md"))
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    "file",
+                    f"unsafe file name '{page_id}'",
+                    f"rename it to {slugify(page_id) or 'page'}.{lang}.md",
+                )
+            )
             continue
         text = read_text(root / rel.split("/", 1)[1], rel, errors)
         doc = parse_markdown(text, rel, errors) if text is not None else None
         if doc is None or doc.data is UNREADABLE:
             continue
         if not isinstance(doc.data, dict):
-            errors.append(ContentError(rel, 2, "file", "front matter must be keys and values",
-                                       "write title: and slug: between the --- lines"))
+            errors.append(
+                ContentError(
+                    rel,
+                    2,
+                    "file",
+                    "front matter must be keys and values",
+                    "write title: and slug: between the --- lines",
+                )
+            )
             continue
         ctx = _Context(root, doc, errors, languages)
         facts, _ = _check_shape(doc.data, s.PAGE.shape, (), ctx, None)
         if facts is _INVALID:
             continue
         if not doc.body.strip():
-            errors.append(ContentError(rel, doc.body_line, "body", "page has no text",
-                                       "write the page below the front matter"))
+            errors.append(
+                ContentError(
+                    rel,
+                    doc.body_line,
+                    "body",
+                    "page has no text",
+                    "write the page below the front matter",
+                )
+            )
         for what in clean_markdown(doc.body)[1]:  # the page's sanitiser drops these
             if warnings is not None:
-                warnings.append(ContentError(rel, doc.body_line, "body", f"removed {what}",
-                                             REMOVED_HINT))
+                warnings.append(
+                    ContentError(rel, doc.body_line, "body", f"removed {what}", REMOVED_HINT)
+                )
         pages.setdefault(page_id, {})[lang] = Checked(page_id, "page", rel, facts, {}, doc)
     for page_id, versions in sorted(pages.items()):
         for lang in languages:
             if lang not in versions and (page_id, lang) not in written:
                 present = next(iter(versions.values()))
                 folder = present.path.rsplit("/", 1)[0]
-                errors.append(ContentError(
-                    present.path, 1, "file", f"the {LANGUAGE_NAMES[lang]} version is missing",
-                    f"add {folder}/{page_id}.{lang}.md"))
+                errors.append(
+                    ContentError(
+                        present.path,
+                        1,
+                        "file",
+                        f"the {LANGUAGE_NAMES[lang]} version is missing",
+                        f"add {folder}/{page_id}.{lang}.md",
+                    )
+                )
     return pages
 
 
 # --- references across records -----------------------------------------------------------------
 
-def _check_references(content: CheckedContent, errors: list[ContentError],
-                      ids: dict[str, set[str]], terms: dict[str, set[str]] | None) -> None:
+
+def _check_references(
+    content: CheckedContent,
+    errors: list[ContentError],
+    ids: dict[str, set[str]],
+    terms: dict[str, set[str]] | None,
+) -> None:
     """References, terms, slugs and amounts that only the whole collection can check.
 
     `ids` and `terms` hold every id and code written in the content, valid or not; `terms` is
@@ -1067,10 +1401,16 @@ def _check_references(content: CheckedContent, errors: list[ContentError],
                     continue
                 other = seen.get((lang, slug))
                 if other is not None:
-                    errors.append(ContentError(
-                        record.path, record.doc.line((lang, "slug")), f"{lang}.slug",
-                        f"slug '{slug}' is already used by {other.path}:"
-                        f"{other.doc.line((lang, 'slug'))}", "choose another slug"))
+                    errors.append(
+                        ContentError(
+                            record.path,
+                            record.doc.line((lang, "slug")),
+                            f"{lang}.slug",
+                            f"slug '{slug}' is already used by {other.path}:"
+                            f"{other.doc.line((lang, 'slug'))}",
+                            "choose another slug",
+                        )
+                    )
                 else:
                     seen[(lang, slug)] = record
     for lang in s.LANGUAGES:
@@ -1082,9 +1422,16 @@ def _check_references(content: CheckedContent, errors: list[ContentError],
             slug = page.facts["slug"]
             if slug in seen_pages:
                 other = seen_pages[slug]
-                errors.append(ContentError(page.path, page.doc.line(("slug",)), "slug",
-                                           f"slug '{slug}' is already used by {other.path}:"
-                                           f"{other.doc.line(('slug',))}", "choose another slug"))
+                errors.append(
+                    ContentError(
+                        page.path,
+                        page.doc.line(("slug",)),
+                        "slug",
+                        f"slug '{slug}' is already used by {other.path}:"
+                        f"{other.doc.line(('slug',))}",
+                        "choose another slug",
+                    )
+                )
             seen_pages[slug] = page
     _check_eu_total(content, errors)
     _check_held_on(content, errors)
@@ -1100,16 +1447,28 @@ def _check_held_on(content: CheckedContent, errors: list[ContentError]) -> None:
             continue
         issued = release.facts.get("date")
         if isinstance(issued, date) and held_on > issued:
-            errors.append(ContentError(
-                record.path, record.doc.line(("held_on",)), "held_on",
-                f"{held_on.isoformat()} is after the press release that states it "
-                f"({release.path}, {issued.isoformat()})",
-                "a release can only say what was held on or before its own date; check held_on "
-                "and stated_in"))
+            errors.append(
+                ContentError(
+                    record.path,
+                    record.doc.line(("held_on",)),
+                    "held_on",
+                    f"{held_on.isoformat()} is after the press release that states it "
+                    f"({release.path}, {issued.isoformat()})",
+                    "a release can only say what was held on or before its own date; check held_on "
+                    "and stated_in",
+                )
+            )
 
 
-def _walk_refs(record: Checked, shape: s.Shape, facts: dict, path: tuple, ids, terms,
-               errors: list[ContentError]) -> None:
+def _walk_refs(
+    record: Checked,
+    shape: s.Shape,
+    facts: dict,
+    path: tuple,
+    ids,
+    terms,
+    errors: list[ContentError],
+) -> None:
     for spec in shape.facts:
         value = facts.get(spec.name)
         _check_ref_value(record, spec, value, path + (spec.name,), ids, terms, errors)
@@ -1127,18 +1486,35 @@ def _check_ref_value(record, spec, value, path, ids, terms, errors) -> None:
         known = ids.get(spec.target, set())
         if value not in known:
             target = s.TYPE_BY_NAME[spec.target]
-            hint = _did_you_mean(value, sorted(known)) or \
-                f"create content/{target.folder}/{value}.yaml, or correct the id"
-            errors.append(ContentError(record.path, record.doc.line(path), field_name(path),
-                                       f"there is no {target.title.lower()} with the id "
-                                       f"'{value}'", hint))
+            hint = (
+                _did_you_mean(value, sorted(known))
+                or f"create content/{target.folder}/{value}.yaml, or correct the id"
+            )
+            errors.append(
+                ContentError(
+                    record.path,
+                    record.doc.line(path),
+                    field_name(path),
+                    f"there is no {target.title.lower()} with the id '{value}'",
+                    hint,
+                )
+            )
     elif spec.kind == s.TERM and terms is not None:
         known = terms.get(spec.target, set())
         if value not in known:
-            hint = _did_you_mean(value, sorted(known)) or \
-                f"use a code listed under {spec.target}: in content/taxonomies.yaml"
-            errors.append(ContentError(record.path, record.doc.line(path), field_name(path),
-                                       f"'{value}' is not a code in {spec.target}", hint))
+            hint = (
+                _did_you_mean(value, sorted(known))
+                or f"use a code listed under {spec.target}: in content/taxonomies.yaml"
+            )
+            errors.append(
+                ContentError(
+                    record.path,
+                    record.doc.line(path),
+                    field_name(path),
+                    f"'{value}' is not a code in {spec.target}",
+                    hint,
+                )
+            )
 
 
 def _check_eu_total(content: CheckedContent, errors: list[ContentError]) -> None:
@@ -1148,18 +1524,33 @@ def _check_eu_total(content: CheckedContent, errors: list[ContentError]) -> None
         lines = record.facts.get("funding")
         if not isinstance(total, int) or not isinstance(lines, list):
             continue
-        amounts = [(line["facts"]["fund"], line["facts"]["amount"]) for line in lines
-                   if isinstance(line["facts"]["amount"], int)]
+        amounts = [
+            (line["facts"]["fund"], line["facts"]["amount"])
+            for line in lines
+            if isinstance(line["facts"]["amount"], int)
+        ]
         eu = sum(amount for fund, amount in amounts if fund in funds and funds[fund].facts["eu"])
         funded = sum(amount for _, amount in amounts)
         at = record.doc.line(("funding",))
         if eu > total:
-            errors.append(ContentError(record.path, at, "funding",
-                                       f"the EU support ({eu} kr.) is larger than the total "
-                                       f"eligible cost ({total} kr.)",
-                                       "check the amounts and total_eligible_cost"))
+            errors.append(
+                ContentError(
+                    record.path,
+                    at,
+                    "funding",
+                    f"the EU support ({eu} kr.) is larger than the total "
+                    f"eligible cost ({total} kr.)",
+                    "check the amounts and total_eligible_cost",
+                )
+            )
         elif funded > total:
-            errors.append(ContentError(record.path, at, "funding",
-                                       f"the funding lines add up to {funded} kr., more than the "
-                                       f"total eligible cost ({total} kr.)",
-                                       "check the amounts and total_eligible_cost"))
+            errors.append(
+                ContentError(
+                    record.path,
+                    at,
+                    "funding",
+                    f"the funding lines add up to {funded} kr., more than the "
+                    f"total eligible cost ({total} kr.)",
+                    "check the amounts and total_eligible_cost",
+                )
+            )

@@ -12,12 +12,16 @@ from generator.site.mkdocs_adapter import BuildFailed
 
 
 def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
-    parser.add_argument("--content", type=Path, default=root / "content",
-                        help="content folder (default: content/)")
-    parser.add_argument("--now", help="build as of this moment, e.g. '2026-12-10 08:00' (a time "
-                        "in the site's time zone, site.yaml timezone:) or "
-                        "2026-12-10T08:00:00+01:00 (default: SOURCE_DATE_EPOCH, else the "
-                        "current time)")
+    parser.add_argument(
+        "--content", type=Path, default=root / "content", help="content folder (default: content/)"
+    )
+    parser.add_argument(
+        "--now",
+        help="build as of this moment, e.g. '2026-12-10 08:00' (a time "
+        "in the site's time zone, site.yaml timezone:) or "
+        "2026-12-10T08:00:00+01:00 (default: SOURCE_DATE_EPOCH, else the "
+        "current time)",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     commands = parser.add_subparsers(dest="command")
     build = commands.add_parser("build", help="check the content and build site/ (default)")
@@ -27,11 +31,13 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     serve.add_argument("--lang", choices=("da", "en"), default="da")
     serve.add_argument("--port", type=int, default=8000)
     new = commands.add_parser("new", help="start a new record from a scaffold")
-    new.add_argument("kind", choices=("press", "initiative", "certification", "organisation",
-                                      "person", "page"))
+    new.add_argument(
+        "kind", choices=("press", "initiative", "certification", "organisation", "person", "page")
+    )
     new.add_argument("title")
-    translations = commands.add_parser("translations", help="report missing and outdated "
-                                       "translations; export or import a PO file")
+    translations = commands.add_parser(
+        "translations", help="report missing and outdated translations; export or import a PO file"
+    )
     translations.add_argument("--export", type=Path, metavar="FILE.po")
     translations.add_argument("--import", dest="import_", type=Path, metavar="FILE.po")
     translations.add_argument("--lang", choices=("da", "en"), default="en")
@@ -53,17 +59,20 @@ def _run(command: str, args: argparse.Namespace, root: Path, now) -> int:
         return _check(args.content, now)
     if command == "build":
         from generator.pipeline import build_site
-        build_site(args.content, getattr(args, "site", root / "site"), root, now,
-                   quiet=args.quiet)
+
+        build_site(args.content, getattr(args, "site", root / "site"), root, now, quiet=args.quiet)
         return 0
     if command == "serve":
         from generator.editor.preview import serve
+
         return serve(args.content, root, args.lang, args.port, args.now)
     if command == "new":
         from generator.editor.scaffold import new_record
+
         print(new_record(args.content, args.kind, args.title, now))
         return 0
     from generator.editor.translations import run_translations
+
     return run_translations(args.content, now, args.lang, args.export, args.import_)
 
 
@@ -90,11 +99,14 @@ def _report_failure(exc: BaseException) -> int:
 
 def _require_content_folder(content: Path) -> None:
     if content.is_file():
-        raise UserError(f"--content {content} is a file, not a folder",
-                        "give the folder that holds site.yaml")
+        raise UserError(
+            f"--content {content} is a file, not a folder", "give the folder that holds site.yaml"
+        )
     if not content.is_dir():
-        raise UserError(f"content folder {content} not found",
-                        "run the command from the site's repository, or give --content DIR")
+        raise UserError(
+            f"content folder {content} not found",
+            "run the command from the site's repository, or give --content DIR",
+        )
 
 
 def _check(content: Path, now) -> int:
@@ -116,5 +128,4 @@ def _report(exc: ContentInvalid) -> None:
     for error in exc.errors:
         print(error, file=sys.stderr)
     count = len(exc.errors)
-    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.",
-          file=sys.stderr)
+    print(f"{count} problem{'s' if count != 1 else ''} found; nothing was built.", file=sys.stderr)

@@ -21,8 +21,14 @@ from generator.site.mkdocs_adapter import serve_language
 from generator.site.urls import build_url_map
 
 
-def serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str | None = None,
-          host: str = "127.0.0.1") -> int:
+def serve(
+    content_dir: Path,
+    root: Path,
+    lang: str,
+    port: int,
+    now_option: str | None = None,
+    host: str = "127.0.0.1",
+) -> int:
     """Serve one language with live reload until interrupted.
 
     "Now" is taken afresh on every rebuild (an embargo lifts while the preview runs), or fixed
@@ -44,15 +50,25 @@ def _check_port(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise UserError(f"port {port} is in use",
-                                "stop the other server, or choose another port with --port"
-                                ) from None
-            raise UserError(f"cannot listen on {host}:{port} ({exc.strerror})",
-                            "choose another port with --port") from None
+                raise UserError(
+                    f"port {port} is in use",
+                    "stop the other server, or choose another port with --port",
+                ) from None
+            raise UserError(
+                f"cannot listen on {host}:{port} ({exc.strerror})",
+                "choose another port with --port",
+            ) from None
 
 
-def _serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str | None,
-           host: str, docs: Path) -> int:
+def _serve(
+    content_dir: Path,
+    root: Path,
+    lang: str,
+    port: int,
+    now_option: str | None,
+    host: str,
+    docs: Path,
+) -> int:
     """Write the docs folder once, then hand over to MkDocs' live-reload server."""
 
     def regenerate() -> None:
@@ -61,8 +77,11 @@ def _serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str 
         except ContentInvalid as exc:
             for error in exc.errors:
                 print(error, file=sys.stderr)
-            print(f"{len(exc.errors)} problem(s); still showing the last good version.",
-                  file=sys.stderr, flush=True)
+            print(
+                f"{len(exc.errors)} problem(s); still showing the last good version.",
+                file=sys.stderr,
+                flush=True,
+            )
             return  # the docs folder keeps the last good pages, and MkDocs rebuilds from them
         _print_warnings(content)
         write_docs(content, build_url_map(content), lang, docs)
@@ -78,10 +97,14 @@ def _serve(content_dir: Path, root: Path, lang: str, port: int, now_option: str 
     urls = build_url_map(content)
     write_docs(content, urls, lang, docs)
     build = language_build(content, urls, lang, docs, docs.parent / "unused")
-    print(f"Preview of the {lang} site at http://{host}:{port}/ (Ctrl+C stops it)",
-          file=sys.stderr, flush=True)
-    serve_language(root / "mkdocs.yml", build,
-                   [content_dir, paths.TEMPLATES], host, port, regenerate)
+    print(
+        f"Preview of the {lang} site at http://{host}:{port}/ (Ctrl+C stops it)",
+        file=sys.stderr,
+        flush=True,
+    )
+    serve_language(
+        root / "mkdocs.yml", build, [content_dir, paths.TEMPLATES], host, port, regenerate
+    )
     # MkDocs' server runs until Ctrl+C, which it catches itself: returning means interrupted.
     raise KeyboardInterrupt
 

@@ -62,23 +62,32 @@ def _site_zone(content_dir: Path) -> ZoneInfo:
     try:
         data = yaml.safe_load((content_dir / "site.yaml").read_text(encoding="utf-8"))
         name = data.get("timezone") if isinstance(data, dict) else None
-        return ZoneInfo(name) if isinstance(name, str) and name in available_timezones() \
+        return (
+            ZoneInfo(name)
+            if isinstance(name, str) and name in available_timezones()
             else ZoneInfo(DEFAULT_TIMEZONE)
+        )
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def _page(title: str, lang: str) -> str:
     slug = make_slug(title)
-    return (f"---\ntitle: {_quote(title)}\nslug: {slug}\n"
-            f"description:   # one sentence for search engines and link previews\n---\n\n"
-            f"## {'Overskrift' if lang == 'da' else 'Heading'}\n\n"
-            f"{'Skriv siden her.' if lang == 'da' else 'Write the page here.'}\n")
+    return (
+        f"---\ntitle: {_quote(title)}\nslug: {slug}\n"
+        f"description:   # one sentence for search engines and link previews\n---\n\n"
+        f"## {'Overskrift' if lang == 'da' else 'Heading'}\n\n"
+        f"{'Skriv siden her.' if lang == 'da' else 'Write the page here.'}\n"
+    )
 
 
 def _yaml(record_type: s.RecordType, title: str, now: datetime) -> str:
-    lines = [f"# {record_type.doc}", "# Fill in every empty field; `python build.py check` lists "
-             "what is missing. Field reference: docs/fields.md", ""]
+    lines = [
+        f"# {record_type.doc}",
+        "# Fill in every empty field; `python build.py check` lists "
+        "what is missing. Field reference: docs/fields.md",
+        "",
+    ]
     for spec in record_type.shape.facts:
         lines.extend(_field(spec, "", now, title))
     for lang in s.LANGUAGES:

@@ -63,8 +63,10 @@ class Gap:
         where = f"{self.path}:{self.line}: {self.target_lang}.{self.field}"
         source = LANGUAGE_NAMES[self.source_lang]
         if self.untranslated == "alias":
-            return (f"{where}: untranslated; the {LANGUAGE_NAMES[self.target_lang]} block is a "
-                    f"YAML alias of the {source} one")
+            return (
+                f"{where}: untranslated; the {LANGUAGE_NAMES[self.target_lang]} block is a "
+                f"YAML alias of the {source} one"
+            )
         if self.untranslated:
             return f"{where}: untranslated; the same text as in {source}"
         if self.outdated:
@@ -90,8 +92,7 @@ def find_gaps(content_dir: Path, target: str) -> list[Gap]:
 
 
 def _record_gaps(record: Checked, shape: s.Shape, target: str) -> list[Gap]:
-    source = record.facts.get("only_in") or next(lang for lang in s.LANGUAGES if
-                                                 lang != target)
+    source = record.facts.get("only_in") or next(lang for lang in s.LANGUAGES if lang != target)
     if source == target or source not in record.texts:
         return []
     prints = (record.facts.get("translated") or {}).get(target, {})
@@ -100,8 +101,9 @@ def _record_gaps(record: Checked, shape: s.Shape, target: str) -> list[Gap]:
     aliased = record.doc.aliases.get((target,)) == (source,)  # en: *da
     gaps = []
     for spec in shape.texts:
-        if spec.kind not in TRANSLATABLE and not (spec.kind == s.LIST and
-                                                  spec.item.kind in TRANSLATABLE):
+        if spec.kind not in TRANSLATABLE and not (
+            spec.kind == s.LIST and spec.item.kind in TRANSLATABLE
+        ):
             continue
         original = _as_text(record.texts[source].get(spec.name))
         if not original:
@@ -111,14 +113,36 @@ def _record_gaps(record: Checked, shape: s.Shape, target: str) -> list[Gap]:
         if not current:
             gaps.append(Gap(record.path, line, spec.name, source, target, original, "", False))
         elif known and known != fingerprint(original):
-            gaps.append(Gap(record.path, record.doc.line((target, spec.name)), spec.name,
-                            source, target, original, current, True))
+            gaps.append(
+                Gap(
+                    record.path,
+                    record.doc.line((target, spec.name)),
+                    spec.name,
+                    source,
+                    target,
+                    original,
+                    current,
+                    True,
+                )
+            )
         elif aliased:
-            gaps.append(Gap(record.path, line, spec.name, source, target, original, "", False,
-                            "alias"))
+            gaps.append(
+                Gap(record.path, line, spec.name, source, target, original, "", False, "alias")
+            )
         elif _repeats(spec, original, current) and known != fingerprint(original):
-            gaps.append(Gap(record.path, record.doc.line((target, spec.name)), spec.name,
-                            source, target, original, "", False, "same"))
+            gaps.append(
+                Gap(
+                    record.path,
+                    record.doc.line((target, spec.name)),
+                    spec.name,
+                    source,
+                    target,
+                    original,
+                    "",
+                    False,
+                    "same",
+                )
+            )
     return gaps
 
 
@@ -134,16 +158,20 @@ def export_po(gaps: list[Gap], target: str, out: Path) -> None:
     """A PO file with one message per gap; the translator fills in msgstr."""
     catalog = Catalog(locale=target, project="Klynge content", fuzzy=False)
     for gap in gaps:
-        catalog.add(gap.source, gap.current, context=f"{gap.path}#{gap.field}",
-                    flags=("fuzzy",) if gap.outdated else (),
-                    auto_comments=["One line per item."] if "\n" in gap.source and
-                    gap.field in _LIST_FIELDS else [])
+        catalog.add(
+            gap.source,
+            gap.current,
+            context=f"{gap.path}#{gap.field}",
+            flags=("fuzzy",) if gap.outdated else (),
+            auto_comments=["One line per item."]
+            if "\n" in gap.source and gap.field in _LIST_FIELDS
+            else [],
+        )
     with out.open("wb") as handle:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
 
 
-_LIST_FIELDS = {spec.name for t in s.RECORD_TYPES for spec in t.shape.texts
-                if spec.kind == s.LIST}
+_LIST_FIELDS = {spec.name for t in s.RECORD_TYPES for spec in t.shape.texts if spec.kind == s.LIST}
 
 
 def import_po(content_dir: Path, po_file: Path, target: str) -> int:
@@ -161,8 +189,10 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
         by_file.setdefault(path, []).append((field, message.id, message.string))
     for rel in by_file:  # every file named must exist before any is written
         if "/" not in rel or not (Path(content_dir) / rel.split("/", 1)[1]).is_file():
-            raise UserError(f"{po_file} names {rel}, which is not a content file here",
-                            "import the PO file into the site it was exported from")
+            raise UserError(
+                f"{po_file} names {rel}, which is not a content file here",
+                "import the PO file into the site it was exported from",
+            )
     written = 0
     for rel, entries in sorted(by_file.items()):
         path = Path(content_dir) / rel.split("/", 1)[1]
@@ -177,8 +207,9 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
         prints = data.setdefault("translated", CommentedMap()).setdefault(target, CommentedMap())
         for field, source, text in entries:
             if field in _LIST_FIELDS:
-                block[field] = CommentedSeq(line.strip() for line in text.splitlines()
-                                            if line.strip())
+                block[field] = CommentedSeq(
+                    line.strip() for line in text.splitlines() if line.strip()
+                )
             elif "\n" in text:
                 block[field] = LiteralScalarString(text.rstrip() + "\n")
             else:
@@ -191,20 +222,25 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
         with path.open("w", encoding="utf-8") as handle:
             yaml.dump(data, handle)
         if data.get("only_in") and data["only_in"] != target:
-            print(f"{rel}: now translated; remove `only_in: {data['only_in']}` to publish it "
-                  "in both languages")
+            print(
+                f"{rel}: now translated; remove `only_in: {data['only_in']}` to publish it "
+                "in both languages"
+            )
     return written
 
 
 def _read_catalog(po_file: Path, target: str) -> Catalog:
     """The PO file's messages; UserError when it is missing or not a PO file."""
-    not_po = UserError(f"{po_file} is not a PO file",
-                       "give the file that `translations --export` wrote, after translation")
+    not_po = UserError(
+        f"{po_file} is not a PO file",
+        "give the file that `translations --export` wrote, after translation",
+    )
     try:
         data = po_file.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"{po_file} not found",
-                        "give the file that `translations --export` wrote") from None
+        raise UserError(
+            f"{po_file} not found", "give the file that `translations --export` wrote"
+        ) from None
     except IsADirectoryError:
         raise not_po from None
     if b"msgid" not in data:  # Babel reads an empty or unrelated file as an empty catalogue
@@ -215,8 +251,9 @@ def _read_catalog(po_file: Path, target: str) -> Catalog:
         raise not_po from None
 
 
-def run_translations(content_dir: Path, now: datetime, lang: str, export: Path | None,
-                     import_: Path | None) -> int:
+def run_translations(
+    content_dir: Path, now: datetime, lang: str, export: Path | None, import_: Path | None
+) -> int:
     """Report gaps into `lang`; with --export write them to a PO file, with --import read one."""
     if import_:
         count = import_po(content_dir, import_, lang)
@@ -229,8 +266,10 @@ def run_translations(content_dir: Path, now: datetime, lang: str, export: Path |
     outdated = sum(1 for g in gaps if g.outdated)
     untranslated = sum(1 for g in gaps if g.untranslated)
     missing = len(gaps) - outdated - untranslated
-    print(f"{LANGUAGE_NAMES[lang]}: {missing} missing, {outdated} outdated, "
-          f"{untranslated} untranslated")
+    print(
+        f"{LANGUAGE_NAMES[lang]}: {missing} missing, {outdated} outdated, "
+        f"{untranslated} untranslated"
+    )
     if export:
         export_po(gaps, lang, export)
         print(f"{len(gaps)} text{'s' if len(gaps) != 1 else ''} exported to {export}")

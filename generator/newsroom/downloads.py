@@ -61,18 +61,24 @@ def vcard_path(person_id: str, lang: str) -> str:
 
 def release_downloads(release: PressRelease, urls: UrlMap, lang: str, _) -> list:
     """(label, path) of each download offered on a release page."""
-    return [(_("Press kit with photos, texts and contacts"),
-             shared_link(press_kit_path(release))),
-            (_("The release as PDF"), release_pdf_path(release, lang))]
+    return [
+        (_("Press kit with photos, texts and contacts"), shared_link(press_kit_path(release))),
+        (_("The release as PDF"), release_pdf_path(release, lang)),
+    ]
 
 
 def newsroom_downloads(content: Content, urls: UrlMap, lang: str) -> dict:
     """What the press room page offers besides the releases."""
     site = content.site
-    logos = [(f"{site.text(lang).name} (SVG)", site.logo), (f"{site.text(lang).name} (PNG)",
-                                                          site.logo_png)]
-    return {"feed_path": feed_path(lang), "media_kit": shared_link(media_kit_path()),
-            "logos": logos}
+    logos = [
+        (f"{site.text(lang).name} (SVG)", site.logo),
+        (f"{site.text(lang).name} (PNG)", site.logo_png),
+    ]
+    return {
+        "feed_path": feed_path(lang),
+        "media_kit": shared_link(media_kit_path()),
+        "logos": logos,
+    }
 
 
 def press_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
@@ -84,10 +90,15 @@ def press_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]
     # content.press_releases holds published releases only (no drafts, no embargoed ones).
     for release in content.press_releases.values():
         keypath = (lang, "slug") if lang in release.texts else (release.only_in, "slug")
-        found.append(Download(release_pdf_path(release, lang),
-                              FromRecord("the PDF", release.path,
-                                         content.line(release.path, keypath), ".".join(keypath)),
-                              partial(_release_pdf, release, content, urls, lang)))
+        found.append(
+            Download(
+                release_pdf_path(release, lang),
+                FromRecord(
+                    "the PDF", release.path, content.line(release.path, keypath), ".".join(keypath)
+                ),
+                partial(_release_pdf, release, content, urls, lang),
+            )
+        )
     return found
 
 
@@ -100,10 +111,13 @@ def shared_downloads(content: Content, urls: UrlMap | None = None) -> list[Downl
     found = images.photo_downloads(content)
     found.append(Download(media_kit_path(), Fixed("the media kit"), partial(_media_kit, content)))
     for release in content.press_releases.values():
-        found.append(Download(press_kit_path(release),
-                              FromRecord("the press kit", release.path, 1, "file",
-                                         "rename one of the two files"),
-                              partial(_press_kit, release, content, urls)))
+        found.append(
+            Download(
+                press_kit_path(release),
+                FromRecord("the press kit", release.path, 1, "file", "rename one of the two files"),
+                partial(_press_kit, release, content, urls),
+            )
+        )
     return found
 
 

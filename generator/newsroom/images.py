@@ -74,8 +74,13 @@ def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) 
     wanted = (rendition.width, rendition.height)
     if wanted not in sizes:
         sizes = (wanted,)
-    encoded = _encode(str(source.resolve()), stat.st_mtime_ns, stat.st_size, sizes,
-                      rendition.path.endswith(".png"))
+    encoded = _encode(
+        str(source.resolve()),
+        stat.st_mtime_ns,
+        stat.st_size,
+        sizes,
+        rendition.path.endswith(".png"),
+    )
     return encoded[sizes.index(wanted)]
 
 
@@ -91,8 +96,10 @@ def photo_files(content: Content) -> dict[str, bytes]:
         if download.path in files:
             # The build reports this as a content error first (outputs.claim_site); here it
             # guards the function used on its own.
-            raise ValueError(f"{download.owner.describe()} and another file both make "
-                             f"{download.path}; rename one of them")
+            raise ValueError(
+                f"{download.owner.describe()} and another file both make "
+                f"{download.path}; rename one of them"
+            )
         files[download.path] = download.make()
     return dict(sorted(files.items()))
 
@@ -129,8 +136,13 @@ def media_downloads(content: Content) -> list[Download]:
 
     found = []
     for file, (path, keypath) in _media_references(content, photos=False).items():
-        owner = FromRecord("the file", path, content.line(path, keypath), field_name(keypath),
-                           "rename one of the two files")
+        owner = FromRecord(
+            "the file",
+            path,
+            content.line(path, keypath),
+            field_name(keypath),
+            "rename one of the two files",
+        )
         found.append(Download(file, owner, (Path(content.root) / file).read_bytes))
     return found
 
@@ -144,13 +156,23 @@ def photo_downloads(content: Content) -> list[Download]:
     found = []
     for file, (path, keypath) in _media_references(content, photos=True).items():
         line, name = content.line(path, keypath), field_name(keypath)
-        found.append(Download(file, FromRecord("the file", path, line, name, hint),
-                              (Path(content.root) / file).read_bytes))
+        found.append(
+            Download(
+                file,
+                FromRecord("the file", path, line, name, hint),
+                (Path(content.root) / file).read_bytes,
+            )
+        )
         owner = FromRecord("a web size of the image", path, line, name, hint)
         for rendition in web_rendition(content.root, file):
             if rendition.path != file:  # an SVG is published as it is, once
-                found.append(Download(rendition.path, owner, functools.partial(
-                    encode_rendition, content.root, file, rendition)))
+                found.append(
+                    Download(
+                        rendition.path,
+                        owner,
+                        functools.partial(encode_rendition, content.root, file, rendition),
+                    )
+                )
     return found
 
 
@@ -165,14 +187,17 @@ def _media_references(content: Content, photos: bool) -> dict[str, tuple[str, tu
         # content.press_releases holds published releases only: drafts and embargoed ones never
         # reach this point, so neither do their photos.
         for record in (*content.press_releases.values(), *content.initiatives.values()):
-            named += [(image.file, record.path, ("images", index, "file"))
-                      for index, image in enumerate(record.images)]
+            named += [
+                (image.file, record.path, ("images", index, "file"))
+                for index, image in enumerate(record.images)
+            ]
     else:
-        named += [(content.site.logo, content.site.path, ("logo",)),
-                  (content.site.logo_png, content.site.path, ("logo_png",))]
+        named += [
+            (content.site.logo, content.site.path, ("logo",)),
+            (content.site.logo_png, content.site.path, ("logo_png",)),
+        ]
         named += [(o.logo, o.path, ("logo",)) for o in content.organisations.values() if o.logo]
-        named += [(c.badge, c.path, ("badge",)) for c in content.certifications.values()
-                  if c.badge]
+        named += [(c.badge, c.path, ("badge",)) for c in content.certifications.values() if c.badge]
     first: dict[str, tuple[str, tuple]] = {}
     for file, path, keypath in sorted(named, key=lambda n: (n[1], content.line(n[1], n[2]))):
         first.setdefault(file, (path, keypath))
@@ -188,8 +213,9 @@ def _content_images(content: Content) -> list[ImageRef]:
 
 
 @functools.lru_cache(maxsize=64)
-def _encode(source: str, mtime_ns: int, size: int, sizes: tuple[tuple[int, int], ...],
-            png: bool) -> tuple[bytes, ...]:
+def _encode(
+    source: str, mtime_ns: int, size: int, sizes: tuple[tuple[int, int], ...], png: bool
+) -> tuple[bytes, ...]:
     """The encoded renditions of one original at `sizes` (width, height), in that order."""
     # mtime and size are part of the cache key so that `serve` picks up a replaced photo.
     with Image.open(source) as original:

@@ -108,8 +108,12 @@ def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str
     )
     # File contents are part of the cache key, so a replaced logo or font renders anew.
     signature = tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in local_files)
-    roots = (str(Path(content.root).resolve()), str(REPO / "theme" / "assets"), str(TEMPLATES),
-             str(_truetype_fonts().resolve()))
+    roots = (
+        str(Path(content.root).resolve()),
+        str(REPO / "theme" / "assets"),
+        str(TEMPLATES),
+        str(_truetype_fonts().resolve()),
+    )
     return _cached_render(html, roots, signature)
 
 
@@ -124,8 +128,7 @@ def _cached_render(html: str, roots: tuple[str, ...], signature: tuple) -> bytes
     Rendering is the slowest step of a build; the output depends only on the key's inputs, so a
     cached PDF is byte for byte the one a fresh render would give.
     """
-    key = hashlib.sha256("\0".join((weasyprint.__version__, html, *signature)).encode()
-                         ).hexdigest()
+    key = hashlib.sha256("\0".join((weasyprint.__version__, html, *signature)).encode()).hexdigest()
     cached = _cache_dir() / key[:2] / f"{key}.pdf"
     if cached.is_file():
         return cached.read_bytes()
@@ -167,8 +170,12 @@ def _issuer_contact(release: PressRelease, content: Content, lang: str) -> list[
     """The issuer's contact line under the boilerplate: only details the content states."""
     site = content.site
     if release.issued_by == site.organisation:
-        details = [site.text(lang).address, site.email,
-                   format_phone(site.phone) if site.phone else None, f"{site.base_url}{lang}/"]
+        details = [
+            site.text(lang).address,
+            site.email,
+            format_phone(site.phone) if site.phone else None,
+            f"{site.base_url}{lang}/",
+        ]
     else:
         org = content.organisations[release.issued_by]
         details = [", ".join(org.text(lang).offices) or None, org.website]
@@ -331,8 +338,9 @@ def _render(html: str, roots: tuple[str, ...], signature: tuple) -> bytes:
     # `signature` (the bytes of the files the PDF reads) only keys the caches.
     fetcher, fonts, stylesheets, images = _renderer(roots, signature)
     document = HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets, font_config=fonts, pdf_tags=True,
-                              cache=images)
+    return document.write_pdf(
+        stylesheets=stylesheets, font_config=fonts, pdf_tags=True, cache=images
+    )
 
 
 @functools.lru_cache(maxsize=4)

@@ -78,8 +78,13 @@ def media_kit(content: Content) -> bytes:
 def kit_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
     """The ZIP downloads shared by both languages, keyed by path relative to the site root:
     each published release's press kit and the media kit."""
-    return dict(sorted((d.path, d.make()) for d in shared_downloads(content, urls)
-                       if d.path.startswith(f"{PRESS_KITS}/")))
+    return dict(
+        sorted(
+            (d.path, d.make())
+            for d in shared_downloads(content, urls)
+            if d.path.startswith(f"{PRESS_KITS}/")
+        )
+    )
 
 
 def release_pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
@@ -131,9 +136,11 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
     lines = [
         f"# {md(text.title)}",
         "",
-        " · ".join([_("Press release")]
-                   + ([md(issuer)] if release.issued_by != content.site.organisation else [])
-                   + [format_date(release.date, lang)]),
+        " · ".join(
+            [_("Press release")]
+            + ([md(issuer)] if release.issued_by != content.site.organisation else [])
+            + [format_date(release.date, lang)]
+        ),
         "",
         f"**{md(_one_line(text.lead))}**",
         "",
@@ -207,8 +214,9 @@ def issuer_about_text(release: PressRelease, content: Content, lang: str) -> str
     """The boilerplate of the organisation that issued a release, as Markdown."""
     _ = translations(lang).gettext
     name, about = content.boilerplate(release, lang)
-    return "\n".join([f"# {_('About %(name)s') % {'name': md(name)}}", "", md(_one_line(about)),
-                      ""])
+    return "\n".join(
+        [f"# {_('About %(name)s') % {'name': md(name)}}", "", md(_one_line(about)), ""]
+    )
 
 
 def fact_sheet(content: Content, lang: str) -> str:

@@ -34,16 +34,19 @@ def release_docx(release: PressRelease, content: Content, urls: UrlMap, lang: st
     document = Document()
     document.add_heading(text.title, level=0)
     byline = [_("Press release")] + (
-        [issuer] if release.issued_by != content.site.organisation else [])
+        [issuer] if release.issued_by != content.site.organisation else []
+    )
     document.add_paragraph(" · ".join([*byline, format_date(release.date, lang)]))
     document.add_paragraph().add_run(" ".join(text.lead.split())).bold = True
-    if any(content.initiatives[i].is_eu_funded for i in release.initiatives
-           if i in content.initiatives):
+    if any(
+        content.initiatives[i].is_eu_funded for i in release.initiatives if i in content.initiatives
+    ):
         document.add_paragraph(EU_STATEMENT[lang])
     _BodyWriter(document).feed(str(body_html(text.body)))
     if release.quotes:
-        document.add_heading(translations(lang).ngettext("Quote", "Quotes", len(release.quotes)),
-                             level=1)
+        document.add_heading(
+            translations(lang).ngettext("Quote", "Quotes", len(release.quotes)), level=1
+        )
         for quote in release.quotes:
             name, role = quote.attribution(content.people, lang)
             document.add_paragraph(" ".join(quote.text_in(lang).split()), style="Quote")
@@ -58,7 +61,8 @@ def release_docx(release: PressRelease, content: Content, urls: UrlMap, lang: st
             document.add_paragraph(
                 f"photos/{name}: {_pick(image.caption, lang, release)} "
                 f"({_('Photo')}: {image.credit} · {_('Licence')}: {image.licence})",
-                style="List Bullet")
+                style="List Bullet",
+            )
     contacts = [content.people[p] for p in release.contacts if p in content.people]
     if contacts:
         document.add_heading(_("Press contacts"), level=1)
@@ -84,8 +88,9 @@ def release_docx(release: PressRelease, content: Content, urls: UrlMap, lang: st
     return deterministic_zip(entries)
 
 
-def _set_properties(document, release: PressRelease, content: Content, title: str,
-                    lang: str) -> None:
+def _set_properties(
+    document, release: PressRelease, content: Content, title: str, lang: str
+) -> None:
     # python-docx's template carries its own author and dates; every value is set here instead.
     # The publication moment (its date and time in the site's zone), stored in UTC as Word does.
     moment = release.published_at.astimezone(UTC).replace(tzinfo=None)
@@ -156,16 +161,22 @@ class _BodyWriter(HTMLParser):
         elif tag in ("em", "i"):
             self.italic = max(0, self.italic - 1)
         elif tag == "a":
-            if self.link and self.paragraph is not None and self.link.startswith(
-                    ("http://", "https://", "mailto:")):
+            if (
+                self.link
+                and self.paragraph is not None
+                and self.link.startswith(("http://", "https://", "mailto:"))
+            ):
                 # Journalists paste plain text: the address follows the link's words.
                 self.paragraph.add_run(f" ({self.link.removeprefix('mailto:')})")
             self.link = None
 
     def handle_data(self, data):
         text = " ".join(data.split())
-        text = (" " if data[:1].isspace() else "") + text + (
-            " " if data[-1:].isspace() and text else "")
+        text = (
+            (" " if data[:1].isspace() else "")
+            + text
+            + (" " if data[-1:].isspace() and text else "")
+        )
         if self.paragraph is None:
             text = text.lstrip()
             if not text:

@@ -62,8 +62,10 @@ def vcard_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]
     from generator.outputs import Download, FromRecord
 
     return [
-        Download(vcard_path(person, urls, lang),
-                 FromRecord("the vCard", person.path, 1, "file", "rename one of the two files"),
-                 partial(vcard, person, content, lang))
+        Download(
+            vcard_path(person, urls, lang),
+            FromRecord("the vCard", person.path, 1, "file", "rename one of the two files"),
+            partial(vcard, person, content, lang),
+        )
         for person in content.people.values()
     ]

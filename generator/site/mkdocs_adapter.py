@@ -18,8 +18,11 @@ HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 # What MkDocs writes into a language's folder besides the pages and the docs folder's files
 # (a folder claims every file below it). Its sitemap is not among them: the hooks leave it out,
 # and sitemap.py writes ours, with hreflang alternates.
-MKDOCS_OUTPUTS = {"assets/": "the theme's files (assets/)", "search/": "the search index",
-                  "404.html": "the page-not-found page"}
+MKDOCS_OUTPUTS = {
+    "assets/": "the theme's files (assets/)",
+    "search/": "the search index",
+    "404.html": "the page-not-found page",
+}
 
 
 @dataclass(frozen=True)
@@ -49,23 +52,34 @@ def build_language(config_file: Path, build: LanguageBuild) -> None:
 
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     theme = dict(settings["theme"])
-    theme.update(language=build.lang, logo=build.logo,
-                 custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()))
+    theme.update(
+        language=build.lang,
+        logo=build.logo,
+        custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()),
+    )
     warnings = _WarningCounter()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     try:
         config = load_config(
-            config_file=str(config_file), site_name=build.site_name,
-            site_description=build.site_description, site_url=build.site_url,
-            docs_dir=str(build.docs_dir), site_dir=str(build.site_dir), nav=build.nav,
-            theme=theme, plugins=[{"search": {"lang": [build.lang]}}],
-            hooks=[str(HOOKS)], extra={**settings.get("extra", {}), **build.extra},
-            strict=True)
+            config_file=str(config_file),
+            site_name=build.site_name,
+            site_description=build.site_description,
+            site_url=build.site_url,
+            docs_dir=str(build.docs_dir),
+            site_dir=str(build.site_dir),
+            nav=build.nav,
+            theme=theme,
+            plugins=[{"search": {"lang": [build.lang]}}],
+            hooks=[str(HOOKS)],
+            extra={**settings.get("extra", {}), **build.extra},
+            strict=True,
+        )
         mkdocs_build(config)
     except (Abort, MkDocsException) as exc:
-        raise BuildFailed(f"MkDocs ({build.lang}): {exc}\n" + "\n".join(warnings.messages)
-                          ) from None
+        raise BuildFailed(
+            f"MkDocs ({build.lang}): {exc}\n" + "\n".join(warnings.messages)
+        ) from None
     finally:
         logger.removeHandler(warnings)
     if warnings.messages:
@@ -90,8 +104,14 @@ def nav_for(lang: str, entries: list[tuple[str, str]]) -> list:
     return [{title: path} for title, path in entries]
 
 
-def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
-                   feed_path: str, feed_title: str, base_path: str = "/") -> dict:
+def extra_settings(
+    lang: str,
+    languages: tuple[str, ...],
+    default_language: str,
+    feed_path: str,
+    feed_title: str,
+    base_path: str = "/",
+) -> dict:
     """Values the theme overrides read from config.extra.
 
     `base_path` is the path of the site's root on its host ("/" or "/repo/"): the 404 page is
@@ -101,11 +121,12 @@ def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
     notices = {}
     for source in languages:
         name = i18n.LANGUAGE_NAMES[lang][source]
-        notices[source] = _("This page is only available in %(language)s.") % {
-            "language": name}
+        notices[source] = _("This page is only available in %(language)s.") % {"language": name}
     return {
-        "alternate": [{"name": i18n.OWN_NAMES[code], "lang": code, "link": f"{base_path}{code}/"}
-                      for code in languages],
+        "alternate": [
+            {"name": i18n.OWN_NAMES[code], "lang": code, "link": f"{base_path}{code}/"}
+            for code in languages
+        ],
         "default_language": default_language,
         "chooser_url": "",
         "og_locale": i18n.OG_LOCALES[lang],
@@ -123,8 +144,9 @@ def extra_settings(lang: str, languages: tuple[str, ...], default_language: str,
     }
 
 
-def serve_language(config_file: Path, build: LanguageBuild, watch: list[Path], host: str,
-                   port: int, regenerate) -> None:
+def serve_language(
+    config_file: Path, build: LanguageBuild, watch: list[Path], host: str, port: int, regenerate
+) -> None:
     """MkDocs' live-reload server for one language.
 
     `regenerate()` runs before every rebuild (through the `on_pre_build` hook) and rewrites the
@@ -136,19 +158,33 @@ def serve_language(config_file: Path, build: LanguageBuild, watch: list[Path], h
 
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     theme = dict(settings["theme"])
-    theme.update(language=build.lang, logo=build.logo,
-                 custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()))
+    theme.update(
+        language=build.lang,
+        logo=build.logo,
+        custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()),
+    )
     # MkDocs reloads its configuration on every rebuild, so the settings go into a file of their
     # own rather than into keyword arguments that a reload would consume.
-    settings.update(site_name=build.site_name, site_description=build.site_description,
-                    site_url=f"http://{host}:{port}/",
-                    docs_dir=str(build.docs_dir), nav=build.nav, theme=theme,
-                    plugins=[{"search": {"lang": [build.lang]}}], hooks=[str(HOOKS)],
-                    # The preview serves the one language at the server's root.
-                    extra={**settings.get("extra", {}), **build.extra, "home_path": "/"},
-                    dev_addr=f"{host}:{port}", strict=False)
+    settings.update(
+        site_name=build.site_name,
+        site_description=build.site_description,
+        site_url=f"http://{host}:{port}/",
+        docs_dir=str(build.docs_dir),
+        nav=build.nav,
+        theme=theme,
+        plugins=[{"search": {"lang": [build.lang]}}],
+        hooks=[str(HOOKS)],
+        # The preview serves the one language at the server's root.
+        extra={**settings.get("extra", {}), **build.extra, "home_path": "/"},
+        dev_addr=f"{host}:{port}",
+        strict=False,
+    )
     preview_config = build.docs_dir.parent / f"mkdocs-preview-{build.lang}.yml"
     preview_config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     mkdocs_hooks.PRE_BUILD.append(regenerate)
-    serve(config_file=str(preview_config), livereload=True, watch=[str(p) for p in watch],
-          watch_theme=True)
+    serve(
+        config_file=str(preview_config),
+        livereload=True,
+        watch=[str(p) for p in watch],
+        watch_theme=True,
+    )

@@ -11,17 +11,72 @@ import html
 import nh3
 
 _TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div", "dl",
-    "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong",
-    "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
 }
 _ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "aria-label", "aria-hidden", "hidden"},
     "a": {"href", "hreflang", "rel", "download", "type"},
     "div": {"data-search-exclude"},
-    "img": {"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding",
-            "fetchpriority"},
+    "img": {
+        "src",
+        "srcset",
+        "sizes",
+        "alt",
+        "width",
+        "height",
+        "loading",
+        "decoding",
+        "fetchpriority",
+    },
     "time": {"datetime"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
@@ -31,8 +86,14 @@ _ATTRIBUTES = {
 
 def sanitise(html: str) -> str:
     """Keep the markup pages need; drop scripts, event handlers and unsafe URLs."""
-    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, link_rel=None,
-                     url_schemes={"http", "https", "mailto", "tel"}, strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        link_rel=None,
+        url_schemes={"http", "https", "mailto", "tel"},
+        strip_comments=True,
+    )
 
 
 # Callables run before each build of the live preview (set by mkdocs_adapter.serve_language).
@@ -60,13 +121,15 @@ def on_page_content(html: str, page, config, files) -> str:
 def _valid_toggles(output: str, config) -> str:
     # Material's search dialog has no accessible name (an ARIA requirement for role=dialog).
     label = html.escape(config.extra.get("search_label", "Search"))
-    output = output.replace('data-md-component="search" role="dialog">',
-                            f'data-md-component="search" role="dialog" aria-label="{label}">')
+    output = output.replace(
+        'data-md-component="search" role="dialog">',
+        f'data-md-component="search" role="dialog" aria-label="{label}">',
+    )
     # Material's drawer and search toggles carry autocomplete="off", which HTML allows on text
     # inputs only; the Nu Html Checker reports it on every page.
-    return output.replace('type="checkbox" id="__drawer" autocomplete="off"',
-                          'type="checkbox" id="__drawer"').replace(
-        'type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
+    return output.replace(
+        'type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"'
+    ).replace('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -60,30 +60,41 @@ class PageRenderer:
         self.env = _environment()
         gettext = i18n.translations(lang)
         self.env.globals.update(
-            _=gettext.gettext, ngettext=gettext.ngettext, content=content, site=content.site,
-            lang=lang, other_langs=[x for x in content.languages if x != lang],
+            _=gettext.gettext,
+            ngettext=gettext.ngettext,
+            content=content,
+            site=content.site,
+            lang=lang,
+            other_langs=[x for x in content.languages if x != lang],
             fmt_date=lambda d: i18n.format_date(d, lang),
-            fmt_month=lambda m: (i18n.format_date(m.value, lang) if m.has_day
-                                 else i18n.format_month(m.value, lang)),
+            fmt_month=lambda m: (
+                i18n.format_date(m.value, lang) if m.has_day else i18n.format_month(m.value, lang)
+            ),
             fmt_partial=lambda p: i18n.format_partial_date(p, lang),
             dkk=lambda n: i18n.format_dkk(n, lang),
             eur=lambda n: i18n.format_eur(n / content.site.eur_rate, lang),
-            rate=lambda x: i18n.format_rate(x, lang), number=lambda n: i18n.format_number(
-                n, lang), phone=i18n.format_phone, language_name=lambda code: i18n.LANGUAGE_NAMES[
-                lang][code], sections=SECTIONS, md_body=md_body,
+            rate=lambda x: i18n.format_rate(x, lang),
+            number=lambda n: i18n.format_number(n, lang),
+            phone=i18n.format_phone,
+            language_name=lambda code: i18n.LANGUAGE_NAMES[lang][code],
+            sections=SECTIONS,
+            md_body=md_body,
             text_lang=lambda record: _text_lang(record, lang),
             link_lang=lambda record: _link_lang(record, lang),
             heading_lang=lambda record: _link_lang(record, lang, heading=True),
-            span_lang=lambda record, text: _span_lang(record, text, lang))
+            span_lang=lambda record, text: _span_lang(record, text, lang),
+        )
 
-    def render(self, key: tuple, template: str, title: str, description: str = "", **extra
-               ) -> RenderedPage:
+    def render(
+        self, key: tuple, template: str, title: str, description: str = "", **extra
+    ) -> RenderedPage:
         lang = self.lang
         doc_file = self.urls.doc_file(key, lang)
 
         def link(target: tuple, anchor: str = "") -> str:
             return relative(doc_file, self.urls.doc_file(target, lang)) + (
-                f"#{anchor}" if anchor else "")
+                f"#{anchor}" if anchor else ""
+            )
 
         def file_link(path: str) -> str:
             if path.startswith("/"):  # a file shared by all languages, at the site root
@@ -92,18 +103,27 @@ class PageRenderer:
 
         def href(target: tuple) -> str:
             # For raw HTML blocks, whose links MkDocs leaves as they are.
-            return _relative_url(f"/{lang}/{self.urls.path(key, lang)}",
-                                 f"/{lang}/{self.urls.path(target, lang)}")
+            return _relative_url(
+                f"/{lang}/{self.urls.path(key, lang)}", f"/{lang}/{self.urls.path(target, lang)}"
+            )
 
         record = extra.get("record")
         original_href = ""
         if record is not None and record.is_fallback(lang):  # the notice links to the original
             source = record.only_in
-            original_href = _relative_url(f"/{lang}/{self.urls.path(key, lang)}",
-                                          f"/{source}/{self.urls.path(key, source)}")
+            original_href = _relative_url(
+                f"/{lang}/{self.urls.path(key, lang)}", f"/{source}/{self.urls.path(key, source)}"
+            )
         body = self.env.get_template(template).render(
-            key=key, link=link, file_link=file_link, href=href, page_url=self.urls.url(key, lang),
-            files=self.files, original_href=original_href, **extra)
+            key=key,
+            link=link,
+            file_link=file_link,
+            href=href,
+            page_url=self.urls.url(key, lang),
+            files=self.files,
+            original_href=original_href,
+            **extra,
+        )
         meta = self._front_matter(key, title, description, extra)
         # JSON is YAML too, and much faster to write than PyYAML's emitter.
         front = json.dumps(meta, ensure_ascii=False, sort_keys=True)
@@ -117,18 +137,21 @@ class PageRenderer:
         # MkDocs' templates print meta values without escaping, so they are escaped here.
         meta = {
             "title": str(escape(title)),
-            "description": str(escape(_one_line(description or
-                                                self.content.site.text(lang).tagline))),
+            "description": str(
+                escape(_one_line(description or self.content.site.text(lang).tagline))
+            ),
             "canonical": urls.url(key, canonical_lang),
             "alternates": urls.alternates(key) if not fallback else {},
-            "switch": {other: _relative_url(f"/{lang}/{urls.path(key, lang)}",
-                                            f"/{other}/{urls.path(key, other)}")
-                       for other in self.content.languages},
+            "switch": {
+                other: _relative_url(
+                    f"/{lang}/{urls.path(key, lang)}", f"/{other}/{urls.path(key, other)}"
+                )
+                for other in self.content.languages
+            },
             "og_type": extra.get("og_type", "website"),
-            "og_image": extra.get("og_image") or urls.base_url + lang + "/" +
-            self.content.site.logo_png,
-            "jsonld": structured.to_script_json(extra.get("jsonld")) if extra.get(
-                "jsonld") else "",
+            "og_image": extra.get("og_image")
+            or urls.base_url + lang + "/" + self.content.site.logo_png,
+            "jsonld": structured.to_script_json(extra.get("jsonld")) if extra.get("jsonld") else "",
         }
         if fallback:
             meta["fallback_from"] = record.only_in
@@ -185,9 +208,15 @@ def md_body(text: str | None) -> Markup:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined,
-                      autoescape=True, finalize=escape_text, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=escape_text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["e"] = escape_text
     env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))
     env.filters["tojson"] = lambda v: Markup(json.dumps(v))
@@ -195,13 +224,15 @@ def _environment() -> Environment:
 
 
 def eu_statement(lang: str) -> str:
-    return {"da": "Medfinansieret af Den Europæiske Union",
-            "en": "Co-funded by the European Union"}[lang]
+    return {
+        "da": "Medfinansieret af Den Europæiske Union",
+        "en": "Co-funded by the European Union",
+    }[lang]
 
 
-
-def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int],
-                 renditions: dict) -> list[RenderedPage]:
+def render_pages(
+    content: Content, urls: UrlMap, lang: str, files: dict[str, int], renditions: dict
+) -> list[RenderedPage]:
     """Every page of the site in one language."""
     r = PageRenderer(content, urls, lang, files)
     _ = r.env.globals["_"]
@@ -221,19 +252,36 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
     current = [i for i in initiatives if i.status not in FINISHED]
     has_current = bool(current)
     # Latest end first; initiatives whose end is not known come last.
-    current = current or sorted(initiatives, key=lambda i: (
-        i.end.last_day() if i.end else date.min, i.id), reverse=True)[:3]
+    current = (
+        current
+        or sorted(
+            initiatives, key=lambda i: (i.end.last_day() if i.end else date.min, i.id), reverse=True
+        )[:3]
+    )
     certs_home = [c for c in content.certifications.values() if c.valid and c.featured] or [
-        c for c in content.certifications.values() if c.valid]
-    pages.append(r.render(("home",), "home.md.j2", site.text(lang).name,
-                          site.text(lang).about, current=current[:6], has_current=has_current,
-                          latest=releases[:3],
-                          certifications=certs_home, hide=["navigation", "toc"],
-                          jsonld=structured.organization(content, urls, lang)))
+        c for c in content.certifications.values() if c.valid
+    ]
+    pages.append(
+        r.render(
+            ("home",),
+            "home.md.j2",
+            site.text(lang).name,
+            site.text(lang).about,
+            current=current[:6],
+            has_current=has_current,
+            latest=releases[:3],
+            certifications=certs_home,
+            hide=["navigation", "toc"],
+            jsonld=structured.organization(content, urls, lang),
+        )
+    )
     # Initiatives: overview, facet listings, one page each.
     facets = []
-    for taxonomy, title in (("regions", _("By region")), ("funds", _("By fund")),
-                            ("focus_areas", _("By focus area"))):
+    for taxonomy, title in (
+        ("regions", _("By region")),
+        ("funds", _("By fund")),
+        ("focus_areas", _("By focus area")),
+    ):
         entries = []
         for code, term in content.taxonomies[taxonomy].items():
             key = ("facet", taxonomy, code)
@@ -244,14 +292,36 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
     # An initiative whose start is not known is left out of the year facet, never guessed into a
     # year; it stays in the overview and the other facets.
     years = sorted({i.start.year for i in initiatives if i.start}, reverse=True)
-    facets.append((_("By start year"), [(str(y), ("start_year", y), sum(
-        1 for i in initiatives if i.start and i.start.year == y)) for y in years]))
-    overview_intro = ngettext("%(num)d initiative funded by EU and national money.",
-                              "%(num)d initiatives funded by EU and national money.",
-                              len(initiatives)) % {"num": len(initiatives)}
-    pages.append(r.render(("section", "initiatives"), "initiatives.md.j2", _("Initiatives"),
-                          overview_intro, heading=_("Initiatives"), intro=overview_intro,
-                          **_by_status(initiatives), facets=facets))
+    facets.append(
+        (
+            _("By start year"),
+            [
+                (
+                    str(y),
+                    ("start_year", y),
+                    sum(1 for i in initiatives if i.start and i.start.year == y),
+                )
+                for y in years
+            ],
+        )
+    )
+    overview_intro = ngettext(
+        "%(num)d initiative funded by EU and national money.",
+        "%(num)d initiatives funded by EU and national money.",
+        len(initiatives),
+    ) % {"num": len(initiatives)}
+    pages.append(
+        r.render(
+            ("section", "initiatives"),
+            "initiatives.md.j2",
+            _("Initiatives"),
+            overview_intro,
+            heading=_("Initiatives"),
+            intro=overview_intro,
+            **_by_status(initiatives),
+            facets=facets,
+        )
+    )
     for taxonomy, _title in (("regions", ""), ("funds", ""), ("focus_areas", "")):
         for code, term in content.taxonomies[taxonomy].items():
             key = ("facet", taxonomy, code)
@@ -266,102 +336,195 @@ def render_pages(content: Content, urls: UrlMap, lang: str, files: dict[str, int
         pages.append(_listing(r, ("start_year", year), heading, items, lang, ngettext))
     for i in initiatives:
         t = i.text(lang)
-        pages.append(r.render(
-            ("initiative", i.id), "initiative.md.j2", t.title, t.summary, record=i,
-            beneficiary=content.organisations[i.beneficiary],
-            partners=[content.organisations[p] for p in i.partners],
-            contacts=[content.people[p] for p in i.contacts],
-            releases=[x for x in releases if i.id in x.initiatives],
-            decisions=[(d, [content.organisations[o] for o in d.by]) for d in i.decisions],
-            eu_sentence=eu_sentence(i, content, lang) if i.has_eu_figures else "",
-            og_type="article", jsonld=structured.project(i, content, urls, lang)))
+        pages.append(
+            r.render(
+                ("initiative", i.id),
+                "initiative.md.j2",
+                t.title,
+                t.summary,
+                record=i,
+                beneficiary=content.organisations[i.beneficiary],
+                partners=[content.organisations[p] for p in i.partners],
+                contacts=[content.people[p] for p in i.contacts],
+                releases=[x for x in releases if i.id in x.initiatives],
+                decisions=[(d, [content.organisations[o] for o in d.by]) for d in i.decisions],
+                eu_sentence=eu_sentence(i, content, lang) if i.has_eu_figures else "",
+                og_type="article",
+                jsonld=structured.project(i, content, urls, lang),
+            )
+        )
     # Press: newsroom, years, releases.
     from generator.newsroom.downloads import newsroom_downloads, release_downloads
+
     by_year = _by_year(releases)
     newsroom = newsroom_downloads(content, urls, lang)
-    pages.append(r.render(
-        ("section", "press"), "press.md.j2", _("Press room"),
-        _("Press releases, press contacts, photos and the media kit."),
-        heading=_("Press room"), intro=_("Press releases, press contacts, photos and logos for "
-                                         "journalists. Everything here may be used in coverage "
-                                         "of our work; photos carry their credit and licence."),
-        by_year=by_year, newsroom=True,
-        press_contacts=[p for p in content.people.values() if p.press_contact],
-        photos=[img for x in releases for img in x.images], **newsroom))
+    pages.append(
+        r.render(
+            ("section", "press"),
+            "press.md.j2",
+            _("Press room"),
+            _("Press releases, press contacts, photos and the media kit."),
+            heading=_("Press room"),
+            intro=_(
+                "Press releases, press contacts, photos and logos for "
+                "journalists. Everything here may be used in coverage "
+                "of our work; photos carry their credit and licence."
+            ),
+            by_year=by_year,
+            newsroom=True,
+            press_contacts=[p for p in content.people.values() if p.press_contact],
+            photos=[img for x in releases for img in x.images],
+            **newsroom,
+        )
+    )
     for year, items in by_year:
-        pages.append(r.render(("press_year", year), "press.md.j2",
-                              _("Press releases %(year)s") % {"year": year},
-                              heading=_("Press releases %(year)s") % {"year": year},
-                              intro="", by_year=[(year, items)], newsroom=False))
+        pages.append(
+            r.render(
+                ("press_year", year),
+                "press.md.j2",
+                _("Press releases %(year)s") % {"year": year},
+                heading=_("Press releases %(year)s") % {"year": year},
+                intro="",
+                by_year=[(year, items)],
+                newsroom=False,
+            )
+        )
     for x in releases:
         t = x.text(lang)
         related = [content.initiatives[i] for i in x.initiatives]
-        images = [structured.image_object(
-            urls.base_url + img.file, img.caption.get(lang, ""), img.credit,
-            img.licence) for img in x.images]
+        images = [
+            structured.image_object(
+                urls.base_url + img.file, img.caption.get(lang, ""), img.credit, img.licence
+            )
+            for img in x.images
+        ]
         quotes = [_quote(q, content, lang) for q in x.quotes]
-        pages.append(r.render(
-            ("press_release", x.id), "release.md.j2", t.title, t.lead, record=x, quotes=quotes,
-            contacts=[content.people[p] for p in x.contacts], initiatives=related,
-            eu_initiatives=[i for i in related if i.is_eu_funded],
-            issuer=content.organisations[x.issued_by],
-            certifications=[content.certifications[c] for c in x.certifications],
-            organisations=[content.organisations[o] for o in x.organisations],
-            downloads=release_downloads(x, urls, lang, _), og_type="article",
-            og_image=(urls.base_url + renditions[x.images[0].file][-1].path
-                      if x.images and renditions.get(x.images[0].file) else None),
-            jsonld=structured.news_article(x, content, urls, lang, images)))
+        pages.append(
+            r.render(
+                ("press_release", x.id),
+                "release.md.j2",
+                t.title,
+                t.lead,
+                record=x,
+                quotes=quotes,
+                contacts=[content.people[p] for p in x.contacts],
+                initiatives=related,
+                eu_initiatives=[i for i in related if i.is_eu_funded],
+                issuer=content.organisations[x.issued_by],
+                certifications=[content.certifications[c] for c in x.certifications],
+                organisations=[content.organisations[o] for o in x.organisations],
+                downloads=release_downloads(x, urls, lang, _),
+                og_type="article",
+                og_image=(
+                    urls.base_url + renditions[x.images[0].file][-1].path
+                    if x.images and renditions.get(x.images[0].file)
+                    else None
+                ),
+                jsonld=structured.news_article(x, content, urls, lang, images),
+            )
+        )
     # Certifications.
     certs = list(content.certifications.values())
-    pages.append(r.render(("section", "certifications"), "certifications.md.j2",
-                          _("Certifications and recognitions"),
-                          heading=_("Certifications and recognitions"),
-                          intro=_("Labels and recognitions held by the cluster and its "
-                                  "partners, with their validity."), items=certs))
+    pages.append(
+        r.render(
+            ("section", "certifications"),
+            "certifications.md.j2",
+            _("Certifications and recognitions"),
+            heading=_("Certifications and recognitions"),
+            intro=_(
+                "Labels and recognitions held by the cluster and its partners, with their validity."
+            ),
+            items=certs,
+        )
+    )
     for c in certs:
         t = c.text(lang)
-        pages.append(r.render(("certification", c.id), "certification.md.j2", t.name,
-                              t.description, record=c, holder=content.organisations[c.holder],
-                              stated_in=content.press_releases.get(c.stated_in or ""),
-                              releases=[x for x in releases if c.id in x.certifications],
-                              jsonld=structured.certification(c, content, urls, lang)))
+        pages.append(
+            r.render(
+                ("certification", c.id),
+                "certification.md.j2",
+                t.name,
+                t.description,
+                record=c,
+                holder=content.organisations[c.holder],
+                stated_in=content.press_releases.get(c.stated_in or ""),
+                releases=[x for x in releases if c.id in x.certifications],
+                jsonld=structured.certification(c, content, urls, lang),
+            )
+        )
     # Organisations and network.
     groups: dict[str, list] = {}
     for o in content.organisations.values():
         groups.setdefault(o.kind.label(lang), []).append(o)
-    pages.append(r.render(("section", "organisations"), "organisations.md.j2",
-                          _("Network and organisations"),
-                          heading=_("Network and organisations"),
-                          intro=_("The organisations, networks and projects of the ecosystem, "
-                                  "and how they are connected."),
-                          groups=sorted((k, sorted(v, key=lambda o: o.text(lang).name.lower()))
-                                        for k, v in groups.items())))
+    pages.append(
+        r.render(
+            ("section", "organisations"),
+            "organisations.md.j2",
+            _("Network and organisations"),
+            heading=_("Network and organisations"),
+            intro=_(
+                "The organisations, networks and projects of the ecosystem, "
+                "and how they are connected."
+            ),
+            groups=sorted(
+                (k, sorted(v, key=lambda o: o.text(lang).name.lower())) for k, v in groups.items()
+            ),
+        )
+    )
     for o in content.organisations.values():
         t = o.text(lang)
-        pages.append(r.render(
-            ("organisation", o.id), "organisation.md.j2", t.name, t.description, record=o,
-            relations=_relations(o, content, _),
-            initiatives=[i for i in initiatives if o.id == i.beneficiary or o.id in i.partners],
-            certifications=[c for c in certs if c.holder == o.id],
-            people=[p for p in content.people.values()
-                    if p.organisation == o.id or p.id in o.contacts],
-            jsonld=structured.organisation_page(o, content, urls, lang)))
-    pages.append(r.render(("section", "contacts"), "contacts.md.j2", _("Contact"),
-                          heading=_("Contact"), people=list(content.people.values()),
-                          jsonld=structured.contacts_page(content, lang)))
+        pages.append(
+            r.render(
+                ("organisation", o.id),
+                "organisation.md.j2",
+                t.name,
+                t.description,
+                record=o,
+                relations=_relations(o, content, _),
+                initiatives=[i for i in initiatives if o.id == i.beneficiary or o.id in i.partners],
+                certifications=[c for c in certs if c.holder == o.id],
+                people=[
+                    p
+                    for p in content.people.values()
+                    if p.organisation == o.id or p.id in o.contacts
+                ],
+                jsonld=structured.organisation_page(o, content, urls, lang),
+            )
+        )
+    pages.append(
+        r.render(
+            ("section", "contacts"),
+            "contacts.md.j2",
+            _("Contact"),
+            heading=_("Contact"),
+            people=list(content.people.values()),
+            jsonld=structured.contacts_page(content, lang),
+        )
+    )
     for page in content.pages.values():
         t = page.text(lang)
-        pages.append(r.render(("page", page.id), "page.md.j2", t.title, t.description or "",
-                              record=page))
+        pages.append(
+            r.render(("page", page.id), "page.md.j2", t.title, t.description or "", record=page)
+        )
     return pages
 
 
-def _listing(r: PageRenderer, key: tuple, heading: str, items: list, lang: str, ngettext
-             ) -> RenderedPage:
+def _listing(
+    r: PageRenderer, key: tuple, heading: str, items: list, lang: str, ngettext
+) -> RenderedPage:
     intro = ngettext("%(num)d initiative.", "%(num)d initiatives.", len(items)) % {
-        "num": len(items)}
-    return r.render(key, "initiatives.md.j2", heading, intro, heading=heading, intro=intro,
-                    **_by_status(items), facets=[])
+        "num": len(items)
+    }
+    return r.render(
+        key,
+        "initiatives.md.j2",
+        heading,
+        intro,
+        heading=heading,
+        intro=intro,
+        **_by_status(items),
+        facets=[],
+    )
 
 
 FINISHED = ("completed", "cancelled")
@@ -369,9 +532,11 @@ FINISHED = ("completed", "cancelled")
 
 def _by_status(items: list) -> dict[str, list]:
     """Listing groups: current (proposed, approved, planned, ongoing), completed, cancelled."""
-    return {"ongoing": [i for i in items if i.status not in FINISHED],
-            "completed": [i for i in items if i.status == "completed"],
-            "cancelled": [i for i in items if i.status == "cancelled"]}
+    return {
+        "ongoing": [i for i in items if i.status not in FINISHED],
+        "completed": [i for i in items if i.status == "completed"],
+        "cancelled": [i for i in items if i.status == "cancelled"],
+    }
 
 
 def _matches(initiative: Initiative, taxonomy: str, code: str) -> bool:
@@ -406,20 +571,27 @@ def eu_sentence(initiative: Initiative, content: Content, lang: str) -> str:
     """The sentence that highlights the EU support, with the rate computed from the amounts."""
     _ = i18n.translations(lang).gettext
     funds = ", ".join(dict.fromkeys(f.label(lang) for f in initiative.eu_funds))
-    return _("%(title)s is co-funded by the European Union through the %(fund)s with "
-             "%(eu)s of a total eligible cost of %(total)s, a co-financing rate of "
-             "%(rate)s.") % {
-        "title": initiative.text(lang).title, "fund": funds,
+    return _(
+        "%(title)s is co-funded by the European Union through the %(fund)s with "
+        "%(eu)s of a total eligible cost of %(total)s, a co-financing rate of "
+        "%(rate)s."
+    ) % {
+        "title": initiative.text(lang).title,
+        "fund": funds,
         "eu": _money(initiative.eu_amount, content, lang),
         "total": _money(initiative.total_eligible_cost, content, lang),
-        "rate": i18n.format_rate(initiative.rate(initiative.eu_amount), lang)}
+        "rate": i18n.format_rate(initiative.rate(initiative.eu_amount), lang),
+    }
 
 
 def _validity(cert, lang: str, _) -> str:
     if cert.valid_until is None:
         return _("No end date given")
-    until = (i18n.format_date(cert.valid_until.value, lang) if cert.valid_until.has_day
-             else i18n.format_month(cert.valid_until.value, lang))
+    until = (
+        i18n.format_date(cert.valid_until.value, lang)
+        if cert.valid_until.has_day
+        else i18n.format_month(cert.valid_until.value, lang)
+    )
     if cert.valid:
         return _("Valid until %(date)s") % {"date": until}
     return _("Expired %(date)s") % {"date": until}
@@ -435,14 +607,23 @@ def _quote(quote, content: Content, lang: str) -> dict:
 
 
 def _relations(org, content: Content, _) -> list:
-    labels = {"leads": _("Leads"), "member_of": _("Member of"), "partner_of": _("Partner of"),
-              "part_of": _("Part of"), "initiated_by": _("Initiated by"),
-              "funded_by": _("Funded by")}
-    inverse = {"leads": _("Led by"), "member_of": _("Has as member"),
-               "partner_of": _("Partner of"), "part_of": _("Includes"),
-               "initiated_by": _("Initiated"), "funded_by": _("Funds")}
-    out = [(labels[rel.type], content.organisations[rel.organisation])
-           for rel in org.relations]
+    labels = {
+        "leads": _("Leads"),
+        "member_of": _("Member of"),
+        "partner_of": _("Partner of"),
+        "part_of": _("Part of"),
+        "initiated_by": _("Initiated by"),
+        "funded_by": _("Funded by"),
+    }
+    inverse = {
+        "leads": _("Led by"),
+        "member_of": _("Has as member"),
+        "partner_of": _("Partner of"),
+        "part_of": _("Includes"),
+        "initiated_by": _("Initiated"),
+        "funded_by": _("Funds"),
+    }
+    out = [(labels[rel.type], content.organisations[rel.organisation]) for rel in org.relations]
     for other in content.organisations.values():
         for rel in other.relations:
             if rel.organisation == org.id:

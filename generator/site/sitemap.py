@@ -23,18 +23,26 @@ from generator.site.urls import UrlMap
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 # The files this module writes, by path (at the site root, and at each language root), in words.
-ROOT_FILES = {"index.html": "the language chooser", "sitemap.xml": "the sitemap index",
-              "robots.txt": "robots.txt", "favicon.ico": "the site icon",
-              "404.html": "the page-not-found page for addresses without a language",
-              "_redirects": "the hosts' redirect rules"}
-LANGUAGE_FILES = {"sitemap.xml": "the language's sitemap",
-                  "sitemap.xml.gz": "the language's gzipped sitemap"}
+ROOT_FILES = {
+    "index.html": "the language chooser",
+    "sitemap.xml": "the sitemap index",
+    "robots.txt": "robots.txt",
+    "favicon.ico": "the site icon",
+    "404.html": "the page-not-found page for addresses without a language",
+    "_redirects": "the hosts' redirect rules",
+}
+LANGUAGE_FILES = {
+    "sitemap.xml": "the language's sitemap",
+    "sitemap.xml.gz": "the language's gzipped sitemap",
+}
 
 
 def language_sitemap(content: Content, urls: UrlMap, lang: str) -> bytes:
     """One <url> per page of this language, each listing its language versions and x-default."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
+    ]
     for key in sorted(urls.keys(), key=lambda k: urls.path(k, lang)):
         if lang not in urls.native[key]:
             continue  # a fallback page points to its original with a canonical link instead
@@ -43,10 +51,14 @@ def language_sitemap(content: Content, urls: UrlMap, lang: str) -> bytes:
         alternates = urls.alternates(key)
         if len(alternates) > 1:
             for code, href in sorted(alternates.items()):
-                lines.append(f'    <xhtml:link rel="alternate" hreflang="{code}" '
-                             f'href="{html.escape(href)}"/>')
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" '
-                         f'href="{html.escape(content.site.base_url)}"/>')
+                lines.append(
+                    f'    <xhtml:link rel="alternate" hreflang="{code}" '
+                    f'href="{html.escape(href)}"/>'
+                )
+            lines.append(
+                f'    <xhtml:link rel="alternate" hreflang="x-default" '
+                f'href="{html.escape(content.site.base_url)}"/>'
+            )
         lines.append("  </url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -72,8 +84,7 @@ def write_root_files(content: Content, urls: UrlMap, out: Path) -> None:
     from generator.outputs import write_new  # outputs reads this module's file names
 
     base = content.site.base_url
-    index = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
     for lang in content.languages:
         index.append(f"  <sitemap><loc>{html.escape(base)}{lang}/sitemap.xml</loc></sitemap>")
     index.append("</sitemapindex>")
@@ -95,12 +106,24 @@ def language_chooser(content: Content, urls: UrlMap) -> str:
     site = content.site
     default = site.default_language
     prompt = {"da": "Vælg sprog", "en": "Choose a language"}
-    languages = [{"code": code, "home_url": urls.url(("home",), code),
-                  "prompt": prompt.get(code, prompt["en"]), "site_name": site.text(code).name,
-                  "own_name": i18n.OWN_NAMES[code]} for code in content.languages]
-    return _root_page("chooser.html.j2", content, languages=languages,
-                      codes=list(content.languages), base_url=site.base_url,
-                      icon=f"{default}/assets/images/favicon.png")
+    languages = [
+        {
+            "code": code,
+            "home_url": urls.url(("home",), code),
+            "prompt": prompt.get(code, prompt["en"]),
+            "site_name": site.text(code).name,
+            "own_name": i18n.OWN_NAMES[code],
+        }
+        for code in content.languages
+    ]
+    return _root_page(
+        "chooser.html.j2",
+        content,
+        languages=languages,
+        codes=list(content.languages),
+        base_url=site.base_url,
+        icon=f"{default}/assets/images/favicon.png",
+    )
 
 
 def host_redirects(content: Content) -> str:
@@ -127,26 +150,44 @@ def not_found_page(content: Content) -> str:
     parts = []
     for code in content.languages:
         _ = i18n.translations(code).gettext
-        parts.append({"code": code, "heading": _("Page not found"),
-                      "text": _("The page you were looking for does not exist, or it has moved."),
-                      "home": _("Go to the home page"), "site_name": site.text(code).name,
-                      "search": _("Search the site")})
-    return _root_page("not_found.html.j2", content, parts=parts, base=base,
-                      title=" / ".join(dict.fromkeys(part["heading"] for part in parts)),
-                      icon=f"{base}{site.default_language}/assets/images/favicon.png")
+        parts.append(
+            {
+                "code": code,
+                "heading": _("Page not found"),
+                "text": _("The page you were looking for does not exist, or it has moved."),
+                "home": _("Go to the home page"),
+                "site_name": site.text(code).name,
+                "search": _("Search the site"),
+            }
+        )
+    return _root_page(
+        "not_found.html.j2",
+        content,
+        parts=parts,
+        base=base,
+        title=" / ".join(dict.fromkeys(part["heading"] for part in parts)),
+        icon=f"{base}{site.default_language}/assets/images/favicon.png",
+    )
 
 
 def _root_page(template: str, content: Content, **values) -> str:
     """One of the pages at the site's root, outside the language builds, from its template."""
     site = content.site
-    values.setdefault("title", " / ".join(dict.fromkeys(site.text(code).name
-                                                          for code in content.languages)))
+    values.setdefault(
+        "title", " / ".join(dict.fromkeys(site.text(code).name for code in content.languages))
+    )
     return _ROOT_TEMPLATES.get_template(template).render(
-        default=site.default_language, description=site.text(site.default_language).tagline,
-        **values)
+        default=site.default_language,
+        description=site.text(site.default_language).tagline,
+        **values,
+    )
 
 
 _ROOT_TEMPLATES = Environment(
     loader=FileSystemLoader(str(paths.TEMPLATES / "root")),
-    autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-    keep_trailing_newline=True)
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)

@@ -39,10 +39,14 @@ def organization(content: Content, urls: UrlMap, lang: str) -> dict:
         "url": urls.url(("home",), lang),
         "logo": _asset(urls, lang, site.logo_png),
         "description": site.text(lang).about,
-        "contactPoint": [contact_point(p, content, lang) for p in content.people.values()
-                         if p.press_contact],
-        "award": [c.text(lang).name for c in content.certifications.values()
-                  if c.holder == site.organisation],
+        "contactPoint": [
+            contact_point(p, content, lang) for p in content.people.values() if p.press_contact
+        ],
+        "award": [
+            c.text(lang).name
+            for c in content.certifications.values()
+            if c.holder == site.organisation
+        ],
     }
     same_as = [link.url for link in site.social] + ([org.website] if org and org.website else [])
     if same_as:
@@ -76,8 +80,11 @@ def based_on(sources: tuple[Source, ...]) -> list[dict]:
 def schema_date(value: PartialDate) -> str:
     """ISO 8601 as precise as the date is known (2020, 2020-07, 2020-07-01); a quarter is given
     as its year, which ISO dates cannot express more precisely."""
-    return value.value.isoformat()[:7] if value.precision == "month" else (
-        value.value.isoformat() if value.has_day else f"{value.year:04d}")
+    return (
+        value.value.isoformat()[:7]
+        if value.precision == "month"
+        else (value.value.isoformat() if value.has_day else f"{value.year:04d}")
+    )
 
 
 def _with_sources(data: dict, sources: tuple[Source, ...]) -> dict:
@@ -87,9 +94,12 @@ def _with_sources(data: dict, sources: tuple[Source, ...]) -> dict:
 
 
 def contact_point(person: Person, content: Content, lang: str) -> dict:
-    data = {"@type": "ContactPoint", "contactType": "press" if person.press_contact else
-            "customer support", "name": person.name,
-            "availableLanguage": list(person.languages or content.languages)}
+    data = {
+        "@type": "ContactPoint",
+        "contactType": "press" if person.press_contact else "customer support",
+        "name": person.name,
+        "availableLanguage": list(person.languages or content.languages),
+    }
     if person.email:
         data["email"] = person.email
     if person.phone:
@@ -99,8 +109,12 @@ def contact_point(person: Person, content: Content, lang: str) -> dict:
 
 def person(person: Person, content: Content, lang: str) -> dict:
     org = content.organisations.get(person.organisation) if person.organisation else None
-    data = {"@type": "Person", "name": person.name, "jobTitle": person.text(lang).role,
-            "contactPoint": contact_point(person, content, lang)}
+    data = {
+        "@type": "Person",
+        "name": person.name,
+        "jobTitle": person.text(lang).role,
+        "contactPoint": contact_point(person, content, lang),
+    }
     if org is not None:
         data["worksFor"] = {"@type": "Organization", "name": org.text(lang).name}
     if person.email:
@@ -111,8 +125,10 @@ def person(person: Person, content: Content, lang: str) -> dict:
 
 
 def contacts_page(content: Content, lang: str) -> dict:
-    return {"@context": "https://schema.org", "@graph": [
-        person(p, content, lang) for p in content.people.values()]}
+    return {
+        "@context": "https://schema.org",
+        "@graph": [person(p, content, lang) for p in content.people.values()],
+    }
 
 
 def project(initiative: Initiative, content: Content, urls: UrlMap, lang: str) -> dict:
@@ -127,12 +143,16 @@ def project(initiative: Initiative, content: Content, urls: UrlMap, lang: str) -
         "areaServed": [region.label(lang) for region in initiative.regions],
         "member": {"@type": "Organization", "name": beneficiary.text(lang).name},
         # A proposed amount is no grant; only granted money is given as MonetaryGrant.
-        "funding": [{
-            "@type": "MonetaryGrant",
-            "name": line.fund.label(lang),
-            "amount": {"@type": "MonetaryAmount", "currency": "DKK", "value": line.amount},
-            "funder": {"@type": "Organization", "name": line.fund.label(lang)},
-        } for line in initiative.funding if not line.proposed],
+        "funding": [
+            {
+                "@type": "MonetaryGrant",
+                "name": line.fund.label(lang),
+                "amount": {"@type": "MonetaryAmount", "currency": "DKK", "value": line.amount},
+                "funder": {"@type": "Organization", "name": line.fund.label(lang)},
+            }
+            for line in initiative.funding
+            if not line.proposed
+        ],
     }
     if initiative.start:
         data["startDate"] = schema_date(initiative.start)
@@ -141,8 +161,9 @@ def project(initiative: Initiative, content: Content, urls: UrlMap, lang: str) -
     return _with_sources(data, initiative.sources)
 
 
-def news_article(release: PressRelease, content: Content, urls: UrlMap, lang: str,
-                 images: list[dict]) -> dict:
+def news_article(
+    release: PressRelease, content: Content, urls: UrlMap, lang: str, images: list[dict]
+) -> dict:
     text = release.text(lang)
     site = content.site
     stamp = release.published_at.isoformat()
@@ -179,17 +200,30 @@ def _logo_png(release: PressRelease, content: Content) -> str | None:
 
 
 def image_object(url: str, caption: str, credit: str, licence: str) -> dict:
-    return {"@type": "ImageObject", "contentUrl": url, "url": url, "caption": caption,
-            "creditText": credit, "license": licence}
+    return {
+        "@type": "ImageObject",
+        "contentUrl": url,
+        "url": url,
+        "caption": caption,
+        "creditText": credit,
+        "license": licence,
+    }
 
 
 def certification(cert: Certification, content: Content, urls: UrlMap, lang: str) -> dict:
     """A certification's page: about its holder, based on its sources."""
     holder = content.organisations[cert.holder]
-    data = {"@context": "https://schema.org", "@type": "WebPage", "name": cert.text(lang).name,
-            "url": urls.url(("certification", cert.id), lang),
-            "about": {"@type": "Organization", "name": holder.text(lang).name,
-                      "award": cert.text(lang).name}}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": cert.text(lang).name,
+        "url": urls.url(("certification", cert.id), lang),
+        "about": {
+            "@type": "Organization",
+            "name": holder.text(lang).name,
+            "award": cert.text(lang).name,
+        },
+    }
     return _with_sources(data, cert.sources)
 
 
@@ -199,6 +233,11 @@ def organisation_page(org: Organisation, content: Content, urls: UrlMap, lang: s
     about = {"@type": "Organization", "name": text.name, "description": text.description}
     if org.website:
         about["sameAs"] = [org.website]
-    data = {"@context": "https://schema.org", "@type": "WebPage", "name": text.name,
-            "url": urls.url(("organisation", org.id), lang), "about": about}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": text.name,
+        "url": urls.url(("organisation", org.id), lang),
+        "about": about,
+    }
     return _with_sources(data, org.sources)

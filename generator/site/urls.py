@@ -98,16 +98,26 @@ def build_url_map(content: Content) -> UrlMap:
         used = _used_terms(content, taxonomy)
         for code, term in content.taxonomies[taxonomy].items():
             if code in used:
-                add(("facet", taxonomy, code), {
-                    lang: f"{SECTIONS['initiatives'][lang]}/{facet[lang]}/"
-                          f"{make_slug(term.label(lang))}/" for lang in languages})
+                add(
+                    ("facet", taxonomy, code),
+                    {
+                        lang: f"{SECTIONS['initiatives'][lang]}/{facet[lang]}/"
+                        f"{make_slug(term.label(lang))}/"
+                        for lang in languages
+                    },
+                )
     for year in sorted({i.start.year for i in content.initiatives.values() if i.start}):
-        add(("start_year", year), {
-            lang: f"{SECTIONS['initiatives'][lang]}/{START_YEAR[lang]}/{year}/"
-            for lang in languages})
+        add(
+            ("start_year", year),
+            {
+                lang: f"{SECTIONS['initiatives'][lang]}/{START_YEAR[lang]}/{year}/"
+                for lang in languages
+            },
+        )
     for year in sorted({r.date.year for r in content.press_releases.values()}):
-        add(("press_year", year), {lang: f"{SECTIONS['press'][lang]}/{year}/"
-                                   for lang in languages})
+        add(
+            ("press_year", year), {lang: f"{SECTIONS['press'][lang]}/{year}/" for lang in languages}
+        )
     collections = {
         "initiative": content.initiatives,
         "press_release": content.press_releases,
@@ -117,9 +127,11 @@ def build_url_map(content: Content) -> UrlMap:
     for record_type, records in collections.items():
         section = SECTIONS[RECORD_SECTIONS[record_type]]
         for record_id, record in records.items():
-            add((record_type, record_id),
+            add(
+                (record_type, record_id),
                 {lang: f"{section[lang]}/{record.text(lang).slug}/" for lang in languages},
-                tuple(lang for lang in languages if not record.is_fallback(lang)))
+                tuple(lang for lang in languages if not record.is_fallback(lang)),
+            )
     for page_id, page in content.pages.items():
         add(("page", page_id), {lang: f"{page.text(lang).slug}/" for lang in languages})
     return UrlMap(content.site.base_url, languages, paths, native)
