@@ -81,8 +81,8 @@ def json_ld(site: Path, lang: str, path: str) -> dict:
                 "Afventer beslutning Om regionen afsætter 3 mio. kr. til partnerskabet – "
                 "besluttes af Region Syddanmark",
                 "Afventer beslutning Bevillingerne til de nationale klyngeorganisationer – "
-                "besluttes af Danmarks Erhvervsfremmebestyrelse og Uddannelses- og Forskningsministeriet – "
-                "ventes: 3. kvartal 2020",
+                "besluttes af Danmarks Erhvervsfremmebestyrelse og Uddannelses- og "
+                "Forskningsministeriet – ventes: 3. kvartal 2020",
                 "Region Syddanmark (foreslået) 3.000.000 kr.",
             ],
         ),
