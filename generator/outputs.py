@@ -18,11 +18,12 @@ from pathlib import Path
 from generator import paths
 from generator.content.model import Content
 from generator.content.schema import LANGUAGES
+from generator.content.types import TYPE_BY_NAME
 from generator.errors import ContentError, ContentInvalid
 from generator.newsroom.downloads import feed_download, feed_path, press_downloads, shared_downloads
 from generator.site.mkdocs_adapter import MKDOCS_OUTPUTS
 from generator.site.sitemap import LANGUAGE_FILES, ROOT_FILES
-from generator.site.urls import FACETS, RECORD_SECTIONS, SECTIONS, START_YEAR, UrlMap
+from generator.site.urls import FACETS, SECTIONS, START_YEAR, UrlMap
 
 THEME_IMAGES = paths.THEME / "assets" / "images"
 
@@ -207,12 +208,6 @@ SECTION_WORDS = {
     "contacts": "the contact page",
 }
 FACET_WORDS = {"regions": "region", "funds": "fund", "focus_areas": "focus area"}
-_COLLECTIONS = {
-    "initiative": "initiatives",
-    "press_release": "press_releases",
-    "certification": "certifications",
-    "organisation": "organisations",
-}
 
 
 def downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
@@ -237,7 +232,7 @@ def page_owner(content: Content, key: tuple, lang: str) -> Owner:
     if kind == "home":
         return Fixed("the home page")
     if kind == "section":
-        return Fixed(SECTION_WORDS[key[1]])
+        return Fixed(SECTION_WORDS.get(key[1], f"the {key[1]} listing"))
     if kind == "press_year":
         return Fixed(f"the press year archive {key[1]}")
     if kind == "start_year":
@@ -252,11 +247,10 @@ def page_owner(content: Content, key: tuple, lang: str) -> Owner:
             ".".join(keypath),
             "give the terms labels that differ in more than case and accents",
         )
-    if kind == "page":
-        page = content.pages[key[1]]
-        path = re.sub(r"\.[a-z]+\.md$", f".{lang}.md", page.path)
+    record = content.records[kind][key[1]]
+    if TYPE_BY_NAME[kind].per_language_files:
+        path = re.sub(r"\.[a-z]+\.md$", f".{lang}.md", record.path)
         return FromRecord("the page", path, content.line(path, ("slug",)), "slug")
-    record = getattr(content, _COLLECTIONS[kind])[key[1]]
     keypath = (lang, "slug") if lang in record.texts else (record.only_in, "slug")
     return FromRecord(
         "the page", record.path, content.line(record.path, keypath), ".".join(keypath)
@@ -265,12 +259,10 @@ def page_owner(content: Content, key: tuple, lang: str) -> Owner:
 
 def _slug_of(content: Content, key: tuple, lang: str) -> tuple[str | None, str] | None:
     """(section, slug) of a page whose address an editor chose; None for generated pages."""
-    if key[0] == "page":
-        return None, content.pages[key[1]].text(lang).slug
-    if key[0] in RECORD_SECTIONS:
-        record = getattr(content, _COLLECTIONS[key[0]])[key[1]]
-        return RECORD_SECTIONS[key[0]], record.text(lang).slug
-    return None
+    content_type = TYPE_BY_NAME.get(key[0])
+    if content_type is None:
+        return None
+    return content_type.section, content.records[key[0]][key[1]].text(lang).slug
 
 
 def claim_site(content: Content, urls: UrlMap) -> Registry:

@@ -26,6 +26,7 @@ from markupsafe import escape
 
 from generator import i18n, outputs
 from generator.content.model import Content, load_content
+from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME
 from generator.errors import UserError
 from generator.newsroom.downloads import feed_path
 from generator.site import sitemap
@@ -295,26 +296,13 @@ def build_one_language(
 
 def _name_sources(message: str, content: Content, urls: UrlMap, lang: str) -> str:
     """MkDocs names generated files (om/index.md); editors need the content file behind them."""
-    records = {
-        "initiative": content.initiatives,
-        "press_release": content.press_releases,
-        "certification": content.certifications,
-        "organisation": content.organisations,
-    }
     for key in urls.keys():
         doc = urls.doc_file(key, lang)
-        if f"'{doc}'" not in message:
+        if f"'{doc}'" not in message or key[0] not in TYPE_BY_NAME:
             continue
-        if key[0] == "page":
-            source = (
-                content.pages[key[1]]
-                .path.replace(".da.md", f".{lang}.md")
-                .replace(".en.md", f".{lang}.md")
-            )
-        elif key[0] in records:
-            source = records[key[0]][key[1]].path
-        else:
-            continue
+        source = content.records[key[0]][key[1]].path
+        if TYPE_BY_NAME[key[0]].per_language_files:
+            source = source.replace(".da.md", f".{lang}.md").replace(".en.md", f".{lang}.md")
         message = message.replace(f"'{doc}'", f"'{doc}' (from {source})")
     return message
 
@@ -365,13 +353,11 @@ def language_build(
     _ = i18n.translations(lang).gettext
     nav = nav_for(
         lang,
-        [
-            (_("Home"), urls.doc_file(("home",), lang)),
-            (_("Initiatives"), urls.doc_file(("section", "initiatives"), lang)),
-            (_("Press"), urls.doc_file(("section", "press"), lang)),
-            (_("Certifications"), urls.doc_file(("section", "certifications"), lang)),
-            (_("Network"), urls.doc_file(("section", "organisations"), lang)),
-            (_("Contact"), urls.doc_file(("section", "contacts"), lang)),
+        [(_("Home"), urls.doc_file(("home",), lang))]
+        + [
+            (_(t.menu), urls.doc_file(("section", t.section), lang))
+            for t in CONTENT_TYPES
+            if t.menu and ("section", t.section) in urls.paths
         ]
         + (
             [(_("About"), urls.doc_file(("page", "about"), lang))]

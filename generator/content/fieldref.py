@@ -13,6 +13,7 @@ import sys
 from typing import NamedTuple
 
 from generator.content import schema as s
+from generator.content.types import CONTENT_TYPES, ContentType
 from generator.outputs import RESERVED
 
 COMMAND = "python -m generator.content.fieldref > docs/fields.md"
@@ -146,10 +147,10 @@ def render_field_reference() -> str:
     for kind in KINDS.values():
         out.append(f"| {kind.name} | {_cell(kind.how)} | {_code(kind.example)} |")
     out.append("")
-    for record_type in s.ALL_TYPES:
-        out.extend(_record_section(record_type))
-        if record_type is s.SITE:
-            out.extend(_taxonomy_section())
+    out.extend(_record_section(s.SITE))
+    out.extend(_taxonomy_section())
+    for content_type in CONTENT_TYPES:
+        out.extend(_record_section(content_type.schema, content_type))
     out.extend(_reserved_section())
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -184,11 +185,15 @@ def _reserved_section() -> list[str]:
     return out + [""]
 
 
-def _record_section(record_type: s.RecordType) -> list[str]:
+def _record_section(
+    record_type: s.RecordType, content_type: ContentType | None = None
+) -> list[str]:
     path, _, about = record_type.doc.partition(": ")
     out = [f"## {record_type.title}", "", f"`{path}`: {_cell(about)}", ""]
+    if content_type is not None:
+        out += [f'Start one with `python3 build.py new {content_type.kind} "Title"`.', ""]
     shape = record_type.shape
-    if record_type is s.PAGE:
+    if content_type is not None and content_type.per_language_files:
         out += [
             (
                 "The front matter, between two `---` lines at the top of the file, holds "

@@ -7,8 +7,10 @@ can publish them by accident.
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -16,7 +18,13 @@ from zoneinfo import ZoneInfo
 
 from generator.clock import DEFAULT_TIMEZONE, in_zone
 from generator.content import schema as s
-from generator.content.validate import CheckedContent, Month, PartialDate, validate_content
+from generator.content.validate import (
+    Checked,
+    CheckedContent,
+    Month,
+    PartialDate,
+    validate_content,
+)
 from generator.errors import ContentError, sort_errors
 
 T = TypeVar("T")
@@ -56,7 +64,12 @@ class Link:
 class FundingLine:
     fund: Term
     amount: int
-    proposed: bool = False  # an amount proposed, not (yet) granted
+    status: str | None = None  # granted (also when not written) or proposed
+
+    @property
+    def proposed(self) -> bool:
+        """An amount proposed, not (yet) granted."""
+        return self.status == "proposed"
 
     @property
     def eu(self) -> bool:
@@ -133,6 +146,16 @@ class Record(Generic[T]):
         """True when `lang` shows the text of another language."""
         return lang not in self.texts
 
+    @classmethod
+    def withheld(cls, facts: Mapping, ctx: BuildContext) -> bool:
+        """True when a record is left out of the site at "now" (a draft, an embargo)."""
+        return False
+
+    @classmethod
+    def derive(cls, checked: Checked, ctx: BuildContext) -> dict:
+        """Values the record holds beyond its fields, or in place of them, as of "now"."""
+        return {}
+
 
 @dataclass(frozen=True)
 class SiteText:
@@ -160,6 +183,14 @@ class Site(Record[SiteText]):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @classmethod
+    def derive(cls, checked: Checked, ctx: BuildContext) -> dict:
+        f = checked.facts
+        return {
+            "base_url": f["base_url"].rstrip("/") + "/",
+            "timezone": f["timezone"] or DEFAULT_TIMEZONE,
+        }
 
 
 @dataclass(frozen=True)
@@ -214,6 +245,14 @@ class Initiative(Record[InitiativeText]):
         """Share of the total eligible cost, 0..1; None when the total is not known."""
         return amount / self.total_eligible_cost if self.total_eligible_cost else None
 
+    @classmethod
+    def derive(cls, checked: Checked, ctx: BuildContext) -> dict:
+        f = checked.facts
+        return {
+            "status": initiative_status(f["status"], f["start"], f["end"], ctx.today),
+            "results_status": f["results_status"] or "expected",
+        }
+
 
 @dataclass(frozen=True)
 class PressText:
@@ -239,6 +278,17 @@ class PressRelease(Record[PressText]):
     # When it was published: its date and time (midnight without one) in the site's zone, with
     # that zone's offset on the day (+01:00 or +02:00 in Copenhagen).
     published_at: datetime
+
+    @classmethod
+    def withheld(cls, facts: Mapping, ctx: BuildContext) -> bool:
+        """Drafts, and releases still under embargo at "now"."""
+        return bool(facts["draft"]) or (facts["embargo"] is not None and facts["embargo"] > ctx.now)
+
+    @classmethod
+    def derive(cls, checked: Checked, ctx: BuildContext) -> dict:
+        f = checked.facts
+        published = in_zone(datetime.combine(f["date"], f["time"] or time(0)), ctx.zone)
+        return {"issued_by": f["issued_by"] or ctx.organisation, "published_at": published}
 
 
 @dataclass(frozen=True)
@@ -267,6 +317,22 @@ class Certification(Record[CertificationText]):
     def known_since(self) -> date:
         """The earliest day it is known to have been held, for sorting."""
         return self.awarded.value if self.awarded else self.held_on
+
+    @classmethod
+    def derive(cls, checked: Checked, ctx: BuildContext) -> dict:
+        f = checked.facts
+        valid = f["valid_until"] is None or f["valid_until"].last_day() >= ctx.today
+        if f["featured"] and not valid:
+            ctx.warnings.append(
+                ContentError(
+                    checked.path,
+                    checked.doc.line(("valid_until",)),
+                    "valid_until",
+                    f"featured certification expired on {f['valid_until'].last_day().isoformat()}",
+                    "set featured: false, or renew it and change valid_until",
+                )
+            )
+        return {"valid": valid}
 
 
 @dataclass(frozen=True)
@@ -326,18 +392,25 @@ class Content:
     now: datetime
     site: Site
     taxonomies: Mapping[str, Mapping[str, Term]]
-    initiatives: Mapping[str, Initiative]
-    press_releases: Mapping[str, PressRelease]  # published at "now" only
-    certifications: Mapping[str, Certification]
-    organisations: Mapping[str, Organisation]
-    people: Mapping[str, Person]
-    pages: Mapping[str, Page]
+    # The records of each content type (types.py), by type name and id, in the type's order;
+    # press releases published at "now" only. Also read as content.initiatives,
+    # content.press_releases ...: a type's collection name.
+    records: Mapping[str, Mapping[str, Record]]
     withheld: tuple[str, ...] = ()  # ids of drafts and embargoed releases, for the build log
     # Problems that do not stop the build, printed as `warning: path:line: field: message; hint`.
     warnings: tuple[ContentError, ...] = field(default=())
     # Line of every slug and file field, by content file and key path: output paths come from
     # these fields, so a clash of two paths is reported at the line that made each.
     lines: Mapping[str, Mapping[tuple, int]] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Mapping[str, Record]:
+        """The records of the content type whose collection is `name`: content.initiatives."""
+        from generator.content.types import TYPE_BY_COLLECTION
+
+        records = self.__dict__.get("records")  # missing while an unpickled copy is filled in
+        if records is None or name not in TYPE_BY_COLLECTION:
+            raise AttributeError(name)
+        return records[TYPE_BY_COLLECTION[name].name]
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -355,14 +428,10 @@ class Content:
         return text.name, text.description
 
     def counts(self) -> dict[str, int]:
-        return {
-            "initiatives": len(self.initiatives),
-            "press releases": len(self.press_releases),
-            "certifications": len(self.certifications),
-            "organisations": len(self.organisations),
-            "people": len(self.people),
-            "pages": len(self.pages),
-        }
+        """How many records of each type, for the build log: {"press releases": 4, ...}."""
+        from generator.content.types import CONTENT_TYPES
+
+        return {t.collection.replace("_", " "): len(self.records[t.name]) for t in CONTENT_TYPES}
 
     def line(self, path: str, keypath: tuple) -> int:
         """The line of a slug or file field in a content file (1 when unknown)."""
@@ -377,7 +446,26 @@ def load_content(root: Path, now: datetime) -> Content:
     return build_model(validate_content(root), now)
 
 
+@dataclass
+class BuildContext:
+    """What records are built with: the vocabularies, "now", and the warnings found on the way."""
+
+    taxonomies: Mapping[str, Mapping[str, Term]]
+    zone: ZoneInfo  # the site's
+    now: datetime  # in the site's zone
+    organisation: str = ""  # the site's organisation
+    warnings: list[ContentError] = field(default_factory=list)
+
+    @property
+    def today(self) -> date:
+        """Today in the site's zone: a day ends at local midnight, not at UTC's."""
+        return self.now.date()
+
+
 def build_model(checked: CheckedContent, now: datetime) -> Content:
+    """The frozen records of every content type, as of `now`, in each type's order."""
+    from generator.content.types import CONTENT_TYPES
+
     taxonomies = {
         name: {
             code: Term(code, _labels(term.texts), term.facts["nuts"], bool(term.facts["eu"]))
@@ -385,248 +473,138 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
         }
         for name, terms in checked.taxonomies.items()
     }
-    site_in = checked.site
-    f = site_in.facts
-    site = Site(
-        "site",
-        site_in.path,
-        {lang: SiteText(**t) for lang, t in site_in.texts.items()},
-        None,
-        base_url=f["base_url"].rstrip("/") + "/",
-        languages=tuple(f["languages"]),
-        default_language=f["default_language"],
-        organisation=f["organisation"],
-        logo=f["logo"],
-        logo_png=f["logo_png"],
-        eur_rate=f["eur_rate"],
-        email=f["email"],
-        phone=f["phone"],
-        social=tuple(_link(x) for x in f["social"]),
-        key_figures=tuple(
-            KeyFigure(x["facts"]["value"], _labels(x["texts"])) for x in f["key_figures"]
-        ),
-        timezone=f["timezone"] or DEFAULT_TIMEZONE,
+    site_zone = ZoneInfo(checked.site.facts["timezone"] or DEFAULT_TIMEZONE)
+    ctx = BuildContext(
+        taxonomies, site_zone, in_zone(now, site_zone), warnings=list(checked.warnings)
     )
-    zone = site.zone
-    now = in_zone(now, zone)
-    records = checked.records
-    today = now.date()  # in the site's zone: a day ends at local midnight, not at UTC's
-    initiatives = {}
-    for rid, r in records["initiative"].items():
-        f = r.facts
-        status = initiative_status(f["status"], f["start"], f["end"], today)
-        initiatives[rid] = Initiative(
-            rid,
-            r.path,
-            {
-                lang: InitiativeText(
-                    title=t["title"],
-                    slug=t["slug"],
-                    summary=t["summary"],
-                    programme=t["programme"],
-                    aims=tuple(t["aims"]),
-                    results=tuple(t["results"]),
-                    body=t["body"],
-                )
-                for lang, t in r.texts.items()
-            },
-            f["only_in"],
-            start=f["start"],
-            end=f["end"],
-            total_eligible_cost=f["total_eligible_cost"],
-            funding=tuple(
-                FundingLine(
-                    taxonomies["funds"][x["facts"]["fund"]],
-                    x["facts"]["amount"],
-                    x["facts"]["status"] == "proposed",
-                )
-                for x in f["funding"]
-            ),
-            regions=tuple(taxonomies["regions"][code] for code in f["regions"]),
-            focus_area=taxonomies["focus_areas"][f["focus_area"]],
-            beneficiary=f["beneficiary"],
-            partners=tuple(f["partners"]),
-            contacts=tuple(f["contacts"]),
-            results_status=f["results_status"] or "expected",
-            operation_code=f["operation_code"],
-            links=tuple(_link(x) for x in f["links"]),
-            images=tuple(_image(x) for x in f["images"]),
-            status=status,
-            decisions=tuple(
-                Decision(
-                    tuple(x["facts"]["by"]),
-                    x["facts"]["due"],
-                    {lang: t["subject"] for lang, t in x["texts"].items()},
-                )
-                for x in f["decisions"]
-            ),
-            sources=_sources(f),
-        )
-    press, withheld = {}, []
-    for rid, r in records["press_release"].items():
-        f = r.facts
-        if f["draft"] or (f["embargo"] is not None and f["embargo"] > now):
-            withheld.append(rid)
-            continue
-        press[rid] = PressRelease(
-            rid,
-            r.path,
-            {
-                lang: PressText(
-                    title=t["title"],
-                    slug=t["slug"],
-                    lead=t["lead"],
-                    body=t["body"],
-                    facts=tuple(t["facts"]),
-                )
-                for lang, t in r.texts.items()
-            },
-            f["only_in"],
-            issued_by=f["issued_by"] or site.organisation,
-            sources=_sources(f),
-            date=f["date"],
-            time=f["time"],
-            embargo=f["embargo"],
-            published_at=in_zone(datetime.combine(f["date"], f["time"] or time(0)), zone),
-            quotes=tuple(
-                Quote(
-                    q["facts"]["speaker"],
-                    q["facts"]["name"],
-                    {lang: t["role"] for lang, t in q["texts"].items() if t["role"]},
-                    {lang: t["text"] for lang, t in q["texts"].items()},
-                )
-                for q in f["quotes"]
-            ),
-            images=tuple(_image(x) for x in f["images"]),
-            contacts=tuple(f["contacts"]),
-            initiatives=tuple(f["initiatives"]),
-            certifications=tuple(f["certifications"]),
-            organisations=tuple(f["organisations"]),
-        )
-    certifications, warnings = {}, list(checked.warnings)
-    for rid, r in records["certification"].items():
-        f = r.facts
-        valid = f["valid_until"] is None or f["valid_until"].last_day() >= today
-        if f["featured"] and not valid:
-            warnings.append(
-                ContentError(
-                    r.path,
-                    r.doc.line(("valid_until",)),
-                    "valid_until",
-                    f"featured certification expired on {f['valid_until'].last_day().isoformat()}",
-                    "set featured: false, or renew it and change valid_until",
-                )
+    site = build_record(Site, s.SITE.shape, checked.site, ctx)
+    ctx.organisation = site.organisation
+    records, withheld = {}, []
+    for content_type in CONTENT_TYPES:
+        model, shape = content_type.model, content_type.schema.shape
+        built = {}
+        for rid, record in _checked_records(checked, content_type):
+            if model.withheld(record.facts, ctx):
+                withheld.append(rid)
+            else:
+                built[rid] = build_record(model, shape, record, ctx)
+        records[content_type.name] = dict(
+            sorted(
+                built.items(),
+                key=lambda kv, order=content_type.order: (order(kv[1]), kv[0]),
+                reverse=content_type.newest_first,
             )
-        certifications[rid] = Certification(
-            rid,
-            r.path,
-            {lang: CertificationText(**t) for lang, t in r.texts.items()},
-            f["only_in"],
-            holder=f["holder"],
-            issuer=f["issuer"],
-            awarded=f["awarded"],
-            held_on=f["held_on"],
-            stated_in=f["stated_in"],
-            sources=_sources(f),
-            valid_until=f["valid_until"],
-            times_awarded=f["times_awarded"],
-            featured=bool(f["featured"]),
-            badge=f["badge"],
-            valid=valid,
-        )
-    organisations = {}
-    for rid, r in records["organisation"].items():
-        f = r.facts
-        organisations[rid] = Organisation(
-            rid,
-            r.path,
-            {
-                lang: OrganisationText(
-                    name=t["name"],
-                    slug=t["slug"],
-                    description=t["description"],
-                    offices=tuple(t["offices"]),
-                    offers=tuple(t["offers"]),
-                )
-                for lang, t in r.texts.items()
-            },
-            f["only_in"],
-            kind=taxonomies["organisation_kinds"][f["kind"]],
-            website=f["website"],
-            member_count=f["member_count"],
-            relations=tuple(
-                Relation(x["facts"]["type"], x["facts"]["organisation"]) for x in f["relations"]
-            ),
-            logo=f["logo"],
-            contacts=tuple(f["contacts"]),
-            sources=_sources(f),
-        )
-    people = {}
-    for rid, r in records["person"].items():
-        f = r.facts
-        people[rid] = Person(
-            rid,
-            r.path,
-            {lang: PersonText(**t) for lang, t in r.texts.items()},
-            None,
-            name=f["name"],
-            organisation=f["organisation"],
-            email=f["email"],
-            phone=f["phone"],
-            press_contact=bool(f["press_contact"]),
-            languages=tuple(f["languages"] or ()),
-            sources=_sources(f),
-        )
-    pages = {}
-    for pid, versions in checked.pages.items():
-        pages[pid] = Page(
-            pid,
-            next(iter(versions.values())).path,
-            {
-                lang: PageText(
-                    title=p.facts["title"],
-                    slug=p.facts["slug"],
-                    description=p.facts["description"],
-                    body=p.doc.body,
-                )
-                for lang, p in versions.items()
-            },
-            None,
         )
     return Content(
         root=checked.root,
-        now=now,
+        now=ctx.now,
         site=site,
         taxonomies=taxonomies,
-        # Newest start first; initiatives whose start is not known come last.
-        initiatives=dict(
-            sorted(
-                initiatives.items(),
-                key=lambda kv: (
-                    kv[1].start is not None,
-                    kv[1].start.value if kv[1].start else date.min,
-                    kv[0],
-                ),
-                reverse=True,
-            )
-        ),
-        press_releases=dict(
-            sorted(
-                press.items(),
-                key=lambda kv: (kv[1].date, kv[1].time or time(0), kv[0]),
-                reverse=True,
-            )
-        ),
-        certifications=dict(
-            sorted(certifications.items(), key=lambda kv: (kv[1].known_since, kv[0]), reverse=True)
-        ),
-        organisations=dict(sorted(organisations.items())),
-        people=dict(sorted(people.items())),
-        pages=dict(sorted(pages.items())),
+        records=records,
         withheld=tuple(sorted(withheld)),
-        warnings=tuple(sort_errors(warnings)),
+        warnings=tuple(sort_errors(ctx.warnings)),
         lines=_path_field_lines(checked),
     )
+
+
+def _checked_records(checked: CheckedContent, content_type) -> list[tuple[str, Checked]]:
+    """The checked files of a type; a page's language versions as one record."""
+    if not content_type.per_language_files:
+        return list(checked.records.get(content_type.name, {}).items())
+    found = []
+    for pid, versions in checked.pages.items():
+        first = next(iter(versions.values()))
+        texts = {lang: {**p.facts, "body": p.doc.body} for lang, p in versions.items()}
+        found.append((pid, Checked(pid, first.type, first.path, {}, texts, first.doc)))
+    return found
+
+
+def build_record(model: type[Record], shape: s.Shape, checked: Checked, ctx: BuildContext):
+    """A record of `model` from its checked file: each schema field the model has, converted by
+    the field's kind, and the values the model derives at "now"."""
+    text_class = _text_class(model)
+    text_fields = _text_fields(text_class, shape)
+    texts = {
+        lang: text_class(
+            **{
+                name: _value(spec, values.get(name), _hints(text_class)[name], ctx)
+                for name, spec in text_fields.items()
+            }
+        )
+        for lang, values in checked.texts.items()
+    }
+    hints = _hints(model)
+    facts = {
+        spec.name: _value(spec, checked.facts.get(spec.name), hints[spec.name], ctx)
+        for spec in shape.facts
+        if spec.name in hints and spec.name not in _RECORD_FIELDS
+    }
+    facts.update(model.derive(checked, ctx))
+    return model(checked.id, checked.path, texts, checked.facts.get("only_in"), **facts)
+
+
+# Set from the file itself, never from a schema field of the same name.
+_RECORD_FIELDS = ("id", "path", "texts", "only_in")
+
+
+def _value(spec: s.Field, value, hint, ctx: BuildContext):
+    """A checked value as the model holds it: lists as tuples, codes as terms, nested mappings
+    as their model class (found from the model's type hint), missing booleans as false."""
+    if spec.kind == s.LIST:
+        item_hint = typing.get_args(hint)[0] if typing.get_args(hint) else object
+        return tuple(_value(spec.item, item, item_hint, ctx) for item in value or ())
+    if spec.kind == s.BOOL:
+        return bool(value)
+    if value is None:
+        return None
+    if spec.kind == s.TERM:
+        return ctx.taxonomies[spec.target][value]
+    if spec.kind == s.OBJECT:
+        return _build_object(_class_of(hint), spec.shape, value, ctx)
+    return value
+
+
+def _build_object(cls: type, shape: s.Shape, item: Mapping, ctx: BuildContext):
+    """A nested item (an image, a link, a quote): its facts, and its texts as {lang: text}."""
+    hints = _hints(cls)
+    values = {
+        spec.name: _value(spec, item["facts"].get(spec.name), hints[spec.name], ctx)
+        for spec in shape.facts
+        if spec.name in hints
+    }
+    for spec in shape.texts:
+        values[spec.name] = {
+            lang: text[spec.name]
+            for lang, text in item["texts"].items()
+            if text.get(spec.name) is not None
+        }
+    return cls(**values)
+
+
+@functools.cache
+def _hints(cls: type) -> dict:
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
+def _text_class(model: type[Record]) -> type:
+    """The class of a record's text per language: T of Record[T]."""
+    base = next(b for b in model.__orig_bases__ if typing.get_origin(b) is Record)
+    return typing.get_args(base)[0]
+
+
+def _text_fields(text_class: type, shape: s.Shape) -> dict[str, s.Field]:
+    """The text class's fields and how each is written: a text field, else (a page's front
+    matter) a fact field, else (a page's body) Markdown."""
+    specs = {spec.name: spec for spec in (*shape.facts, *shape.texts)}
+    return {f.name: specs.get(f.name, s.Field(f.name, s.MARKDOWN, "")) for f in fields(text_class)}
+
+
+def _class_of(hint) -> type:
+    """The class in a hint such as `ImageRef` or `Source | None`."""
+    if isinstance(hint, type):
+        return hint
+    return next(arg for arg in typing.get_args(hint) if arg is not type(None))
 
 
 def _path_field_lines(checked: CheckedContent) -> dict[str, dict[tuple, int]]:
@@ -681,33 +659,5 @@ def initiative_status(
     return stated or "ongoing"
 
 
-def _sources(facts: Mapping) -> tuple[Source, ...]:
-    return tuple(
-        Source(
-            x["facts"]["title"],
-            x["facts"]["publisher"],
-            x["facts"]["date"],
-            x["facts"]["url"],
-            x["facts"]["document"],
-        )
-        for x in facts.get("sources") or ()
-    )
-
-
 def _labels(texts: Mapping[str, Mapping]) -> dict[str, str]:
     return {lang: t["label"] for lang, t in texts.items()}
-
-
-def _link(item: Mapping) -> Link:
-    return Link(item["facts"]["url"], _labels(item["texts"]))
-
-
-def _image(item: Mapping) -> ImageRef:
-    f, texts = item["facts"], item["texts"]
-    return ImageRef(
-        f["file"],
-        f["credit"],
-        f["licence"],
-        {lang: t["alt"] for lang, t in texts.items()},
-        {lang: t["caption"] for lang, t in texts.items()},
-    )

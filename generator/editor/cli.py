@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.clock import build_now
+from generator.content.types import CONTENT_TYPES
 from generator.errors import ContentInvalid, UserError
 from generator.site.mkdocs_adapter import BuildFailed
 
@@ -31,9 +32,7 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     serve.add_argument("--lang", choices=("da", "en"), default="da")
     serve.add_argument("--port", type=int, default=8000)
     new = commands.add_parser("new", help="start a new record from a scaffold")
-    new.add_argument(
-        "kind", choices=("press", "initiative", "certification", "organisation", "person", "page")
-    )
+    new.add_argument("kind", choices=[t.kind for t in CONTENT_TYPES])
     new.add_argument("title")
     translations = commands.add_parser(
         "translations", help="report missing and outdated translations; export or import a PO file"

@@ -14,17 +14,9 @@ import yaml
 
 from generator.clock import DEFAULT_TIMEZONE, in_zone
 from generator.content import schema as s
+from generator.content.types import TYPE_BY_KIND
 from generator.errors import UserError
 from generator.site.urls import make_slug
-
-KINDS = {
-    "press": s.PRESS_RELEASE,
-    "initiative": s.INITIATIVE,
-    "certification": s.CERTIFICATION,
-    "organisation": s.ORGANISATION,
-    "person": s.PERSON,
-    "page": s.PAGE,
-}
 
 
 class ScaffoldError(UserError):
@@ -33,16 +25,17 @@ class ScaffoldError(UserError):
 
 def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
     """Write the scaffold for a new record and return its path."""
-    record_type = KINDS[kind]
+    content_type = TYPE_BY_KIND[kind]
+    record_type = content_type.schema
     now = in_zone(now, _site_zone(Path(content_dir)))  # "today" is the date in the site's zone
     record_id = make_slug(title)
     if not record_id:
         raise ScaffoldError(f"cannot make a file name from {title!r}", "use letters or digits")
-    if kind == "press":
+    if content_type.dated_ids:
         record_id = f"{now.date().isoformat()}-{record_id}"
     folder = Path(content_dir) / record_type.folder
     folder.mkdir(parents=True, exist_ok=True)
-    if kind == "page":
+    if content_type.per_language_files:
         paths = [folder / f"{record_id}.{lang}.md" for lang in s.LANGUAGES]
         for path in paths:
             if path.exists():

@@ -28,6 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from generator.content import schema as s
+from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME
 from generator.content.validate import LANGUAGE_NAMES, Checked, validate_content
 from generator.errors import UserError
 from generator.site.urls import make_slug
@@ -85,7 +86,7 @@ def find_gaps(content_dir: Path, target: str) -> list[Gap]:
     checked = validate_content(content_dir)
     gaps = []
     for type_name, records in checked.records.items():
-        shape = s.TYPE_BY_NAME[type_name].shape
+        shape = TYPE_BY_NAME[type_name].schema.shape
         for record in records.values():
             gaps.extend(_record_gaps(record, shape, target))
     return sorted(gaps, key=lambda g: (g.path, g.line, g.field))
@@ -171,7 +172,9 @@ def export_po(gaps: list[Gap], target: str, out: Path) -> None:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
 
 
-_LIST_FIELDS = {spec.name for t in s.RECORD_TYPES for spec in t.shape.texts if spec.kind == s.LIST}
+_LIST_FIELDS = {
+    spec.name for t in CONTENT_TYPES for spec in t.schema.shape.texts if spec.kind == s.LIST
+}
 
 
 def import_po(content_dir: Path, po_file: Path, target: str) -> int:

@@ -12,6 +12,7 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +21,7 @@ from markupsafe import Markup, escape
 
 from generator import i18n, paths
 from generator.content.model import Content, Initiative
+from generator.content.types import CONTENT_TYPES, ContentType
 from generator.newsroom.presskit import human_size
 from generator.site import structured
 from generator.site.urls import SECTIONS, UrlMap, relative
@@ -230,13 +232,16 @@ def eu_statement(lang: str) -> str:
     }[lang]
 
 
+# --- render: every page of a language, section by section -------------------------------------
+
+
 def render_pages(
     content: Content, urls: UrlMap, lang: str, files: dict[str, int], renditions: dict
 ) -> list[RenderedPage]:
-    """Every page of the site in one language."""
+    """Every page of the site in one language: the home page, then each content type's section
+    and record pages, made by the type's generator (GENERATORS, else generate_records)."""
     r = PageRenderer(content, urls, lang, files)
     _ = r.env.globals["_"]
-    ngettext = r.env.globals["ngettext"]
     g = r.env.globals
     g["renditions"] = renditions
     g["eu_statement"] = eu_statement(lang)
@@ -245,37 +250,31 @@ def render_pages(
     g["validity"] = lambda c: _validity(c, lang, _)
     g["issuer_name"] = lambda x: issuer_name(x, content, lang)
     g["boilerplate"] = lambda x: content.boilerplate(x, lang)
-    site = content.site
-    pages: list[RenderedPage] = []
-    initiatives = list(content.initiatives.values())
-    releases = list(content.press_releases.values())
+    pages = list(generate_home(r))
+    for content_type in CONTENT_TYPES:
+        generate = GENERATORS.get(content_type.name, generate_records)
+        pages.extend(generate(r, content_type))
+    return pages
+
+
+# --- resolve: what a section's pages list ------------------------------------------------------
+
+
+def resolve_current(initiatives: list[Initiative]) -> tuple[list[Initiative], bool]:
+    """The initiatives the home page shows, and whether they are current: the current ones, else
+    the three that ended last (those whose end is not known last)."""
     current = [i for i in initiatives if i.status not in FINISHED]
-    has_current = bool(current)
-    # Latest end first; initiatives whose end is not known come last.
-    current = (
-        current
-        or sorted(
-            initiatives, key=lambda i: (i.end.last_day() if i.end else date.min, i.id), reverse=True
-        )[:3]
+    if current:
+        return current, True
+    ended = sorted(
+        initiatives, key=lambda i: (i.end.last_day() if i.end else date.min, i.id), reverse=True
     )
-    certs_home = [c for c in content.certifications.values() if c.valid and c.featured] or [
-        c for c in content.certifications.values() if c.valid
-    ]
-    pages.append(
-        r.render(
-            ("home",),
-            "home.md.j2",
-            site.text(lang).name,
-            site.text(lang).about,
-            current=current[:6],
-            has_current=has_current,
-            latest=releases[:3],
-            certifications=certs_home,
-            hide=["navigation", "toc"],
-            jsonld=structured.organization(content, urls, lang),
-        )
-    )
-    # Initiatives: overview, facet listings, one page each.
+    return ended[:3], False
+
+
+def resolve_facets(r: PageRenderer, initiatives: list[Initiative]) -> list:
+    """The initiatives overview's facet lists: (title, [(label, page key, count)])."""
+    _ = r.env.globals["_"]
     facets = []
     for taxonomy, title in (
         ("regions", _("By region")),
@@ -283,15 +282,13 @@ def render_pages(
         ("focus_areas", _("By focus area")),
     ):
         entries = []
-        for code, term in content.taxonomies[taxonomy].items():
+        for code, term in r.content.taxonomies[taxonomy].items():
             key = ("facet", taxonomy, code)
-            if key in urls.paths:
+            if key in r.urls.paths:
                 count = sum(1 for i in initiatives if _matches(i, taxonomy, code))
-                entries.append((term.label(lang), key, count))
+                entries.append((term.label(r.lang), key, count))
         facets.append((title, entries))
-    # An initiative whose start is not known is left out of the year facet, never guessed into a
-    # year; it stays in the overview and the other facets.
-    years = sorted({i.start.year for i in initiatives if i.start}, reverse=True)
+    years = _start_years(initiatives)
     facets.append(
         (
             _("By start year"),
@@ -305,89 +302,126 @@ def render_pages(
             ],
         )
     )
+    return facets
+
+
+def _start_years(initiatives: list[Initiative]) -> list[int]:
+    # An initiative whose start is not known is left out of the year facet, never guessed into a
+    # year; it stays in the overview and the other facets.
+    return sorted({i.start.year for i in initiatives if i.start}, reverse=True)
+
+
+# --- generate: the pages of each section -------------------------------------------------------
+
+
+def generate_home(r: PageRenderer) -> Iterator[RenderedPage]:
+    content, lang = r.content, r.lang
+    site = content.site
+    current, has_current = resolve_current(list(content.initiatives.values()))
+    certs_home = [c for c in content.certifications.values() if c.valid and c.featured] or [
+        c for c in content.certifications.values() if c.valid
+    ]
+    yield r.render(
+        ("home",),
+        "home.md.j2",
+        site.text(lang).name,
+        site.text(lang).about,
+        current=current[:6],
+        has_current=has_current,
+        latest=list(content.press_releases.values())[:3],
+        certifications=certs_home,
+        hide=["navigation", "toc"],
+        jsonld=structured.organization(content, r.urls, lang),
+    )
+
+
+def generate_initiatives(r: PageRenderer, content_type: ContentType) -> Iterator[RenderedPage]:
+    """The overview, the facet and start-year listings, and a page per initiative."""
+    content, urls, lang = r.content, r.urls, r.lang
+    _, ngettext = r.env.globals["_"], r.env.globals["ngettext"]
+    initiatives = list(content.initiatives.values())
+    releases = list(content.press_releases.values())
     overview_intro = ngettext(
         "%(num)d initiative funded by EU and national money.",
         "%(num)d initiatives funded by EU and national money.",
         len(initiatives),
     ) % {"num": len(initiatives)}
-    pages.append(
-        r.render(
-            ("section", "initiatives"),
-            "initiatives.md.j2",
-            _("Initiatives"),
-            overview_intro,
-            heading=_("Initiatives"),
-            intro=overview_intro,
-            **_by_status(initiatives),
-            facets=facets,
-        )
+    yield r.render(
+        ("section", content_type.section),
+        content_type.listing,
+        _("Initiatives"),
+        overview_intro,
+        heading=_("Initiatives"),
+        intro=overview_intro,
+        **_by_status(initiatives),
+        facets=resolve_facets(r, initiatives),
     )
-    for taxonomy, _title in (("regions", ""), ("funds", ""), ("focus_areas", "")):
+    for taxonomy in ("regions", "funds", "focus_areas"):
         for code, term in content.taxonomies[taxonomy].items():
             key = ("facet", taxonomy, code)
             if key not in urls.paths:
                 continue
             items = [i for i in initiatives if _matches(i, taxonomy, code)]
             heading = _("Initiatives: %(label)s") % {"label": term.label(lang)}
-            pages.append(_listing(r, key, heading, items, lang, ngettext))
-    for year in years:
+            yield _listing(r, key, heading, items, lang, ngettext)
+    for year in _start_years(initiatives):
         items = [i for i in initiatives if i.start and i.start.year == year]
         heading = _("Initiatives started in %(year)s") % {"year": year}
-        pages.append(_listing(r, ("start_year", year), heading, items, lang, ngettext))
+        yield _listing(r, ("start_year", year), heading, items, lang, ngettext)
     for i in initiatives:
         t = i.text(lang)
-        pages.append(
-            r.render(
-                ("initiative", i.id),
-                "initiative.md.j2",
-                t.title,
-                t.summary,
-                record=i,
-                beneficiary=content.organisations[i.beneficiary],
-                partners=[content.organisations[p] for p in i.partners],
-                contacts=[content.people[p] for p in i.contacts],
-                releases=[x for x in releases if i.id in x.initiatives],
-                decisions=[(d, [content.organisations[o] for o in d.by]) for d in i.decisions],
-                eu_sentence=eu_sentence(i, content, lang) if i.has_eu_figures else "",
-                og_type="article",
-                jsonld=structured.project(i, content, urls, lang),
-            )
+        yield r.render(
+            (content_type.name, i.id),
+            content_type.template,
+            t.title,
+            t.summary,
+            record=i,
+            beneficiary=content.organisations[i.beneficiary],
+            partners=[content.organisations[p] for p in i.partners],
+            contacts=[content.people[p] for p in i.contacts],
+            releases=[x for x in releases if i.id in x.initiatives],
+            decisions=[(d, [content.organisations[o] for o in d.by]) for d in i.decisions],
+            eu_sentence=eu_sentence(i, content, lang) if i.has_eu_figures else "",
+            og_type="article",
+            jsonld=structured.project(i, content, urls, lang),
         )
-    # Press: newsroom, years, releases.
+
+
+def generate_press(r: PageRenderer, content_type: ContentType) -> Iterator[RenderedPage]:
+    """The press room, the year archives, and a page per press release."""
     from generator.newsroom.downloads import newsroom_downloads, release_downloads
 
+    content, urls, lang = r.content, r.urls, r.lang
+    _ = r.env.globals["_"]
+    renditions = r.env.globals["renditions"]
+    releases = list(content.press_releases.values())
     by_year = _by_year(releases)
-    newsroom = newsroom_downloads(content, urls, lang)
-    pages.append(
-        r.render(
-            ("section", "press"),
-            "press.md.j2",
-            _("Press room"),
-            _("Press releases, press contacts, photos and the media kit."),
-            heading=_("Press room"),
-            intro=_(
-                "Press releases, press contacts, photos and logos for "
-                "journalists. Everything here may be used in coverage "
-                "of our work; photos carry their credit and licence."
-            ),
-            by_year=by_year,
-            newsroom=True,
-            press_contacts=[p for p in content.people.values() if p.press_contact],
-            photos=[img for x in releases for img in x.images],
-            **newsroom,
-        )
+    yield r.render(
+        ("section", content_type.section),
+        content_type.listing,
+        _("Press room"),
+        _("Press releases, press contacts, photos and the media kit."),
+        heading=_("Press room"),
+        intro=_(
+            "Press releases, press contacts, photos and logos for "
+            "journalists. Everything here may be used in coverage "
+            "of our work; photos carry their credit and licence."
+        ),
+        by_year=by_year,
+        newsroom=True,
+        press_contacts=[p for p in content.people.values() if p.press_contact],
+        photos=[img for x in releases for img in x.images],
+        **newsroom_downloads(content, urls, lang),
     )
     for year, items in by_year:
-        pages.append(
-            r.render(
-                ("press_year", year),
-                "press.md.j2",
-                _("Press releases %(year)s") % {"year": year},
-                heading=_("Press releases %(year)s") % {"year": year},
-                intro="",
-                by_year=[(year, items)],
-                newsroom=False,
-            )
+        yield r.render(
+            ("press_year", year),
+            content_type.listing,
+            _("Press releases %(year)s") % {"year": year},
+            heading=_("Press releases %(year)s") % {"year": year},
+            intro="",
+            by_year=[(year, items)],
+            newsroom=False,
         )
     for x in releases:
         t = x.text(lang)
@@ -398,115 +432,155 @@ def render_pages(
             )
             for img in x.images
         ]
-        quotes = [_quote(q, content, lang) for q in x.quotes]
-        pages.append(
-            r.render(
-                ("press_release", x.id),
-                "release.md.j2",
-                t.title,
-                t.lead,
-                record=x,
-                quotes=quotes,
-                contacts=[content.people[p] for p in x.contacts],
-                initiatives=related,
-                eu_initiatives=[i for i in related if i.is_eu_funded],
-                issuer=content.organisations[x.issued_by],
-                certifications=[content.certifications[c] for c in x.certifications],
-                organisations=[content.organisations[o] for o in x.organisations],
-                downloads=release_downloads(x, urls, lang, _),
-                og_type="article",
-                og_image=(
-                    urls.base_url + renditions[x.images[0].file][-1].path
-                    if x.images and renditions.get(x.images[0].file)
-                    else None
-                ),
-                jsonld=structured.news_article(x, content, urls, lang, images),
-            )
-        )
-    # Certifications.
-    certs = list(content.certifications.values())
-    pages.append(
-        r.render(
-            ("section", "certifications"),
-            "certifications.md.j2",
-            _("Certifications and recognitions"),
-            heading=_("Certifications and recognitions"),
-            intro=_(
-                "Labels and recognitions held by the cluster and its partners, with their validity."
+        yield r.render(
+            (content_type.name, x.id),
+            content_type.template,
+            t.title,
+            t.lead,
+            record=x,
+            quotes=[_quote(q, content, lang) for q in x.quotes],
+            contacts=[content.people[p] for p in x.contacts],
+            initiatives=related,
+            eu_initiatives=[i for i in related if i.is_eu_funded],
+            issuer=content.organisations[x.issued_by],
+            certifications=[content.certifications[c] for c in x.certifications],
+            organisations=[content.organisations[o] for o in x.organisations],
+            downloads=release_downloads(x, urls, lang, _),
+            og_type="article",
+            og_image=(
+                urls.base_url + renditions[x.images[0].file][-1].path
+                if x.images and renditions.get(x.images[0].file)
+                else None
             ),
-            items=certs,
+            jsonld=structured.news_article(x, content, urls, lang, images),
         )
+
+
+def generate_certifications(r: PageRenderer, content_type: ContentType) -> Iterator[RenderedPage]:
+    """The certifications listing and a page per certification."""
+    content, lang = r.content, r.lang
+    _ = r.env.globals["_"]
+    certs = list(content.certifications.values())
+    releases = list(content.press_releases.values())
+    yield r.render(
+        ("section", content_type.section),
+        content_type.listing,
+        _("Certifications and recognitions"),
+        heading=_("Certifications and recognitions"),
+        intro=_(
+            "Labels and recognitions held by the cluster and its partners, with their validity."
+        ),
+        items=certs,
     )
     for c in certs:
         t = c.text(lang)
-        pages.append(
-            r.render(
-                ("certification", c.id),
-                "certification.md.j2",
-                t.name,
-                t.description,
-                record=c,
-                holder=content.organisations[c.holder],
-                stated_in=content.press_releases.get(c.stated_in or ""),
-                releases=[x for x in releases if c.id in x.certifications],
-                jsonld=structured.certification(c, content, urls, lang),
-            )
+        yield r.render(
+            (content_type.name, c.id),
+            content_type.template,
+            t.name,
+            t.description,
+            record=c,
+            holder=content.organisations[c.holder],
+            stated_in=content.press_releases.get(c.stated_in or ""),
+            releases=[x for x in releases if c.id in x.certifications],
+            jsonld=structured.certification(c, content, r.urls, lang),
         )
-    # Organisations and network.
+
+
+def generate_organisations(r: PageRenderer, content_type: ContentType) -> Iterator[RenderedPage]:
+    """The network listing, grouped by kind, and a page per organisation."""
+    content, lang = r.content, r.lang
+    _ = r.env.globals["_"]
     groups: dict[str, list] = {}
     for o in content.organisations.values():
         groups.setdefault(o.kind.label(lang), []).append(o)
-    pages.append(
-        r.render(
-            ("section", "organisations"),
-            "organisations.md.j2",
-            _("Network and organisations"),
-            heading=_("Network and organisations"),
-            intro=_(
-                "The organisations, networks and projects of the ecosystem, "
-                "and how they are connected."
-            ),
-            groups=sorted(
-                (k, sorted(v, key=lambda o: o.text(lang).name.lower())) for k, v in groups.items()
-            ),
-        )
+    yield r.render(
+        ("section", content_type.section),
+        content_type.listing,
+        _("Network and organisations"),
+        heading=_("Network and organisations"),
+        intro=_(
+            "The organisations, networks and projects of the ecosystem, and how they are connected."
+        ),
+        groups=sorted(
+            (k, sorted(v, key=lambda o: o.text(lang).name.lower())) for k, v in groups.items()
+        ),
     )
+    initiatives = list(content.initiatives.values())
     for o in content.organisations.values():
         t = o.text(lang)
-        pages.append(
-            r.render(
-                ("organisation", o.id),
-                "organisation.md.j2",
-                t.name,
-                t.description,
-                record=o,
-                relations=_relations(o, content, _),
-                initiatives=[i for i in initiatives if o.id == i.beneficiary or o.id in i.partners],
-                certifications=[c for c in certs if c.holder == o.id],
-                people=[
-                    p
-                    for p in content.people.values()
-                    if p.organisation == o.id or p.id in o.contacts
-                ],
-                jsonld=structured.organisation_page(o, content, urls, lang),
-            )
+        yield r.render(
+            (content_type.name, o.id),
+            content_type.template,
+            t.name,
+            t.description,
+            record=o,
+            relations=_relations(o, content, _),
+            initiatives=[i for i in initiatives if o.id == i.beneficiary or o.id in i.partners],
+            certifications=[c for c in content.certifications.values() if c.holder == o.id],
+            people=[
+                p for p in content.people.values() if p.organisation == o.id or p.id in o.contacts
+            ],
+            jsonld=structured.organisation_page(o, content, r.urls, lang),
         )
-    pages.append(
-        r.render(
-            ("section", "contacts"),
-            "contacts.md.j2",
-            _("Contact"),
-            heading=_("Contact"),
-            people=list(content.people.values()),
-            jsonld=structured.contacts_page(content, lang),
-        )
+
+
+def generate_contacts(r: PageRenderer, content_type: ContentType) -> Iterator[RenderedPage]:
+    """The contact page: every person (people have no page of their own)."""
+    _ = r.env.globals["_"]
+    yield r.render(
+        ("section", content_type.section),
+        content_type.listing,
+        _("Contact"),
+        heading=_("Contact"),
+        people=list(r.content.people.values()),
+        jsonld=structured.contacts_page(r.content, r.lang),
     )
-    for page in content.pages.values():
-        t = page.text(lang)
-        pages.append(
-            r.render(("page", page.id), "page.md.j2", t.title, t.description or "", record=page)
+
+
+def generate_records(r: PageRenderer, content_type: ContentType) -> Iterator[RenderedPage]:
+    """A type's section page listing its records as `items`, and a page per record with the
+    record as `record`: what a type needs that has no generator of its own."""
+    records = list(r.content.records[content_type.name].values())
+    if content_type.section and content_type.listing:
+        _ = r.env.globals["_"]
+        heading = _(content_type.labels[1])
+        yield r.render(
+            ("section", content_type.section),
+            content_type.listing,
+            heading,
+            heading=heading,
+            items=records,
         )
-    return pages
+    if content_type.has_pages:
+        for record in records:
+            title, description = _title_and_description(record.text(r.lang))
+            yield r.render(
+                (content_type.name, record.id),
+                content_type.template,
+                title,
+                description,
+                record=record,
+            )
+
+
+def _title_and_description(text) -> tuple[str, str]:
+    """A record's page title (its title or name) and the one-sentence text for its head."""
+    title = getattr(text, "title", None) or getattr(text, "name", "")
+    for name in ("summary", "lead", "description"):
+        if getattr(text, name, None):
+            return title, getattr(text, name)
+    return title, ""
+
+
+# The content types whose pages need more than generate_records gives them.
+GENERATORS: dict[str, Callable[[PageRenderer, ContentType], Iterator[RenderedPage]]] = {
+    "initiative": generate_initiatives,
+    "press_release": generate_press,
+    "certification": generate_certifications,
+    "organisation": generate_organisations,
+    "person": generate_contacts,
+}
 
 
 def _listing(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from generator.content.model import Content
+from generator.content.types import CONTENT_TYPES
 
 PageKey = tuple
 
@@ -30,12 +31,6 @@ FACETS = {
     "focus_areas": {"da": "fokus", "en": "focus"},
 }
 START_YEAR = {"da": "startaar", "en": "start-year"}
-RECORD_SECTIONS = {
-    "initiative": "initiatives",
-    "press_release": "press",
-    "certification": "certifications",
-    "organisation": "organisations",
-}
 _DANISH = [["æ", "ae"], ["ø", "oe"], ["å", "aa"], ["Æ", "Ae"], ["Ø", "Oe"], ["Å", "Aa"]]
 
 
@@ -118,23 +113,22 @@ def build_url_map(content: Content) -> UrlMap:
         add(
             ("press_year", year), {lang: f"{SECTIONS['press'][lang]}/{year}/" for lang in languages}
         )
-    collections = {
-        "initiative": content.initiatives,
-        "press_release": content.press_releases,
-        "certification": content.certifications,
-        "organisation": content.organisations,
-    }
-    for record_type, records in collections.items():
-        section = SECTIONS[RECORD_SECTIONS[record_type]]
-        for record_id, record in records.items():
+    for content_type in CONTENT_TYPES:
+        if not content_type.has_pages:
+            continue
+        for record_id, record in content.records[content_type.name].items():
             add(
-                (record_type, record_id),
-                {lang: f"{section[lang]}/{record.text(lang).slug}/" for lang in languages},
+                (content_type.name, record_id),
+                {lang: record_path(content_type.section, record, lang) for lang in languages},
                 tuple(lang for lang in languages if not record.is_fallback(lang)),
             )
-    for page_id, page in content.pages.items():
-        add(("page", page_id), {lang: f"{page.text(lang).slug}/" for lang in languages})
     return UrlMap(content.site.base_url, languages, paths, native)
+
+
+def record_path(section: str | None, record, lang: str) -> str:
+    """A record page's path: its slug in its section's folder, or at the language's root."""
+    folder = f"{SECTIONS[section][lang]}/" if section else ""
+    return f"{folder}{record.text(lang).slug}/"
 
 
 def _used_terms(content: Content, taxonomy: str) -> set[str]:
