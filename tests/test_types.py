@@ -153,6 +153,8 @@ CONTENT_TYPES = (
         menu=_("Reports"),
         order=lambda r: r.date,
         newest_first=True,
+        search=False,
+        sitemap=False,
     ),
 )
 TYPE_BY_NAME = {t.name: t for t in CONTENT_TYPES}
@@ -253,7 +255,11 @@ def test_a_type_added_through_the_registry_gets_its_pages(tmp_path, copy_minimal
     assert "aarsrapport-2025/" in listing and "Rapporter" in listing
     home = (site / "da/index.html").read_text(encoding="utf-8")
     assert 'href="rapporter/"' in home, "the section is in the navigation"
-    assert "/da/rapporter/aarsrapport-2025/" in (site / "da/sitemap.xml").read_text("utf-8")
+    # search=False and sitemap=False keep the record pages out of the index and the sitemap.
+    sitemap = (site / "da/sitemap.xml").read_text(encoding="utf-8")
+    assert "/da/rapporter/" in sitemap and "/da/rapporter/aarsrapport-2025/" not in sitemap
+    index = (site / "da/search/search_index.json").read_text(encoding="utf-8")
+    assert "rapporter/" in index and "aarsrapport-2025/" not in index
 
     result = build_py("new", "report", "Rapport om sundhed")
     assert result.returncode == 0, result.stderr

@@ -57,9 +57,8 @@ class ContentType:
     newest_first: bool = False
     dated_ids: bool = False  # `new` puts today's date in front of the id: 2026-12-10-title
     per_language_files: bool = False  # one Markdown file per language, not one YAML file
-    feed: bool = False  # its records are the entries of each language's Atom feed
-    search: bool = True  # its pages are in the language's search index
-    sitemap: bool = True  # its pages are in the language's sitemap
+    search: bool = True  # its record pages are in the language's search index
+    sitemap: bool = True  # its record pages are in the language's sitemap
 
     @property
     def folder(self) -> str:
@@ -101,7 +100,6 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         order=lambda r: (r.date, r.time or time(0)),
         newest_first=True,
         dated_ids=True,
-        feed=True,
     ),
     ContentType(
         name="certification",

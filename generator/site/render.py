@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from generator import i18n, paths
 from generator.content.model import Content, Initiative
-from generator.content.types import CONTENT_TYPES, ContentType
+from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
 from generator.newsroom.presskit import human_size
 from generator.site import structured
 from generator.site.urls import SECTIONS, UrlMap, relative
@@ -159,6 +159,8 @@ class PageRenderer:
             meta["fallback_from"] = record.only_in
         if extra.get("hide"):
             meta["hide"] = extra["hide"]
+        if key[0] in TYPE_BY_NAME and not TYPE_BY_NAME[key[0]].search:
+            meta["search"] = {"exclude": True}
         return meta
 
 

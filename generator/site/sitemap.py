@@ -44,7 +44,7 @@ def language_sitemap(content: Content, urls: UrlMap, lang: str) -> bytes:
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
     ]
     for key in sorted(urls.keys(), key=lambda k: urls.path(k, lang)):
-        if lang not in urls.native[key]:
+        if lang not in urls.native[key] or key in urls.unlisted:
             continue  # a fallback page points to its original with a canonical link instead
         lines.append("  <url>")
         lines.append(f"    <loc>{html.escape(urls.url(key, lang))}</loc>")

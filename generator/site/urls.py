@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from generator.content.model import Content
-from generator.content.types import CONTENT_TYPES
+from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME
 
 PageKey = tuple
 
@@ -47,6 +47,7 @@ class UrlMap:
     languages: tuple[str, ...]
     paths: dict  # key -> {lang: path relative to the language root, '' or ending in '/'}
     native: dict  # key -> languages that have their own text (the hreflang set)
+    unlisted: frozenset = frozenset()  # keys of pages left out of the sitemaps
 
     def path(self, key: PageKey, lang: str) -> str:
         return self.paths[key][lang]
@@ -122,7 +123,10 @@ def build_url_map(content: Content) -> UrlMap:
                 {lang: record_path(content_type.section, record, lang) for lang in languages},
                 tuple(lang for lang in languages if not record.is_fallback(lang)),
             )
-    return UrlMap(content.site.base_url, languages, paths, native)
+    unlisted = frozenset(
+        key for key in paths if key[0] in TYPE_BY_NAME and not TYPE_BY_NAME[key[0]].sitemap
+    )
+    return UrlMap(content.site.base_url, languages, paths, native, unlisted)
 
 
 def record_path(section: str | None, record, lang: str) -> str:
