@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from generator.clock import DEFAULT_TIMEZONE, in_zone
@@ -26,6 +26,9 @@ from generator.content.validate import (
     validate_content,
 )
 from generator.errors import ContentError, sort_errors
+
+if TYPE_CHECKING:  # types.py imports the record classes from here
+    from generator.content.types import ContentType
 
 T = TypeVar("T")
 
@@ -507,7 +510,9 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
     )
 
 
-def _checked_records(checked: CheckedContent, content_type) -> list[tuple[str, Checked]]:
+def _checked_records(
+    checked: CheckedContent, content_type: ContentType
+) -> list[tuple[str, Checked]]:
     """The checked files of a type; a page's language versions as one record."""
     if not content_type.per_language_files:
         return list(checked.records.get(content_type.name, {}).items())

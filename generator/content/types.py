@@ -1,9 +1,10 @@
 """The content types: one entry per kind of record, read by every step that handles records.
 
 The model, the URLs, the pages, the navigation, `build.py new`, the field reference and
-`translations` all go through `CONTENT_TYPES`, so a new type is its schema (schema.py), its
-templates, its catalogue strings, and one entry here (with a model class in model.py when it has
-derived values). The order of `CONTENT_TYPES` is the order of the sections in the navigation and of
+`translations` all go through `CONTENT_TYPES`, so a new type is its schema (a RecordType in
+schema.py, listed in RECORD_TYPES), its model class (model.py: its facts and its text per language
+as two frozen dataclasses, and `derive` for values computed at "now"), its templates, its catalogue
+strings, its section's slug per language, and one entry here. The order of `CONTENT_TYPES` is the order of the sections in the navigation and of
 the pages in the build.
 """
 
