@@ -3,6 +3,7 @@ reference, the URLs and the pages."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,8 @@ from generator.content.model import Record, load_content
 from generator.content.types import CONTENT_TYPES, TYPE_BY_KIND, ContentType
 from generator.editor.scaffold import new_record
 from generator.paths import TEMPLATES
+from generator.pipeline import language_build
+from generator.site import urls as urls_module
 from generator.site.urls import SECTIONS, build_url_map
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +75,23 @@ def test_urls_give_each_record_of_a_type_with_pages_a_page(minimal_content):
         keys = {key for key in urls.keys() if key[0] == content_type.name}
         expected = {(content_type.name, rid) for rid in content.records[content_type.name]}
         assert keys == (expected if content_type.has_pages else set()), content_type.name
+
+
+def test_a_type_hidden_when_empty_has_no_section_page_and_no_menu_entry(
+    minimal_content, monkeypatch, tmp_path
+):
+    content = load_content(minimal_content, datetime(2026, 3, 2, 10))
+    content = dataclasses.replace(content, records={**content.records, "press_release": {}})
+    registry = tuple(
+        dataclasses.replace(t, hide_when_empty=t.name == "press_release") for t in CONTENT_TYPES
+    )
+    monkeypatch.setattr(urls_module, "CONTENT_TYPES", registry)
+    urls = build_url_map(content)
+    assert ("section", "press") not in urls.paths
+    assert ("section", "certifications") in urls.paths
+    nav = language_build(content, urls, "da", tmp_path / "docs", tmp_path / "site").nav
+    paths = [path for entry in nav for path in entry.values()]
+    assert "presse/index.md" not in paths and "certificeringer/index.md" in paths
 
 
 def test_new_knows_every_kind_of_the_registry(tmp_path, copy_minimal):

@@ -4,8 +4,10 @@ The model, the URLs, the pages, the navigation, `build.py new`, the field refere
 `translations` all go through `CONTENT_TYPES`, so a new type is its schema (a RecordType in
 schema.py, listed in RECORD_TYPES), its model class (model.py: its facts and its text per language
 as two frozen dataclasses, and `derive` for values computed at "now"), its templates, its catalogue
-strings, its section's slug per language, and one entry here. The order of `CONTENT_TYPES` is the order of the sections in the navigation and of
-the pages in the build.
+strings, its section's slug per language (urls.SECTIONS), and one entry here; a type whose pages
+need more than the record (or its section more than the list of records) adds its page generator
+to render.GENERATORS. The order of `CONTENT_TYPES` is the order of the sections in the navigation
+and of the pages in the build.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ class ContentType:
     newest_first: bool = False
     dated_ids: bool = False  # `new` puts today's date in front of the id: 2026-12-10-title
     per_language_files: bool = False  # one Markdown file per language, not one YAML file
+    # With no records, its section page is left out of the site and the navigation (no empty
+    # page); otherwise the section says it has none.
+    hide_when_empty: bool = False
     search: bool = True  # its record pages are in the language's search index
     sitemap: bool = True  # its record pages are in the language's sitemap
 

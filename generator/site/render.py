@@ -544,7 +544,7 @@ def generate_records(r: PageRenderer, content_type: ContentType) -> Iterator[Ren
     """A type's section page listing its records as `items`, and a page per record with the
     record as `record`: what a type needs that has no generator of its own."""
     records = list(r.content.records[content_type.name].values())
-    if content_type.section and content_type.listing:
+    if ("section", content_type.section) in r.urls.paths:
         _ = r.env.globals["_"]
         heading = _(content_type.labels[1])
         yield r.render(

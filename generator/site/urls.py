@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from generator.content.model import Content
-from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME
+from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
 
 PageKey = tuple
 
@@ -88,8 +88,10 @@ def build_url_map(content: Content) -> UrlMap:
         native[key] = own
 
     add(("home",), {lang: "" for lang in languages})
-    for name, slugs in SECTIONS.items():
-        add(("section", name), {lang: f"{slugs[lang]}/" for lang in languages})
+    for content_type in CONTENT_TYPES:
+        if has_section_page(content_type, content):
+            slugs = SECTIONS[content_type.section]
+            add(("section", content_type.section), {lang: f"{slugs[lang]}/" for lang in languages})
     for taxonomy, facet in FACETS.items():
         used = _used_terms(content, taxonomy)
         for code, term in content.taxonomies[taxonomy].items():
@@ -127,6 +129,13 @@ def build_url_map(content: Content) -> UrlMap:
         key for key in paths if key[0] in TYPE_BY_NAME and not TYPE_BY_NAME[key[0]].sitemap
     )
     return UrlMap(content.site.base_url, languages, paths, native, unlisted)
+
+
+def has_section_page(content_type: ContentType, content: Content) -> bool:
+    """True when a type's section page is made: it has one, and records or no need of them."""
+    if not (content_type.section and content_type.listing):
+        return False
+    return bool(content.records[content_type.name]) or not content_type.hide_when_empty
 
 
 def record_path(section: str | None, record, lang: str) -> str:
