@@ -408,12 +408,11 @@ class Content:
 
     def __getattr__(self, name: str) -> Mapping[str, Record]:
         """The records of the content type whose collection is `name`: content.initiatives."""
-        from generator.content.types import TYPE_BY_COLLECTION
-
         records = self.__dict__.get("records")  # missing while an unpickled copy is filled in
-        if records is None or name not in TYPE_BY_COLLECTION:
+        type_name = _type_by_collection().get(name)
+        if records is None or type_name is None:
             raise AttributeError(name)
-        return records[TYPE_BY_COLLECTION[name].name]
+        return records[type_name]
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -439,6 +438,14 @@ class Content:
     def line(self, path: str, keypath: tuple) -> int:
         """The line of a slug or file field in a content file (1 when unknown)."""
         return self.lines.get(path, {}).get(keypath, 1)
+
+
+@functools.cache
+def _type_by_collection() -> dict[str, str]:
+    """Content type names by collection name: {"press_releases": "press_release", ...}."""
+    from generator.content.types import CONTENT_TYPES  # types.py imports this module
+
+    return {t.collection: t.name for t in CONTENT_TYPES}
 
 
 def load_content(root: Path, now: datetime) -> Content:
