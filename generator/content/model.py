@@ -534,25 +534,40 @@ def _checked_records(
 def build_record(model: type[Record], shape: s.Shape, checked: Checked, ctx: BuildContext):
     """A record of `model` from its checked file: each schema field the model has, converted by
     the field's kind, and the values the model derives at "now"."""
-    text_class = _text_class(model)
-    text_fields = _text_fields(text_class, shape)
+    text_class, text_fields, fact_fields = _plan(model, shape)
     texts = {
         lang: text_class(
-            **{
-                name: _value(spec, values.get(name), _hints(text_class)[name], ctx)
-                for name, spec in text_fields.items()
-            }
+            **{name: _value(spec, values.get(name), hint, ctx) for name, spec, hint in text_fields}
         )
         for lang, values in checked.texts.items()
     }
-    hints = _hints(model)
     facts = {
-        spec.name: _value(spec, checked.facts.get(spec.name), hints[spec.name], ctx)
-        for spec in shape.facts
-        if spec.name in hints and spec.name not in _RECORD_FIELDS
+        name: _value(spec, checked.facts.get(name), hint, ctx) for name, spec, hint in fact_fields
     }
     facts.update(model.derive(checked, ctx))
     return model(checked.id, checked.path, texts, checked.facts.get("only_in"), **facts)
+
+
+_PLANS: dict[tuple[type, int], tuple] = {}
+
+
+def _plan(model: type[Record], shape: s.Shape) -> tuple:
+    """The text class, and (name, field, type hint) of each text and fact field the model holds;
+    worked out once per model, not once per record."""
+    key = (model, id(shape))
+    if key not in _PLANS:
+        text_class = _text_class(model)
+        text_hints, hints = _hints(text_class), _hints(model)
+        text_fields = [
+            (name, spec, text_hints[name]) for name, spec in _text_fields(text_class, shape).items()
+        ]
+        fact_fields = [
+            (spec.name, spec, hints[spec.name])
+            for spec in shape.facts
+            if spec.name in hints and spec.name not in _RECORD_FIELDS
+        ]
+        _PLANS[key] = (text_class, text_fields, fact_fields)
+    return _PLANS[key]
 
 
 # Set from the file itself, never from a schema field of the same name.
