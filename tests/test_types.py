@@ -43,6 +43,7 @@ def test_every_type_has_its_schema_templates_and_catalogue_strings(content_type:
             assert (TEMPLATES / template).is_file(), template
     if content_type.listing:
         assert content_type.section in SECTIONS, "a listing needs a section slug per language"
+        assert content_type.labels, "a listing needs its heading in the catalogues"
     strings = [*(content_type.labels or ()), *([content_type.menu] if content_type.menu else [])]
     for lang in ("da", "en"):
         catalogue = _catalogue(lang)
