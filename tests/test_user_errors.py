@@ -188,6 +188,12 @@ def _wait_for(condition, seconds: float = 120) -> None:
         time.sleep(0.02)
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Ctrl+C reaches the command as it does in a terminal, also when the tests themselves run
+    in the background, where the shell starts them with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_a_build_leaves_site_as_it_was(minimal_content, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
@@ -210,6 +216,7 @@ def test_ctrl_c_during_a_build_leaves_site_as_it_was(minimal_content, tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     _wait_for(lambda: any(tmp_path.glob(".site-build-*")) or build.poll() is not None)
     build.send_signal(signal.SIGINT)
@@ -241,6 +248,7 @@ def test_ctrl_c_stops_the_preview_and_removes_its_folder(minimal_content, tmp_pa
         text=True,
         cwd=ROOT,
         env={**os.environ, "TMPDIR": str(temp)},
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
 
     def listening() -> bool:
