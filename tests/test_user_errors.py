@@ -255,10 +255,13 @@ def test_ctrl_c_stops_the_preview_and_removes_its_folder(minimal_content, tmp_pa
         with socket.socket() as client:
             return client.connect_ex(("127.0.0.1", port)) == 0 or serve.poll() is not None
 
-    _wait_for(listening)
-    assert any(temp.iterdir())  # the preview's pages
-    serve.send_signal(signal.SIGINT)
-    stdout, stderr = serve.communicate(timeout=60)
+    try:
+        _wait_for(listening)
+        assert any(temp.iterdir())  # the preview's pages
+        serve.send_signal(signal.SIGINT)
+        stdout, stderr = serve.communicate(timeout=60)
+    finally:
+        serve.kill()  # a server that did not stop would outlive the tests
     assert "Traceback" not in stdout + stderr
     assert stderr.endswith("\ninterrupted; site/ was left as it was\n"), stderr
     assert serve.returncode == 130
