@@ -17,28 +17,34 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from generator import paths
+from generator import languages, paths
 
-LOCALES = {"da": "da_DK", "en": "en_GB"}
-LANGUAGE_NAMES = {"da": {"da": "dansk", "en": "engelsk"}, "en": {"da": "Danish", "en": "English"}}
-OWN_NAMES = {"da": "Dansk", "en": "English"}
-OG_LOCALES = {"da": "da_DK", "en": "en_GB"}
 LOCALE_DIR = paths.THEME / "locales"
 
 
+def babel_locale(lang: str) -> str:
+    """The Babel locale of a language: da_DK."""
+    return languages.language(lang).locale
+
+
 def locale(lang: str) -> Locale:
-    return Locale.parse(LOCALES[lang])
+    return Locale.parse(babel_locale(lang))
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of language `code` written in `lang`: ('da', 'en') -> 'Danish'."""
+    return languages.name(code, lang)
 
 
 @functools.lru_cache(maxsize=4096)  # listings print the same dates over and over
 def format_date(value: date, lang: str) -> str:
     """23. november 2021 (da) / 23 November 2021 (en)."""
-    return babel_format_date(value, "long", locale=LOCALES[lang])
+    return babel_format_date(value, "long", locale=babel_locale(lang))
 
 
 def format_month(value: date, lang: str) -> str:
     """november 2021 (da) / November 2021 (en)."""
-    return babel_format_date(value, "LLLL y", locale=LOCALES[lang])
+    return babel_format_date(value, "LLLL y", locale=babel_locale(lang))
 
 
 def format_partial_date(value, lang: str) -> str:
@@ -46,31 +52,31 @@ def format_partial_date(value, lang: str) -> str:
     patterns = {"month": "LLLL y", "quarter": "QQQQ y", "year": "y"}
     if value.precision == "day":
         return format_date(value.value, lang)
-    return babel_format_date(value.value, patterns[value.precision], locale=LOCALES[lang])
+    return babel_format_date(value.value, patterns[value.precision], locale=babel_locale(lang))
 
 
 def format_dkk(amount: int, lang: str) -> str:
-    """92.524.800 kr. (da) / DKK 92,524,800 (en)."""
-    pattern = "#,##0 ¤" if lang == "da" else "¤ #,##0"
-    return format_currency(amount, "DKK", pattern, locale=LOCALES[lang], currency_digits=False)
+    """92.524.800 kr. (da) / DKK 92,524,800 (en) / 92.524.800 DKK (de): the language's pattern."""
+    pattern = languages.language(lang).amount_pattern
+    return format_currency(amount, "DKK", pattern, locale=babel_locale(lang), currency_digits=False)
 
 
 def format_eur(amount: float, lang: str) -> str:
     """An amount in euro, whole euros: EUR 12,402,788."""
-    pattern = "#,##0 ¤¤" if lang == "da" else "¤¤ #,##0"
+    pattern = languages.language(lang).amount_code_pattern
     return format_currency(
-        round(amount), "EUR", pattern, locale=LOCALES[lang], currency_digits=False
+        round(amount), "EUR", pattern, locale=babel_locale(lang), currency_digits=False
     )
 
 
 def format_number(value: float, lang: str) -> str:
-    return format_decimal(value, locale=LOCALES[lang])
+    return format_decimal(value, locale=babel_locale(lang))
 
 
 def format_rate(value: float, lang: str) -> str:
     """A share as a percentage with one decimal: 82,8 % (da) / 82.8% (en)."""
-    pattern = "#,##0.0 %" if lang == "da" else "#,##0.0%"
-    return format_percent(value, pattern, locale=LOCALES[lang]).replace("\xa0", " ")
+    pattern = languages.language(lang).percent_pattern
+    return format_percent(value, pattern, locale=babel_locale(lang)).replace("\xa0", " ")
 
 
 def format_phone(e164: str) -> str:
@@ -88,7 +94,7 @@ def translations(lang: str) -> gettext.NullTranslations:
     if not po_path.exists():
         return gettext.NullTranslations()
     with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=LOCALES[lang])
+        catalog = read_po(handle, locale=babel_locale(lang))
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

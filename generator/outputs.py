@@ -17,13 +17,13 @@ from pathlib import Path
 
 from generator import paths
 from generator.content.model import Content
-from generator.content.schema import LANGUAGES
 from generator.content.types import TYPE_BY_NAME
 from generator.errors import ContentError, ContentInvalid
+from generator.languages import codes, language
 from generator.newsroom.downloads import feed_download, feed_path, press_downloads, shared_downloads
 from generator.site.mkdocs_adapter import MKDOCS_OUTPUTS
 from generator.site.sitemap import LANGUAGE_FILES, ROOT_FILES
-from generator.site.urls import FACETS, SECTIONS, START_YEAR, UrlMap
+from generator.site.urls import FACET_TAXONOMIES, UrlMap, section_slug
 
 THEME_IMAGES = paths.THEME / "assets" / "images"
 
@@ -146,14 +146,14 @@ class Registry:
 class Reservation:
     """Names in one folder of each language that the generator keeps for its own outputs."""
 
-    section: str | None  # a key of urls.SECTIONS, or None for the language root
+    section: str | None  # a section of the language table, or None for the language root
     names: dict[str, tuple[str, ...]]  # per language
     owner: str  # what uses them, in words
     pattern: str = ""  # a regular expression for a family of names (the years)
     pattern_words: str = ""  # the family, in words
 
     def folder(self, lang: str) -> str:
-        return f"/{lang}/{SECTIONS[self.section][lang]}/" if self.section else f"/{lang}/"
+        return f"/{lang}/{section_slug(self.section, lang)}/" if self.section else f"/{lang}/"
 
     def holds(self, slug: str, lang: str) -> bool:
         return slug in self.names.get(lang, ()) or bool(
@@ -162,13 +162,13 @@ class Reservation:
 
 
 def _each_language(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    return {lang: names for lang in LANGUAGES}
+    return {lang: names for lang in codes()}
 
 
 RESERVED = (
     Reservation(
         None,
-        {lang: tuple(s[lang] for s in SECTIONS.values()) for lang in LANGUAGES},
+        {lang: tuple(language(lang).sections.values()) for lang in codes()},
         "the sections",
     ),
     Reservation(
@@ -179,7 +179,7 @@ RESERVED = (
     Reservation(None, _each_language(("media",)), "images, logos and other files"),
     Reservation(
         None,
-        {lang: (*LANGUAGE_FILES, feed_path(lang)) for lang in LANGUAGES},
+        {lang: (*LANGUAGE_FILES, feed_path(lang)) for lang in codes()},
         "the sitemap and the press feed",
     ),
     Reservation(
@@ -187,7 +187,10 @@ RESERVED = (
     ),
     Reservation(
         "initiatives",
-        {lang: (*(f[lang] for f in FACETS.values()), START_YEAR[lang]) for lang in LANGUAGES},
+        {
+            lang: (*(language(lang).facets[t] for t in FACET_TAXONOMIES), language(lang).start_year)
+            for lang in codes()
+        },
         "the initiatives' region, fund, focus area and start-year listings",
     ),
 )
@@ -251,7 +254,7 @@ def page_owner(content: Content, key: tuple, lang: str) -> Owner:
     if TYPE_BY_NAME[kind].per_language_files:
         path = re.sub(r"\.[a-z]+\.md$", f".{lang}.md", record.path)
         return FromRecord("the page", path, content.line(path, ("slug",)), "slug")
-    keypath = (lang, "slug") if lang in record.texts else (record.only_in, "slug")
+    keypath = (record.text_language(lang), "slug")
     return FromRecord(
         "the page", record.path, content.line(record.path, keypath), ".".join(keypath)
     )

@@ -21,6 +21,7 @@ import vobject
 import yaml
 from pypdf import PdfReader
 
+from generator import languages
 from generator.content import schema as s
 from tests.quality_helpers import CHROMIUM, CHROMIUM_FLAGS, require, require_module
 
@@ -46,7 +47,7 @@ def poison(value, shape: s.Shape):
         return value
     for spec in shape.facts:
         value[spec.name] = _poison_field(value.get(spec.name), spec)
-    for lang in s.LANGUAGES:
+    for lang in languages.codes():
         block = value.get(lang)
         if isinstance(block, dict):
             for spec in shape.texts:

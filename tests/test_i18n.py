@@ -20,7 +20,7 @@ from babel.messages.frontend import parse_keywords
 from babel.messages.pofile import read_po
 from babel.util import pathmatch
 
-from generator import i18n
+from generator import i18n, languages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ try:  # Babel >= 2.14
 except ImportError:  # pragma: no cover
     from babel.messages.frontend import parse_mapping as _parse_mapping
 
-LANGUAGES = ("da", "en")
+LANGUAGES = languages.codes()
 # The keywords of the documented command: --no-default-keywords -k _ -k gettext -k ngettext:1,2
 KEYWORDS = parse_keywords(["_", "gettext", "ngettext:1,2"])
 PLURAL_FORMS = (2, "(n != 1)")  # nplurals=2; plural=(n != 1); for both Danish and English
@@ -127,7 +127,7 @@ def _catalog(lang: str):
     path = ROOT / "theme" / "locales" / lang / "LC_MESSAGES" / "messages.po"
     assert path.exists(), f"{path.relative_to(ROOT)} is missing (pybabel init, see babel.cfg)"
     with path.open("rb") as handle:
-        return read_po(handle, locale=i18n.LOCALES[lang])
+        return read_po(handle, locale=i18n.babel_locale(lang))
 
 
 @pytest.fixture(scope="module", params=LANGUAGES)

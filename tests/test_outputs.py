@@ -9,14 +9,15 @@ import pytest
 
 from generator import outputs
 from generator.clock import build_now
-from generator.content.fieldref import render_field_reference
+from generator.content.fieldref import bundled_languages, render_field_reference
 from generator.content.model import load_content
 from generator.errors import ContentInvalid
+from generator.languages import language
 from generator.outputs import Fixed, FromRecord, Registry, claim_site, reservation
 from generator.pipeline import build_site
 from generator.site import mkdocs_hooks, sitemap
 from generator.site.mkdocs_adapter import BuildFailed
-from generator.site.urls import SECTIONS, build_url_map
+from generator.site.urls import build_url_map
 
 NOW = "2025-01-01T00:00:00+00:00"
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,7 +142,8 @@ def test_every_generated_folder_is_a_reserved_slug(minimal_content):
             continue
         for lang in content.languages:
             parts = urls.path(key, lang).rstrip("/").split("/")
-            section = next(name for name, s in SECTIONS.items() if s[lang] == parts[0])
+            sections = language(lang).sections
+            section = next(name for name, slug in sections.items() if slug == parts[0])
             assert reservation(None, parts[0], lang) is not None, (key, lang)
             if len(parts) > 1:
                 assert reservation(section, parts[1], lang) is not None, (key, lang)
@@ -156,8 +158,8 @@ def test_fields_md_lists_every_reserved_slug():
     section = text[text.index("## Reserved slugs") :]
     for reserved in outputs.RESERVED:
         assert reserved.owner in section
-        for names in reserved.names.values():
-            for name in names:
+        for lang in bundled_languages():
+            for name in reserved.names[lang]:
                 assert f"`{name}`" in section, name
     assert "any four-digit year" in section
 

@@ -18,10 +18,11 @@ from generator.content.fieldref import render_field_reference
 from generator.content.model import Record, load_content
 from generator.content.types import CONTENT_TYPES, TYPE_BY_KIND, ContentType
 from generator.editor.scaffold import new_record
+from generator.languages import table
 from generator.paths import TEMPLATES
 from generator.pipeline import language_build
 from generator.site import urls as urls_module
-from generator.site.urls import SECTIONS, build_url_map
+from generator.site.urls import build_url_map
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = "2026-03-02T10:00:00+01:00"
@@ -42,7 +43,8 @@ def test_every_type_has_its_schema_templates_and_catalogue_strings(content_type:
         if template:
             assert (TEMPLATES / template).is_file(), template
     if content_type.listing:
-        assert content_type.section in SECTIONS, "a listing needs a section slug per language"
+        for lang in table().codes:
+            assert content_type.section in table()[lang].sections, "a section slug per language"
         assert content_type.labels, "a listing needs its heading in the catalogues"
     strings = [*(content_type.labels or ()), *([content_type.menu] if content_type.menu else [])]
     for lang in ("da", "en"):
@@ -230,18 +232,26 @@ def _add_report_type(repo: Path) -> None:
     _append(repo / "generator/content/types.py", REPORT_ENTRY)
     (repo / "generator/templates/report.md.j2").write_text(REPORT_PAGE, encoding="utf-8")
     (repo / "generator/templates/reports.md.j2").write_text(REPORT_LISTING, encoding="utf-8")
-    for lang, one, many in (("da", "Rapport", "Rapporter"), ("en", "Report", "Reports")):
+    for lang, one, many in (
+        ("da", "Rapport", "Rapporter"),
+        ("en", "Report", "Reports"),
+        ("de", "Bericht", "Berichte"),
+    ):
         _append(
             repo / f"theme/locales/{lang}/LC_MESSAGES/messages.po",
             f'\nmsgid "Report"\nmsgstr "{one}"\n\nmsgid "Reports"\nmsgstr "{many}"\n',
         )
-    # The section's slug per language.
-    _replace(
-        repo / "generator/site/urls.py",
-        '    "contacts": {"da": "kontakt", "en": "contact"},\n',
-        '    "contacts": {"da": "kontakt", "en": "contact"},\n'
-        '    "reports": {"da": "rapporter", "en": "reports"},\n',
-    )
+    # The section's slug per language, in the language table.
+    for own, slug in (
+        ("arrangementer", "rapporter"),
+        ("events", "reports"),
+        ("veranstaltungen", "berichte"),
+    ):
+        _replace(
+            repo / "generator/languages.yaml",
+            f"      events: {own}\n",
+            f"      events: {own}\n      reports: {slug}\n",
+        )
 
 
 def test_a_type_added_through_the_registry_gets_its_pages(tmp_path, copy_minimal):

@@ -12,8 +12,13 @@ from __future__ import annotations
 import sys
 from typing import NamedTuple
 
+import yaml
+
+from generator import languages as language_table
+from generator import paths
 from generator.content import schema as s
 from generator.content.types import CONTENT_TYPES, ContentType
+from generator.content.validate import site_languages
 from generator.outputs import RESERVED
 
 COMMAND = "python -m generator.content.fieldref > docs/fields.md"
@@ -83,7 +88,17 @@ KINDS: dict[str, Kind] = {
         "The last part of a page address: a-z, 0-9 and - only (write æ, ø and å as ae, oe and aa).",
         "groen-omstilling",
     ),
-    s.LANGUAGE: Kind("language", "`da` or `en`.", "da"),
+    s.LANGUAGE: Kind("language", "One of the codes site.yaml lists under `languages:`.", "da"),
+    s.LANGUAGE_CODE: Kind(
+        "language code",
+        "A code from generator/languages.yaml: "
+        + ", ".join(f"`{code}`" for code in language_table.codes())
+        + ".",
+        "da",
+    ),
+    s.LANGUAGE_SET: Kind(
+        "languages", "One language of the site, or a list of them: `da` or `[da, en]`.", "da"
+    ),
     s.REF: Kind("id", "The id of another record: its file name without .yaml.", "mette-lund"),
     s.TERM: Kind("code", "A code from content/taxonomies.yaml.", "innovation"),
     s.MEDIA: Kind(
@@ -112,8 +127,16 @@ KINDS: dict[str, Kind] = {
 }
 
 
-def render_field_reference() -> str:
+def bundled_languages() -> tuple[str, ...]:
+    """The languages of the bundled site (content/site.yaml), which the reference names."""
+    data = yaml.safe_load((paths.REPO / "content" / "site.yaml").read_text(encoding="utf-8"))
+    return site_languages(data)
+
+
+def render_field_reference(languages: tuple[str, ...] | None = None) -> str:
     """docs/fields.md: every record type and field of the schema, in Markdown for editors."""
+    langs = languages or bundled_languages()
+    keys = " and under ".join(f"`{lang}:`" for lang in langs)
     out = [
         "<!-- Generated from generator/content/schema.py; do not edit by hand. Regenerate with:",
         f"     {COMMAND} -->",
@@ -123,14 +146,17 @@ def render_field_reference() -> str:
         (
             "Every record is one YAML file under `content/`; its id is the file name without "
             "`.yaml` (a-z, 0-9 and -). Facts (dates, amounts, codes, references, images) are "
-            "written once; text is written under `da:` and under `en:`. A record may leave out one "
-            "language only when it says so with `only_in:`."
+            f"written once; text is written under {keys}, one key per language site.yaml lists "
+            "under `languages:`. A record may leave out a language only when it says so with "
+            "`only_in:`."
         ),
         "",
         (
             "`python build.py check` lists every problem in the content, with file and line. In "
             "the tables below, `funding[].amount` means the key `amount` in each item of the list "
-            "`funding`, and `da/en` means the key is written under both `da:` and `en:`."
+            f"`funding`, and `{'/'.join(langs)}` means the key is written under each language: "
+            + ", ".join(f"`{lang}:`" for lang in langs)
+            + "."
         ),
         "",
         (
@@ -147,15 +173,15 @@ def render_field_reference() -> str:
     for kind in KINDS.values():
         out.append(f"| {kind.name} | {_cell(kind.how)} | {_code(kind.example)} |")
     out.append("")
-    out.extend(_record_section(s.SITE))
-    out.extend(_taxonomy_section())
+    out.extend(_record_section(s.SITE, langs))
+    out.extend(_taxonomy_section(langs))
     for content_type in CONTENT_TYPES:
-        out.extend(_record_section(content_type.schema, content_type))
-    out.extend(_reserved_section())
+        out.extend(_record_section(content_type.schema, langs, content_type))
+    out.extend(_reserved_section(langs))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _reserved_section() -> list[str]:
+def _reserved_section(langs: tuple[str, ...]) -> list[str]:
     """The slugs the site keeps for its own pages and files, from the build's own table."""
     out = [
         "## Reserved slugs",
@@ -171,22 +197,21 @@ def _reserved_section() -> list[str]:
         "|---|---|---|",
     ]
     for reserved in RESERVED:
-        folders = ", ".join(f"`{reserved.folder(lang)}`" for lang in s.LANGUAGES)
+        folders = ", ".join(f"`{reserved.folder(lang)}`" for lang in langs)
         if reserved.pattern_words:
             names = reserved.pattern_words
-        elif len({reserved.names[lang] for lang in s.LANGUAGES}) == 1:
-            names = ", ".join(f"`{n}`" for n in reserved.names[s.LANGUAGES[0]])
+        elif len({reserved.names[lang] for lang in langs}) == 1:
+            names = ", ".join(f"`{n}`" for n in reserved.names[langs[0]])
         else:
             names = "; ".join(
-                f"{lang}: " + ", ".join(f"`{n}`" for n in reserved.names[lang])
-                for lang in s.LANGUAGES
+                f"{lang}: " + ", ".join(f"`{n}`" for n in reserved.names[lang]) for lang in langs
             )
         out.append(f"| {folders} | {names} | {_cell(reserved.owner)} |")
     return out + [""]
 
 
 def _record_section(
-    record_type: s.RecordType, content_type: ContentType | None = None
+    record_type: s.RecordType, langs: tuple[str, ...], content_type: ContentType | None = None
 ) -> list[str]:
     path, _, about = record_type.doc.partition(": ")
     out = [f"## {record_type.title}", "", f"`{path}`: {_cell(about)}", ""]
@@ -201,11 +226,11 @@ def _record_section(
             ),
             "",
         ]
-    out += _table(_rows(shape, ""))
+    out += _table(_rows(shape, "", langs))
     return out
 
 
-def _taxonomy_section() -> list[str]:
+def _taxonomy_section(langs: tuple[str, ...]) -> list[str]:
     names = ", ".join(f"`{name}`" for name in s.TAXONOMIES)
     out = [
         "## Taxonomies",
@@ -216,24 +241,24 @@ def _taxonomy_section() -> list[str]:
         ),
         "",
     ]
-    return out + _table(_rows(s.TAXONOMY_TERM, ""))
+    return out + _table(_rows(s.TAXONOMY_TERM, "", langs))
 
 
-def _rows(shape: s.Shape, prefix: str) -> list[tuple[str, s.Field]]:
+def _rows(shape: s.Shape, prefix: str, langs: tuple[str, ...]) -> list[tuple[str, s.Field]]:
     """(dotted key, field) for every key of a shape, nested shapes after their parent."""
     rows: list[tuple[str, s.Field]] = []
     for spec in shape.facts:
-        rows += _field_rows(f"{prefix}{spec.name}", spec)
+        rows += _field_rows(f"{prefix}{spec.name}", spec, langs)
     for spec in shape.texts:
-        rows += _field_rows(f"{prefix}da/en.{spec.name}", spec)
+        rows += _field_rows(f"{prefix}{'/'.join(langs)}.{spec.name}", spec, langs)
     return rows
 
 
-def _field_rows(key: str, spec: s.Field) -> list[tuple[str, s.Field]]:
+def _field_rows(key: str, spec: s.Field, langs: tuple[str, ...]) -> list[tuple[str, s.Field]]:
     rows = [(key, spec)]
     inner = spec.item if spec.kind == s.LIST else spec
     if inner is not None and inner.kind == s.OBJECT and inner.shape is not None:
-        rows += _rows(inner.shape, f"{key}[]." if spec.kind == s.LIST else f"{key}.")
+        rows += _rows(inner.shape, f"{key}[]." if spec.kind == s.LIST else f"{key}.", langs)
     return rows
 
 

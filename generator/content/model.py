@@ -26,6 +26,7 @@ from generator.content.validate import (
     validate_content,
 )
 from generator.errors import ContentError, sort_errors
+from generator.languages import in_language, shown_language
 
 if TYPE_CHECKING:  # types.py imports the record classes from here
     from generator.content.types import ContentType
@@ -109,14 +110,14 @@ class Quote:
 
     def text_in(self, lang: str) -> str:
         """The quote in `lang`, or in the one language it was written in."""
-        return self.text.get(lang) or next(iter(self.text.values()))
+        return in_language(self.text, lang)
 
     def attribution(self, people: Mapping[str, Person], lang: str) -> tuple[str, str | None]:
         """The speaker's name and role: from the person record, or as written in the quote."""
         if self.speaker:
             person = people[self.speaker]
             return person.name, person.text(lang).role
-        return self.name or "", self.role.get(lang) or next(iter(self.role.values()), None)
+        return self.name or "", in_language(self.role, lang)
 
 
 @dataclass(frozen=True)
@@ -138,12 +139,16 @@ class Record(Generic[T]):
     id: str
     path: str
     texts: Mapping[str, T]
-    only_in: str | None
+    only_in: tuple[str, ...]  # the languages it is published in; () for every language
     sources: tuple[Source, ...] = field(default=(), kw_only=True)
 
     def text(self, lang: str) -> T:
-        """The text in `lang`, or in the record's only language when it has one."""
-        return self.texts.get(lang) or self.texts[self.only_in]
+        """The text in `lang`, or in the first language the record is written in."""
+        return self.texts[self.text_language(lang)]
+
+    def text_language(self, lang: str) -> str:
+        """The language of the text a page in `lang` shows: `lang`, unless it borrows."""
+        return shown_language(self.texts, lang, self.only_in)
 
     def is_fallback(self, lang: str) -> bool:
         """True when `lang` shows the text of another language."""
@@ -545,7 +550,7 @@ def build_record(model: type[Record], shape: s.Shape, checked: Checked, ctx: Bui
         name: _value(spec, checked.facts.get(name), hint, ctx) for name, spec, hint in fact_fields
     }
     facts.update(model.derive(checked, ctx))
-    return model(checked.id, checked.path, texts, checked.facts.get("only_in"), **facts)
+    return model(checked.id, checked.path, texts, checked.facts.get("only_in") or (), **facts)
 
 
 _PLANS: dict[tuple[type, int], tuple] = {}

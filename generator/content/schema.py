@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LANGUAGES = ("da", "en")
-
 # Field kinds. Each is checked and converted by validate.py.
 TEXT = "text"  # one line of plain text; HTML is shown as text, never run
 PARAGRAPH = "paragraph"  # plain text that may span lines
@@ -28,7 +26,9 @@ EMAIL = "email"
 PHONE = "phone"
 URL = "url"  # https:// or http:// address
 SLUG = "slug"  # a-z, 0-9 and -
-LANGUAGE = "language"  # da or en
+LANGUAGE = "language"  # a language of the site (site.yaml languages:)
+LANGUAGE_CODE = "language_code"  # a language of the table, generator/languages.yaml
+LANGUAGE_SET = "language_set"  # one language of the site, or a list of them
 REF = "ref"  # the id of another record (target = record type)
 TERM = "term"  # a code from content/taxonomies.yaml (target = taxonomy name)
 MEDIA = "media"  # a file under content/media/
@@ -106,9 +106,10 @@ TRANSLATED = Field(
 
 ONLY_IN = Field(
     "only_in",
-    LANGUAGE,
-    "Publish this record in this one language only. The other language's site shows it with a "
-    "notice that it is only available in this language. Leave out to require both languages.",
+    LANGUAGE_SET,
+    "Publish this record only in these languages: one code, or a list such as [da, en]. The "
+    "other languages' sites show it with a notice that it is only available in the first of "
+    "them. Leave out to require every language of the site.",
     example="da",
 )
 
@@ -202,8 +203,9 @@ SITE = RecordType(
             ),
             _list(
                 "languages",
-                Field("item", LANGUAGE, "Language code."),
-                "Languages of the site; the first is the source language.",
+                Field("item", LANGUAGE_CODE, "Language code."),
+                "Languages of the site, codes from generator/languages.yaml; the first is the "
+                "source language.",
                 required=True,
             ),
             Field(

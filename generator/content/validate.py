@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from slugify import slugify
 
 from generator import clock
+from generator import languages as language_table
 from generator.content import schema as s
 from generator.content.imagecheck import ImageProblem, check_image
 from generator.content.loader import (
@@ -36,7 +37,6 @@ from generator.errors import ContentError, ContentInvalid
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = ID_PATTERN
-LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
 _INVALID = object()  # a value that failed its check (already reported)
 _TOP_LEVEL = {"site.yaml", "taxonomies.yaml", "media", "pages", "README.md"}
 
@@ -113,6 +113,7 @@ class CheckedContent:
     records: dict[str, dict[str, Checked]] = field(default_factory=dict)
     pages: dict[str, dict[str, Checked]] = field(default_factory=dict)  # id -> lang -> page
     warnings: list[ContentError] = field(default_factory=list)  # e.g. HTML removed from a body
+    languages: tuple[str, ...] = ()  # the site's, from site.yaml
 
 
 class _Context:
@@ -162,8 +163,8 @@ def validate_content(root: Path) -> CheckedContent:
             ]
         )
     files = _discover(root, errors)
-    languages = s.LANGUAGES
     site_doc = _parse(root, "site.yaml", errors, required=True)
+    languages = checked.languages = site_languages(site_doc.data if site_doc else None)
     if site_doc is not None:
         ctx = _Context(root, site_doc, errors, languages)
         facts, texts = _check_shape(site_doc.data, s.SITE.shape, (), ctx, None)
@@ -213,6 +214,25 @@ def validate_content(root: Path) -> CheckedContent:
     if errors:
         raise ContentInvalid(errors)
     return checked
+
+
+def site_languages(data: object) -> tuple[str, ...]:
+    """The languages site.yaml builds, as far as the language table knows them. When the list
+    cannot be used (it is reported), the language blocks site.yaml itself writes stand in, so
+    the rest of the content is checked against what the editor most likely meant."""
+    data = data if isinstance(data, dict) else {}
+    table = language_table.table()
+    listed = data.get("languages")
+    if isinstance(listed, list):
+        known = tuple(dict.fromkeys(x for x in listed if isinstance(x, str) and x in table))
+        if known:
+            return known
+    return tuple(key for key in data if isinstance(key, str) and key in table) or table.assumed
+
+
+def language_name(lang: str) -> str:
+    """The English name of a language, as messages name it: Danish."""
+    return language_table.name(lang, "en")
 
 
 def _site_zone(site_doc: Document | None) -> ZoneInfo | None:
@@ -392,9 +412,7 @@ def _check_record_file(
     if doc is None or record_id is None:
         return None
     ctx = _Context(root, doc, errors, languages, zone, warnings)
-    only_in = doc.data.get("only_in") if isinstance(doc.data, dict) else None
-    only_in = only_in if only_in in languages else None
-    facts, texts = _check_shape(doc.data, record_type.shape, (), ctx, only_in)
+    facts, texts = _check_shape(doc.data, record_type.shape, (), ctx, _only_in_of(ctx))
     if facts is _INVALID:
         return None
     record = Checked(record_id, record_type.name, rel, facts, texts, doc)
@@ -406,7 +424,7 @@ def _check_record_file(
 
 
 def _check_shape(
-    value: object, shape: s.Shape, path: tuple, ctx: _Context, only_in: str | None
+    value: object, shape: s.Shape, path: tuple, ctx: _Context, only_in: tuple[str, ...]
 ) -> tuple:
     """Check a mapping against a shape: (facts, texts per language), or (_INVALID, None)."""
     if value is UNREADABLE:
@@ -437,22 +455,21 @@ def _check_shape(
             if block is None:
                 if lang in misspelt:
                     continue
-                if only_in is None or lang == only_in:
+                if not only_in or lang in only_in:
                     required = [f.name for f in shape.texts if f.required]
                     hint = (
                         f"add {lang}: with " + ", ".join(required)
                         if required
-                        else f"add {lang}: with the {LANGUAGE_NAMES[lang]} texts"
+                        else f"add {lang}: with the {language_name(lang)} texts"
                     )
-                    if shape.fact("only_in") and only_in is None:
-                        other = next(x for x in ctx.languages if x != lang)
-                        hint += f", or write only_in: {other} to publish in one language only"
-                    ctx.error(path, f"the {LANGUAGE_NAMES[lang]} text is missing ({lang}:)", hint)
+                    if shape.fact("only_in") and not only_in:
+                        hint += _only_in_hint(value, lang, ctx)
+                    ctx.error(path, f"the {language_name(lang)} text is missing ({lang}:)", hint)
                 continue
             if not isinstance(block, dict):
                 ctx.error(
                     path + (lang,),
-                    f"expected the {LANGUAGE_NAMES[lang]} texts as keys "
+                    f"expected the {language_name(lang)} texts as keys "
                     f"and values, got {_kind_of(block)}",
                     "indent the texts under " + lang + ":",
                 )
@@ -555,6 +572,8 @@ def _check_value(spec: s.Field, value: object, keypath: tuple, ctx: _Context) ->
         if facts is _INVALID:
             return _INVALID
         return {"facts": facts, "texts": texts, "line": ctx.doc.line(keypath)}
+    if kind == s.LANGUAGE_SET:
+        return _language_set(spec, value, raw if raw is not None else str(value), keypath, ctx)
     if isinstance(value, (list, dict)):
         example = f", e.g. {spec.name}: {spec.example}" if spec.example else ""
         return ctx.error(
@@ -584,10 +603,21 @@ def _fingerprints(value: object, keypath: tuple, ctx: _Context) -> object:
     return {lang: dict(fields) for lang, fields in value.items()}
 
 
-def _only_in_of(ctx: _Context) -> str | None:
+def _only_in_of(ctx: _Context) -> tuple[str, ...]:
+    """The languages `only_in:` of the file names, those of the site; () when it names none."""
     data = ctx.doc.data
     value = data.get("only_in") if isinstance(data, dict) else None
-    return value if value in ctx.languages else None
+    listed = value if isinstance(value, list) else [value]
+    return tuple(x for x in ctx.languages if x in listed)
+
+
+def _only_in_hint(value: dict, missing: str, ctx: _Context) -> str:
+    """How to publish a record in the languages it is written in."""
+    written = [x for x in ctx.languages if x != missing and value.get(x) is not None]
+    written = written or [x for x in ctx.languages if x != missing][:1]
+    if len(written) == 1:
+        return f", or write only_in: {written[0]} to publish in one language only"
+    return f", or write only_in: [{', '.join(written)}] to publish in these languages only"
 
 
 def _kind_of(value: object) -> str:
@@ -976,17 +1006,7 @@ def _url(spec, value, raw, keypath, ctx):
 
 def _slug(spec, value, raw, keypath, ctx):
     if not SLUG_PATTERN.match(raw):
-        suggestion = slugify(
-            raw,
-            replacements=[
-                ["æ", "ae"],
-                ["ø", "oe"],
-                ["å", "aa"],
-                ["Æ", "Ae"],
-                ["Ø", "Oe"],
-                ["Å", "Aa"],
-            ],
-        )
+        suggestion = language_table.make_slug(raw)
         return ctx.error(
             keypath,
             f"'{raw}' is not a safe slug",
@@ -1001,6 +1021,32 @@ def _language(spec, value, raw, keypath, ctx):
             keypath, f"'{raw}' is not a language of the site", "write " + " or ".join(ctx.languages)
         )
     return raw
+
+
+def _language_code(spec, value, raw, keypath, ctx):
+    table = language_table.table()
+    if raw not in table:
+        return ctx.error(
+            keypath,
+            f"'{raw}' is not a language Klynge knows",
+            "write one of " + ", ".join(table.codes) + " (the codes in generator/languages.yaml)",
+        )
+    return raw
+
+
+def _language_set(spec, value, raw, keypath, ctx):
+    """One language of the site, or a list of them: always a tuple."""
+    if not isinstance(value, list):
+        checked = _language(spec, value, raw, keypath, ctx)
+        return _INVALID if checked is _INVALID else (checked,)
+    items = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            return ctx.error(keypath + (index,), "expected a language code", "write e.g. da")
+        items.append(_language(spec, item, item, keypath + (index,), ctx))
+    if not items:
+        return ctx.error(keypath, "the list names no language", "write e.g. only_in: da")
+    return _INVALID if _INVALID in items else tuple(dict.fromkeys(items))
 
 
 def _ref(spec, value, raw, keypath, ctx):
@@ -1138,6 +1184,8 @@ _CHECKERS = {
     s.URL: _url,
     s.SLUG: _slug,
     s.LANGUAGE: _language,
+    s.LANGUAGE_CODE: _language_code,
+    s.LANGUAGE_SET: _language_set,
     s.REF: _ref,
     s.TERM: _term,
     s.MEDIA: _media,
@@ -1364,7 +1412,7 @@ def _check_pages(
                         present.path,
                         1,
                         "file",
-                        f"the {LANGUAGE_NAMES[lang]} version is missing",
+                        f"the {language_name(lang)} version is missing",
                         f"add {folder}/{page_id}.{lang}.md",
                     )
                 )
@@ -1413,7 +1461,7 @@ def _check_references(
                     )
                 else:
                     seen[(lang, slug)] = record
-    for lang in s.LANGUAGES:
+    for lang in content.languages:
         seen_pages: dict[str, Checked] = {}
         for versions in content.pages.values():
             page = versions.get(lang)

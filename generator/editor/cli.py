@@ -8,7 +8,9 @@ from pathlib import Path
 
 from generator.clock import build_now
 from generator.content.types import CONTENT_TYPES
+from generator.editor.scaffold import site_languages_of
 from generator.errors import ContentInvalid, UserError
+from generator.languages import codes
 from generator.site.mkdocs_adapter import BuildFailed
 
 
@@ -29,7 +31,7 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     build.add_argument("--site", type=Path, default=root / "site", help="output folder")
     commands.add_parser("check", help="check the content and report every problem")
     serve = commands.add_parser("serve", help="live preview of one language")
-    serve.add_argument("--lang", choices=("da", "en"), default="da")
+    serve.add_argument("--lang", choices=codes(), help="default: the first language of site.yaml")
     serve.add_argument("--port", type=int, default=8000)
     new = commands.add_parser("new", help="start a new record from a scaffold")
     new.add_argument("kind", choices=[t.kind for t in CONTENT_TYPES])
@@ -39,7 +41,9 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     )
     translations.add_argument("--export", type=Path, metavar="FILE.po")
     translations.add_argument("--import", dest="import_", type=Path, metavar="FILE.po")
-    translations.add_argument("--lang", choices=("da", "en"), default="en")
+    translations.add_argument(
+        "--lang", choices=codes(), help="default: every language of the site but the first"
+    )
     args = parser.parse_args(argv)
     command = args.command or "build"
     try:
@@ -64,7 +68,8 @@ def _run(command: str, args: argparse.Namespace, root: Path, now) -> int:
     if command == "serve":
         from generator.editor.preview import serve
 
-        return serve(args.content, root, args.lang, args.port, args.now)
+        lang = args.lang or site_languages_of(Path(args.content))[0]
+        return serve(args.content, root, lang, args.port, args.now)
     if command == "new":
         from generator.editor.scaffold import new_record
 

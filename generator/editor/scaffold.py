@@ -15,8 +15,10 @@ import yaml
 from generator.clock import DEFAULT_TIMEZONE, in_zone
 from generator.content import schema as s
 from generator.content.types import TYPE_BY_KIND
+from generator.content.validate import site_languages
 from generator.errors import UserError
-from generator.site.urls import make_slug
+from generator.i18n import translations
+from generator.languages import make_slug
 
 
 class ScaffoldError(UserError):
@@ -36,18 +38,30 @@ def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
     folder = Path(content_dir) / record_type.folder
     folder.mkdir(parents=True, exist_ok=True)
     if content_type.per_language_files:
-        paths = [folder / f"{record_id}.{lang}.md" for lang in s.LANGUAGES]
+        languages = site_languages_of(Path(content_dir))
+        paths = [folder / f"{record_id}.{lang}.md" for lang in languages]
         for path in paths:
             if path.exists():
                 raise ScaffoldError(f"{path} already exists", "choose another title")
-        for lang, path in zip(s.LANGUAGES, paths, strict=True):
+        for lang, path in zip(languages, paths, strict=True):
             path.write_text(_page(title, lang), encoding="utf-8")
         return paths[0]
     path = folder / f"{record_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} already exists", "choose another title")
-    path.write_text(_yaml(record_type, title, now), encoding="utf-8")
+    path.write_text(
+        _yaml(record_type, title, now, site_languages_of(Path(content_dir))), encoding="utf-8"
+    )
     return path
+
+
+def site_languages_of(content_dir: Path) -> tuple[str, ...]:
+    """The languages site.yaml lists (as `check` reads them), the first being the source."""
+    try:
+        data = yaml.safe_load((content_dir / "site.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = None
+    return site_languages(data)
 
 
 def _site_zone(content_dir: Path) -> ZoneInfo:
@@ -65,16 +79,18 @@ def _site_zone(content_dir: Path) -> ZoneInfo:
 
 
 def _page(title: str, lang: str) -> str:
+    _ = translations(lang).gettext
+    heading, prompt = _("Heading"), _("Write the page here.")
     slug = make_slug(title)
     return (
         f"---\ntitle: {_quote(title)}\nslug: {slug}\n"
         f"description:   # one sentence for search engines and link previews\n---\n\n"
-        f"## {'Overskrift' if lang == 'da' else 'Heading'}\n\n"
-        f"{'Skriv siden her.' if lang == 'da' else 'Write the page here.'}\n"
+        f"## {heading}\n\n"
+        f"{prompt}\n"
     )
 
 
-def _yaml(record_type: s.RecordType, title: str, now: datetime) -> str:
+def _yaml(record_type: s.RecordType, title: str, now: datetime, languages: tuple[str, ...]) -> str:
     lines = [
         f"# {record_type.doc}",
         "# Fill in every empty field; `python build.py check` lists "
@@ -83,10 +99,11 @@ def _yaml(record_type: s.RecordType, title: str, now: datetime) -> str:
     ]
     for spec in record_type.shape.facts:
         lines.extend(_field(spec, "", now, title))
-    for lang in s.LANGUAGES:
+    for lang in languages:
         lines.append(f"{lang}:")
         for spec in record_type.shape.texts:
-            lines.extend(_field(spec, "  ", now, title if lang == "da" else ""))
+            # The title is written in the source language, the first of the site.
+            lines.extend(_field(spec, "  ", now, title if lang == languages[0] else ""))
     return "\n".join(lines) + "\n"
 
 

@@ -29,9 +29,10 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from generator.content import schema as s
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME
-from generator.content.validate import LANGUAGE_NAMES, Checked, validate_content
+from generator.content.validate import Checked, language_name, validate_content
+from generator.editor.scaffold import site_languages_of
 from generator.errors import UserError
-from generator.site.urls import make_slug
+from generator.languages import make_slug, table
 
 TRANSLATABLE = {s.TEXT, s.PARAGRAPH, s.MARKDOWN}
 # A text of more words than this, equal in both languages, has not been translated.
@@ -62,17 +63,17 @@ class Gap:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: {self.target_lang}.{self.field}"
-        source = LANGUAGE_NAMES[self.source_lang]
+        source = language_name(self.source_lang)
         if self.untranslated == "alias":
             return (
-                f"{where}: untranslated; the {LANGUAGE_NAMES[self.target_lang]} block is a "
+                f"{where}: untranslated; the {language_name(self.target_lang)} block is a "
                 f"YAML alias of the {source} one"
             )
         if self.untranslated:
             return f"{where}: untranslated; the same text as in {source}"
         if self.outdated:
             return f"{where}: outdated; the {source} text has changed since it was translated"
-        return f"{where}: missing in {LANGUAGE_NAMES[self.target_lang]}"
+        return f"{where}: missing in {language_name(self.target_lang)}"
 
 
 def _as_text(value: object) -> str:
@@ -88,13 +89,16 @@ def find_gaps(content_dir: Path, target: str) -> list[Gap]:
     for type_name, records in checked.records.items():
         shape = TYPE_BY_NAME[type_name].schema.shape
         for record in records.values():
-            gaps.extend(_record_gaps(record, shape, target))
+            gaps.extend(_record_gaps(record, shape, target, checked.languages))
     return sorted(gaps, key=lambda g: (g.path, g.line, g.field))
 
 
-def _record_gaps(record: Checked, shape: s.Shape, target: str) -> list[Gap]:
-    source = record.facts.get("only_in") or next(lang for lang in s.LANGUAGES if lang != target)
-    if source == target or source not in record.texts:
+def _record_gaps(
+    record: Checked, shape: s.Shape, target: str, languages: tuple[str, ...]
+) -> list[Gap]:
+    # Translated from the first language the record is published in, other than the target.
+    source = next((x for x in record.facts.get("only_in") or languages if x != target), None)
+    if source is None or source not in record.texts:
         return []
     prints = (record.facts.get("translated") or {}).get(target, {})
     block = record.texts.get(target, {})
@@ -201,7 +205,9 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
         path = Path(content_dir) / rel.split("/", 1)[1]
         data = yaml.load(path.read_text(encoding="utf-8"))
         block = data.get(target)
-        copied = any(block is data.get(lang) for lang in s.LANGUAGES if lang != target)
+        copied = any(
+            block is value for lang, value in data.items() if lang != target and lang in table()
+        )
         if block is None:
             block = data[target] = CommentedMap()
         elif copied:  # en: *da: translate a copy, or the Danish block would change too
@@ -224,10 +230,12 @@ def import_po(content_dir: Path, po_file: Path, target: str) -> int:
             block["slug"] = make_slug(str(title))
         with path.open("w", encoding="utf-8") as handle:
             yaml.dump(data, handle)
-        if data.get("only_in") and data["only_in"] != target:
+        only_in = data.get("only_in")
+        if only_in and target not in (only_in if isinstance(only_in, list) else [only_in]):
+            written_in = ", ".join(only_in) if isinstance(only_in, list) else only_in
             print(
-                f"{rel}: now translated; remove `only_in: {data['only_in']}` to publish it "
-                "in both languages"
+                f"{rel}: now translated; add {target} to `only_in: {written_in}`, or remove it "
+                "to publish it in every language"
             )
     return written
 
@@ -257,7 +265,20 @@ def _read_catalog(po_file: Path, target: str) -> Catalog:
 def run_translations(
     content_dir: Path, now: datetime, lang: str, export: Path | None, import_: Path | None
 ) -> int:
-    """Report gaps into `lang`; with --export write them to a PO file, with --import read one."""
+    """Report gaps into `lang` (or into every language but the site's first); with --export write
+    them to a PO file, with --import read one."""
+    if lang is None:
+        targets = site_languages_of(content_dir)[1:]
+        if (export or import_) and len(targets) != 1:
+            raise UserError(
+                "--export and --import work on one language",
+                "add --lang and one of " + ", ".join(targets),
+            )
+        if not export and not import_:
+            for target in targets:
+                run_translations(content_dir, now, target, None, None)
+            return 0
+        lang = targets[0] if targets else ""
     if import_:
         count = import_po(content_dir, import_, lang)
         print(f"{count} translation{'s' if count != 1 else ''} written from {import_}")
@@ -270,7 +291,7 @@ def run_translations(
     untranslated = sum(1 for g in gaps if g.untranslated)
     missing = len(gaps) - outdated - untranslated
     print(
-        f"{LANGUAGE_NAMES[lang]}: {missing} missing, {outdated} outdated, "
+        f"{language_name(lang)}: {missing} missing, {outdated} outdated, "
         f"{untranslated} untranslated"
     )
     if export:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from generator.content.model import Content, PressRelease
 from generator.newsroom import images
-from generator.site.urls import SECTIONS, UrlMap
+from generator.site.urls import UrlMap, section_slug
 
 if TYPE_CHECKING:
     from generator.outputs import Download
@@ -25,7 +25,7 @@ PRESS_KITS = "press-kits"
 
 
 def release_folder(release: PressRelease, lang: str) -> str:
-    return f"{SECTIONS['press'][lang]}/{release.text(lang).slug}"
+    return f"{section_slug('press', lang)}/{release.text(lang).slug}"
 
 
 def release_pdf_path(release: PressRelease, lang: str) -> str:
@@ -56,7 +56,7 @@ def feed_path(lang: str) -> str:
 
 
 def vcard_path(person_id: str, lang: str) -> str:
-    return f"{SECTIONS['contacts'][lang]}/{person_id}.vcf"
+    return f"{section_slug('contacts', lang)}/{person_id}.vcf"
 
 
 def release_downloads(release: PressRelease, urls: UrlMap, lang: str, _) -> list:
@@ -89,7 +89,7 @@ def press_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]
     found = []
     # content.press_releases holds published releases only (no drafts, no embargoed ones).
     for release in content.press_releases.values():
-        keypath = (lang, "slug") if lang in release.texts else (release.only_in, "slug")
+        keypath = (release.text_language(lang), "slug")
         found.append(
             Download(
                 release_pdf_path(release, lang),

@@ -73,7 +73,7 @@ def _entry(
     text = release.text(lang)
     entry = ElementTree.SubElement(feed, "entry")
     if release.is_fallback(lang):
-        entry.set(XML_LANG, release.only_in)
+        entry.set(XML_LANG, release.text_language(lang))
     _text(entry, "id", entry_id(release, content))
     _text(entry, "title", text.title)
     moment = _stamp(release.published_at)

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from urllib.request import url2pathname
 
 import markdown
@@ -32,6 +33,7 @@ from weasyprint.urls import URLFetcher
 from generator import paths
 from generator.content.model import Content, ImageRef, PressRelease
 from generator.i18n import format_date, format_phone, translations
+from generator.languages import in_language, table
 from generator.newsroom.downloads import release_pdf_path
 from generator.newsroom.images import encode_rendition, web_rendition
 from generator.site.urls import UrlMap
@@ -40,11 +42,11 @@ REPO = paths.REPO
 TEMPLATES = paths.TEMPLATES / "pdf"
 FONTS = REPO / "theme" / "assets" / "fonts"
 EU_EMBLEM = REPO / "theme" / "assets" / "images" / "eu-emblem.svg"
-# The wording is fixed by Regulation (EU) 2021/1060, Annex IX, so it is not left to a catalogue.
-EU_STATEMENT = {
-    "da": "Medfinansieret af Den Europæiske Union",
-    "en": "Co-funded by the European Union",
-}
+# The wording is fixed by Regulation (EU) 2021/1060, Annex IX, so it is not left to a catalogue:
+# the language table holds it.
+EU_STATEMENT = MappingProxyType(
+    {code: language.eu_statement for code, language in table().languages.items()}
+)
 FONT_FACES = (  # (weight, style, file): Ubuntu is one of the typefaces the EU rules allow
     (400, "normal", "ubuntu-latin-400-normal.woff2"),
     (500, "normal", "ubuntu-latin-500-normal.woff2"),
@@ -187,7 +189,7 @@ def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: st
     site = content.site
     issuer_name, about = content.boilerplate(release, lang)
     text = release.text(lang)
-    fallback = release.only_in or lang
+    fallback = release.text_language(lang)
     eu_initiatives = [
         content.initiatives[i]
         for i in release.initiatives
@@ -226,7 +228,7 @@ def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: st
 
 def _pick(texts: dict, lang: str, fallback: str) -> str | None:
     # Text blocks of a one-language release exist in that language only.
-    return texts.get(lang) or texts.get(fallback) or next(iter(texts.values()), None)
+    return in_language(texts, lang, (fallback,))
 
 
 def _quote(quote, content: Content, lang: str) -> PdfQuote:

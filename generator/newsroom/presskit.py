@@ -18,7 +18,14 @@ from babel.units import format_unit
 
 from generator.content.model import Content, ImageRef, PressRelease
 from generator.content.sanitise import markdown_text as md
-from generator.i18n import LOCALES, format_date, format_partial_date, format_phone, translations
+from generator.i18n import (
+    babel_locale,
+    format_date,
+    format_partial_date,
+    format_phone,
+    translations,
+)
+from generator.languages import in_language
 from generator.newsroom.downloads import PRESS_KITS, press_downloads, shared_downloads
 from generator.newsroom.pdf import EU_STATEMENT, release_pdf
 from generator.newsroom.release_docx import release_docx
@@ -95,7 +102,7 @@ def release_pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, by
 def human_size(n_bytes: int, lang: str, file_type: str = "ZIP") -> str:
     """A download's label: 'ZIP, 2,4 MB' (da) / 'ZIP, 2.4 MB' (en); kB and MB are 1000-based."""
     if n_bytes < 1000:
-        return f"{file_type}, {format_decimal(n_bytes, locale=LOCALES[lang])} B"
+        return f"{file_type}, {format_decimal(n_bytes, locale=babel_locale(lang))} B"
     units = ("digital-kilobyte", "digital-megabyte", "digital-gigabyte")
     value, step = n_bytes / 1000, 0
     while True:
@@ -106,7 +113,9 @@ def human_size(n_bytes: int, lang: str, file_type: str = "ZIP") -> str:
             break
         value, step = value / 1000, step + 1
     pattern = "#,##0.0" if shown < 10 else "#,##0"
-    size = format_unit(shown, units[step], length="short", format=pattern, locale=LOCALES[lang])
+    size = format_unit(
+        shown, units[step], length="short", format=pattern, locale=babel_locale(lang)
+    )
     return f"{file_type}, {size}"
 
 
@@ -225,8 +234,7 @@ def fact_sheet(content: Content, lang: str) -> str:
     site = content.site.text(lang)
     lines = [f"# {md(site.name)}", "", md(site.tagline), "", f"## {_('Key figures')}", ""]
     lines += [
-        f"- **{md(figure.value)}** "
-        f"{md(figure.label.get(lang) or next(iter(figure.label.values())))}"
+        f"- **{md(figure.value)}** {md(in_language(figure.label, lang))}"
         for figure in content.site.key_figures
     ]
     lines += [
@@ -316,13 +324,13 @@ def _own_languages(release: PressRelease, content: Content) -> list[str]:
 
 
 def _card_language(release: PressRelease, content: Content) -> str:
-    return release.only_in or content.site.default_language
+    return release.only_in[0] if release.only_in else content.site.default_language
 
 
 def _pick(texts, lang: str, release: PressRelease) -> str:
     if not texts:
         return ""
-    return texts.get(lang) or texts.get(release.only_in or "") or next(iter(texts.values()))
+    return in_language(texts, lang, release.only_in)
 
 
 def _one_line(text: str) -> str:

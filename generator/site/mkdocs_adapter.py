@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from generator import i18n
+from generator import languages as language_table
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
 # What MkDocs writes into a language's folder besides the pages and the docs folder's files
@@ -70,7 +71,7 @@ def build_language(config_file: Path, build: LanguageBuild) -> None:
             site_dir=str(build.site_dir),
             nav=build.nav,
             theme=theme,
-            plugins=[{"search": {"lang": [build.lang]}}],
+            plugins=[{"search": {"lang": [language_table.language(build.lang).search]}}],
             hooks=[str(HOOKS)],
             extra={**settings.get("extra", {}), **build.extra},
             strict=True,
@@ -120,17 +121,23 @@ def extra_settings(
     _ = i18n.translations(lang).gettext
     notices = {}
     for source in languages:
-        name = i18n.LANGUAGE_NAMES[lang][source]
+        name = i18n.language_name(source, lang)
         notices[source] = _("This page is only available in %(language)s.") % {"language": name}
     return {
         "alternate": [
-            {"name": i18n.OWN_NAMES[code], "lang": code, "link": f"{base_path}{code}/"}
+            {
+                "name": language_table.language(code).own_name,
+                "lang": code,
+                "link": f"{base_path}{code}/",
+            }
             for code in languages
         ],
         "default_language": default_language,
         "chooser_url": "",
-        "og_locale": i18n.OG_LOCALES[lang],
-        "og_locale_alternates": [i18n.OG_LOCALES[c] for c in languages if c != lang],
+        "og_locale": language_table.language(lang).og_locale,
+        "og_locale_alternates": [
+            language_table.language(c).og_locale for c in languages if c != lang
+        ],
         "feed_path": feed_path,
         "feed_title": feed_title,
         "switch_label": _("Select language"),
@@ -172,7 +179,7 @@ def serve_language(
         docs_dir=str(build.docs_dir),
         nav=build.nav,
         theme=theme,
-        plugins=[{"search": {"lang": [build.lang]}}],
+        plugins=[{"search": {"lang": [language_table.language(build.lang).search]}}],
         hooks=[str(HOOKS)],
         # The preview serves the one language at the server's root.
         extra={**settings.get("extra", {}), **build.extra, "home_path": "/"},

@@ -19,12 +19,12 @@ from datetime import date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from generator import i18n, paths
+from generator import i18n, languages, paths
 from generator.content.model import Content, Initiative
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
 from generator.newsroom.presskit import human_size
 from generator.site import structured
-from generator.site.urls import SECTIONS, UrlMap, relative
+from generator.site.urls import UrlMap, relative
 
 TEMPLATES = paths.TEMPLATES
 
@@ -78,8 +78,9 @@ class PageRenderer:
             rate=lambda x: i18n.format_rate(x, lang),
             number=lambda n: i18n.format_number(n, lang),
             phone=i18n.format_phone,
-            language_name=lambda code: i18n.LANGUAGE_NAMES[lang][code],
-            sections=SECTIONS,
+            language_name=lambda code: i18n.language_name(code, lang),
+            sections=languages.language(lang).sections,
+            euro_amounts=languages.language(lang).euro_amounts,
             md_body=md_body,
             text_lang=lambda record: _text_lang(record, lang),
             link_lang=lambda record: _link_lang(record, lang),
@@ -112,7 +113,7 @@ class PageRenderer:
         record = extra.get("record")
         original_href = ""
         if record is not None and record.is_fallback(lang):  # the notice links to the original
-            source = record.only_in
+            source = record.text_language(lang)
             original_href = _relative_url(
                 f"/{lang}/{self.urls.path(key, lang)}", f"/{source}/{self.urls.path(key, source)}"
             )
@@ -135,7 +136,7 @@ class PageRenderer:
         urls, lang = self.urls, self.lang
         record = extra.get("record")
         fallback = record is not None and record.is_fallback(lang)
-        canonical_lang = record.only_in if fallback else lang
+        canonical_lang = record.text_language(lang) if fallback else lang
         # MkDocs' templates print meta values without escaping, so they are escaped here.
         meta = {
             "title": str(escape(title)),
@@ -156,7 +157,7 @@ class PageRenderer:
             "jsonld": structured.to_script_json(extra.get("jsonld")) if extra.get("jsonld") else "",
         }
         if fallback:
-            meta["fallback_from"] = record.only_in
+            meta["fallback_from"] = record.text_language(lang)
         if extra.get("hide"):
             meta["hide"] = extra["hide"]
         if key[0] in TYPE_BY_NAME and not TYPE_BY_NAME[key[0]].search:
@@ -173,14 +174,18 @@ def _text_lang(record, lang: str) -> Markup:
     """` lang="da"` for raw HTML holding a record's text borrowed from its only language."""
     if record is None or not record.is_fallback(lang):
         return Markup("")
-    return Markup(f' lang="{record.only_in}"')
+    return Markup(f' lang="{record.text_language(lang)}"')
 
 
 def _span_lang(record, text: object, lang: str) -> Markup:
     """Inline text of a record, in a `<span lang="da">` when borrowed from its only language."""
     if record is None or not record.is_fallback(lang):
         return escape_text(text)
-    return Markup(f'<span lang="{record.only_in}">') + escape_text(text) + Markup("</span>")
+    return (
+        Markup(f'<span lang="{record.text_language(lang)}">')
+        + escape_text(text)
+        + Markup("</span>")
+    )
 
 
 def _link_lang(record, lang: str, heading: bool = False) -> Markup:
@@ -188,7 +193,7 @@ def _link_lang(record, lang: str, heading: bool = False) -> Markup:
     at the end of a heading."""
     if record is None or not record.is_fallback(lang):
         return Markup("")
-    return Markup(f'{" " if heading else ""}{{ lang="{record.only_in}" }}')
+    return Markup(f'{" " if heading else ""}{{ lang="{record.text_language(lang)}" }}')
 
 
 def _one_line(text: str) -> str:
@@ -228,10 +233,8 @@ def _environment() -> Environment:
 
 
 def eu_statement(lang: str) -> str:
-    return {
-        "da": "Medfinansieret af Den Europæiske Union",
-        "en": "Co-funded by the European Union",
-    }[lang]
+    """The EU funding statement as Regulation (EU) 2021/1060 words it, from the language table."""
+    return languages.language(lang).eu_statement
 
 
 # --- render: every page of a language, section by section -------------------------------------
@@ -637,9 +640,11 @@ def issuer_name(release, content: Content, lang: str) -> str:
 
 def _money(amount: int, content: Content, lang: str) -> str:
     text = i18n.format_dkk(amount, lang)
-    if lang == "en":
+    if languages.language(lang).euro_amounts:
         approx = i18n.format_eur(amount / content.site.eur_rate, lang)
-        text += f" (approx. {approx})"
+        _ = i18n.translations(lang).gettext
+        approx = _("approx. %(amount)s") % {"amount": approx}
+        text += f" ({approx})"
     return text
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator import i18n, paths
+from generator import i18n, languages, paths
 from generator.content.model import Content
 from generator.site.urls import UrlMap
 
@@ -105,21 +105,20 @@ def language_chooser(content: Content, urls: UrlMap) -> str:
     """The x-default page: sends the visitor to the preferred language; plain links otherwise."""
     site = content.site
     default = site.default_language
-    prompt = {"da": "Vælg sprog", "en": "Choose a language"}
-    languages = [
+    choices = [
         {
             "code": code,
             "home_url": urls.url(("home",), code),
-            "prompt": prompt.get(code, prompt["en"]),
+            "prompt": languages.language(code).choose_language,
             "site_name": site.text(code).name,
-            "own_name": i18n.OWN_NAMES[code],
+            "own_name": languages.language(code).own_name,
         }
         for code in content.languages
     ]
     return _root_page(
         "chooser.html.j2",
         content,
-        languages=languages,
+        languages=choices,
         codes=list(content.languages),
         base_url=site.base_url,
         icon=f"{default}/assets/images/favicon.png",

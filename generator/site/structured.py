@@ -179,7 +179,7 @@ def news_article(
         "description": text.lead,
         "datePublished": stamp,
         "dateModified": stamp,
-        "inLanguage": lang if not release.is_fallback(lang) else release.only_in,
+        "inLanguage": release.text_language(lang),
         "mainEntityOfPage": urls.url(("press_release", release.id), lang),
         "author": publisher,
         "publisher": publisher,

@@ -11,32 +11,20 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from slugify import slugify
-
+from generator import languages as language_table
 from generator.content.model import Content
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
 
 PageKey = tuple
 
-SECTIONS = {
-    "initiatives": {"da": "indsatser", "en": "initiatives"},
-    "press": {"da": "presse", "en": "press"},
-    "certifications": {"da": "certificeringer", "en": "certifications"},
-    "organisations": {"da": "netvaerk", "en": "network"},
-    "contacts": {"da": "kontakt", "en": "contact"},
-}
-FACETS = {
-    "regions": {"da": "region", "en": "region"},
-    "funds": {"da": "fond", "en": "fund"},
-    "focus_areas": {"da": "fokus", "en": "focus"},
-}
-START_YEAR = {"da": "startaar", "en": "start-year"}
-_DANISH = [["æ", "ae"], ["ø", "oe"], ["å", "aa"], ["Æ", "Ae"], ["Ø", "Oe"], ["Å", "Aa"]]
+# The facets of the initiatives listing: taxonomies whose terms get a page each.
+FACET_TAXONOMIES = ("regions", "funds", "focus_areas")
+make_slug = language_table.make_slug
 
 
-def make_slug(text: str) -> str:
-    """A URL slug with Danish letters transliterated: 'Sund Vægt' -> 'sund-vaegt'."""
-    return slugify(text, replacements=_DANISH)
+def section_slug(section: str, lang: str) -> str:
+    """A section's folder in a language: ('organisations', 'da') -> 'netvaerk'."""
+    return language_table.language(lang).sections[section]
 
 
 @dataclass(frozen=True)
@@ -90,16 +78,20 @@ def build_url_map(content: Content) -> UrlMap:
     add(("home",), {lang: "" for lang in languages})
     for content_type in CONTENT_TYPES:
         if has_section_page(content_type, content):
-            slugs = SECTIONS[content_type.section]
-            add(("section", content_type.section), {lang: f"{slugs[lang]}/" for lang in languages})
-    for taxonomy, facet in FACETS.items():
+            section = content_type.section
+            add(
+                ("section", section),
+                {lang: f"{section_slug(section, lang)}/" for lang in languages},
+            )
+    for taxonomy in FACET_TAXONOMIES:
         used = _used_terms(content, taxonomy)
         for code, term in content.taxonomies[taxonomy].items():
             if code in used:
                 add(
                     ("facet", taxonomy, code),
                     {
-                        lang: f"{SECTIONS['initiatives'][lang]}/{facet[lang]}/"
+                        lang: f"{section_slug('initiatives', lang)}/"
+                        f"{language_table.language(lang).facets[taxonomy]}/"
                         f"{make_slug(term.label(lang))}/"
                         for lang in languages
                     },
@@ -108,13 +100,15 @@ def build_url_map(content: Content) -> UrlMap:
         add(
             ("start_year", year),
             {
-                lang: f"{SECTIONS['initiatives'][lang]}/{START_YEAR[lang]}/{year}/"
+                lang: f"{section_slug('initiatives', lang)}/"
+                f"{language_table.language(lang).start_year}/{year}/"
                 for lang in languages
             },
         )
     for year in sorted({r.date.year for r in content.press_releases.values()}):
         add(
-            ("press_year", year), {lang: f"{SECTIONS['press'][lang]}/{year}/" for lang in languages}
+            ("press_year", year),
+            {lang: f"{section_slug('press', lang)}/{year}/" for lang in languages},
         )
     for content_type in CONTENT_TYPES:
         if not content_type.has_pages:
@@ -140,7 +134,7 @@ def has_section_page(content_type: ContentType, content: Content) -> bool:
 
 def record_path(section: str | None, record, lang: str) -> str:
     """A record page's path: its slug in its section's folder, or at the language's root."""
-    folder = f"{SECTIONS[section][lang]}/" if section else ""
+    folder = f"{section_slug(section, lang)}/" if section else ""
     return f"{folder}{record.text(lang).slug}/"
 
 
