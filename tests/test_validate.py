@@ -13,6 +13,8 @@ from generator.content.model import load_content
 from generator.content.validate import PartialDate, validate_content
 from generator.errors import ContentError, ContentInvalid
 
+TRILINGUAL = Path(__file__).resolve().parent / "fixtures" / "trilingual" / "content"
+
 INITIATIVE = "initiatives/groen-omstilling.yaml"
 PRESS = "press/2024-03-01-eu-stoette.yaml"
 ORGANISATION = "organisations/klynge.yaml"
@@ -1433,3 +1435,39 @@ def test_a_proposal_needs_no_dates_and_takes_proposed_amounts(minimal_content):
     assert initiative.status == "proposed" and initiative.start is None
     assert not initiative.is_eu_funded and all(line.proposed for line in initiative.funding)
     assert initiative.decisions[0].due.isoformat() == "2020-Q3"
+
+
+def test_site_languages_must_be_in_the_language_table(minimal_content):
+    edit(minimal_content, "site.yaml", "languages: [da, en]", "languages: [da, en, xx]")
+    assert problems(minimal_content) == [
+        "content/site.yaml:2: languages[2]: 'xx' is not a language Klynge knows; write one of "
+        "da, en, de (the codes in generator/languages.yaml)"
+    ]
+
+
+def test_a_language_added_in_site_yaml_is_required_in_every_record(minimal_content):
+    edit(minimal_content, "site.yaml", "languages: [da, en]", "languages: [da, en, de]")
+    found = problems(minimal_content)
+    assert (
+        "content/organisations/klynge.yaml:1: file: the German text is missing (de:); add de: "
+        "with name, slug, description, or write only_in: [da, en] to publish in these "
+        "languages only"
+    ) in found
+
+
+def test_only_in_takes_a_list_of_languages():
+    # The trilingual fixture's partner organisation is written in Danish and English only.
+    checked = validate_content(TRILINGUAL)
+    assert checked.records["organisation"]["partner"].facts["only_in"] == ("da", "en")
+    partner = load_content(TRILINGUAL, NOW).organisations["partner"]
+    assert partner.is_fallback("de") and not partner.is_fallback("en")
+    assert partner.text_language("de") == "da"
+    assert partner.text("de").name == "Partnerklyngen"
+
+
+def test_only_in_list_names_languages_of_the_site(minimal_content):
+    edit(minimal_content, ORGANISATION, "kind: cluster", "kind: cluster\nonly_in: [da, de]")
+    assert problems(minimal_content) == [
+        "content/organisations/klynge.yaml:2: only_in[1]: 'de' is not a language of the site; "
+        "write da or en"
+    ]
