@@ -257,3 +257,38 @@ def test_translations_reports_aliases_and_copied_text_as_untranslated(tmp_path):
     assert "slug: en-groen-omstilling" in text
     result = build_py("--content", str(content), "translations", "--lang", "en")
     assert result.stdout == "English: 0 missing, 0 outdated, 0 untranslated\n"
+
+
+TRILINGUAL = ROOT / "tests" / "fixtures" / "trilingual" / "content"
+
+
+def test_new_and_translations_follow_the_languages_of_site_yaml(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(TRILINGUAL, content)
+    result = build_py("--content", str(content), "new", "page", "Über Grün")
+    assert result.returncode == 0, result.stderr
+    german = (content / "pages" / "ueber-gruen.de.md").read_text(encoding="utf-8")
+    assert "## Überschrift\n\nSchreiben Sie die Seite hier.\n" in german
+    assert (content / "pages" / "ueber-gruen.da.md").is_file()
+    assert (content / "pages" / "ueber-gruen.en.md").is_file()
+    result = build_py("--content", str(content), "new", "person", "Jörg Weiß")
+    assert result.returncode == 0, result.stderr
+    person = Path(result.stdout.strip())
+    assert person.name == "joerg-weiss.yaml"
+    assert "\nde:\n" in person.read_text(encoding="utf-8")
+    person.unlink()
+    for path in (content / "pages").glob("ueber-gruen.*"):
+        path.unlink()
+    initiative = content / "initiatives" / "groen-omstilling.yaml"
+    head, _, _ = initiative.read_text(encoding="utf-8").partition("\nde:\n")
+    initiative.write_text(head + "\nonly_in: [da, en]\n", encoding="utf-8")
+    result = build_py("--content", str(content), "translations")
+    assert result.returncode == 0, result.stderr
+    assert "English: 0 missing, 0 outdated, 0 untranslated" in result.stdout
+    assert "German: 6 missing, 0 outdated, 0 untranslated" in result.stdout
+    assert "content/organisations/partner.yaml:1: de.name: missing in German" in result.stdout
+    rel = "content/initiatives/groen-omstilling.yaml"
+    assert f"{rel}:1: de.title: missing in German" in result.stdout
+    result = build_py("--content", str(content), "translations", "--export", "x.po")
+    assert result.returncode == 1
+    assert "--export and --import work on one language" in result.stderr
