@@ -181,6 +181,19 @@ def test_german_pdf_and_press_kit(built_site: BuiltSite) -> None:
         assert "EU fördert den grünen Wandel" in kit.read("release-de.md").decode("utf-8")
 
 
+def test_page_not_found_speaks_all_three(built_site: BuiltSite) -> None:
+    root = (built_site.root / "404.html").read_text(encoding="utf-8")
+    for lang, heading in (
+        ("da", "Siden blev ikke fundet"),
+        ("en", "Page not found"),
+        ("de", "Seite nicht gefunden"),
+    ):
+        assert f'<section lang="{lang}">\n<h1>{heading}</h1>' in root
+    german = (built_site.root / "de/404.html").read_text(encoding="utf-8")
+    assert "Seite nicht gefunden" in german
+    assert "/de/* " in (built_site.root / "_redirects").read_text(encoding="utf-8")
+
+
 def test_vcards_exist_for_every_language(built_site: BuiltSite) -> None:
     for folder in ("da/kontakt", "en/contact", "de/kontakt"):
         assert (built_site.root / folder / "mette-lund.vcf").is_file(), folder

@@ -230,7 +230,8 @@ SITE = RecordType(
             Field(
                 "eur_rate",
                 NUMBER,
-                "Danish kroner per euro, for approximate euro amounts on English pages.",
+                "Danish kroner per euro, for approximate euro amounts on the pages of languages "
+                "that show them (English, German).",
                 required=True,
                 example="7.46",
             ),

@@ -37,6 +37,7 @@ from generator.errors import ContentError, ContentInvalid
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = ID_PATTERN
+MESSAGE_LANGUAGE = "en"  # the language of check's messages and hints
 _INVALID = object()  # a value that failed its check (already reported)
 _TOP_LEVEL = {"site.yaml", "taxonomies.yaml", "media", "pages", "README.md"}
 
@@ -231,8 +232,8 @@ def site_languages(data: object) -> tuple[str, ...]:
 
 
 def language_name(lang: str) -> str:
-    """The English name of a language, as messages name it: Danish."""
-    return language_table.name(lang, "en")
+    """The name of a language as check's messages (written in English) give it: Danish."""
+    return language_table.name(lang, MESSAGE_LANGUAGE)
 
 
 def _site_zone(site_doc: Document | None) -> ZoneInfo | None:
