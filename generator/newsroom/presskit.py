@@ -13,14 +13,11 @@ import posixpath
 import zipfile
 from pathlib import Path
 
-from babel.numbers import format_decimal
-from babel.units import format_unit
-
 from generator.content.model import Content, ImageRef, PressRelease
 from generator.content.sanitise import markdown_text as md
-from generator.i18n import LOCALES, format_date, format_partial_date, format_phone, translations
-from generator.newsroom.downloads import PRESS_KITS, press_downloads, shared_downloads
-from generator.newsroom.pdf import EU_STATEMENT, release_pdf
+from generator.i18n import format_date, format_partial_date, format_phone, translations
+from generator.newsroom.downloads import Pdfs
+from generator.newsroom.pdf import EU_STATEMENT
 from generator.newsroom.release_docx import release_docx
 from generator.newsroom.vcards import vcard
 from generator.site.urls import UrlMap
@@ -31,12 +28,13 @@ FILE_MODE = 0o100644  # a regular file, rw-r--r--
 STORED = (".jpg", ".jpeg", ".png", ".pdf", ".zip", ".woff2", ".docx")
 
 
-def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
-    """One release's press kit as ZIP bytes, published once for every language."""
+def press_kit(release: PressRelease, content: Content, urls: UrlMap, pdfs: Pdfs) -> bytes:
+    """One release's press kit as ZIP bytes, published once for every language; its PDFs are
+    taken from `pdfs` (pdf.release_pdfs)."""
     entries: dict[str, bytes] = {}
     for lang in _own_languages(release, content):
         entries[f"release-{lang}.md"] = release_markdown(release, content, urls, lang).encode()
-        entries[f"release-{lang}.pdf"] = release_pdf(release, content, urls, lang)
+        entries[f"release-{lang}.pdf"] = pdfs[(release.id, lang)]
         entries[f"release-{lang}.docx"] = release_docx(release, content, urls, lang)
     for lang in content.languages:
         # The site's fact sheet speaks for the site's organisation; a release issued by another
@@ -73,41 +71,6 @@ def media_kit(content: Content) -> bytes:
                 person, content, content.site.default_language
             )
     return deterministic_zip(entries)
-
-
-def kit_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
-    """The ZIP downloads shared by both languages, keyed by path relative to the site root:
-    each published release's press kit and the media kit."""
-    return dict(
-        sorted(
-            (d.path, d.make())
-            for d in shared_downloads(content, urls)
-            if d.path.startswith(f"{PRESS_KITS}/")
-        )
-    )
-
-
-def release_pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
-    """Each published release's PDF in `lang`, keyed by path relative to the language root."""
-    return dict(sorted((d.path, d.make()) for d in press_downloads(content, urls, lang)))
-
-
-def human_size(n_bytes: int, lang: str, file_type: str = "ZIP") -> str:
-    """A download's label: 'ZIP, 2,4 MB' (da) / 'ZIP, 2.4 MB' (en); kB and MB are 1000-based."""
-    if n_bytes < 1000:
-        return f"{file_type}, {format_decimal(n_bytes, locale=LOCALES[lang])} B"
-    units = ("digital-kilobyte", "digital-megabyte", "digital-gigabyte")
-    value, step = n_bytes / 1000, 0
-    while True:
-        # One decimal below 10 (2,4 MB), none above (312 kB); a figure that would read 1000 or
-        # more moves up a unit, so there is never a "1.000 kB".
-        shown = round(value, 1) if round(value, 1) < 10 else round(value)
-        if shown < 1000 or step == len(units) - 1:
-            break
-        value, step = value / 1000, step + 1
-    pattern = "#,##0.0" if shown < 10 else "#,##0"
-    size = format_unit(shown, units[step], length="short", format=pattern, locale=LOCALES[lang])
-    return f"{file_type}, {size}"
 
 
 def deterministic_zip(entries: dict[str, bytes]) -> bytes:

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from generator import i18n, paths
 from generator.content.model import Content, Initiative
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
-from generator.newsroom.presskit import human_size
+from generator.newsroom.downloads import human_size
 from generator.site import structured
 from generator.site.urls import SECTIONS, UrlMap, relative
 
