@@ -548,26 +548,21 @@ def build_record(model: type[Record], shape: s.Shape, checked: Checked, ctx: Bui
     return model(checked.id, checked.path, texts, checked.facts.get("only_in"), **facts)
 
 
-_PLANS: dict[tuple[type, int], tuple] = {}
-
-
+@functools.cache
 def _plan(model: type[Record], shape: s.Shape) -> tuple:
     """The text class, and (name, field, type hint) of each text and fact field the model holds;
     worked out once per model, not once per record."""
-    key = (model, id(shape))
-    if key not in _PLANS:
-        text_class = _text_class(model)
-        text_hints, hints = _hints(text_class), _hints(model)
-        text_fields = [
-            (name, spec, text_hints[name]) for name, spec in _text_fields(text_class, shape).items()
-        ]
-        fact_fields = [
-            (spec.name, spec, hints[spec.name])
-            for spec in shape.facts
-            if spec.name in hints and spec.name not in _RECORD_FIELDS
-        ]
-        _PLANS[key] = (text_class, text_fields, fact_fields)
-    return _PLANS[key]
+    text_class = _text_class(model)
+    text_hints, hints = _hints(text_class), _hints(model)
+    text_fields = tuple(
+        (name, spec, text_hints[name]) for name, spec in _text_fields(text_class, shape).items()
+    )
+    fact_fields = tuple(
+        (spec.name, spec, hints[spec.name])
+        for spec in shape.facts
+        if spec.name in hints and spec.name not in _RECORD_FIELDS
+    )
+    return text_class, text_fields, fact_fields
 
 
 # Set from the file itself, never from a schema field of the same name.
