@@ -11,7 +11,6 @@ import gettext
 import io
 from datetime import date
 
-from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -24,10 +23,6 @@ LANGUAGE_NAMES = {"da": {"da": "dansk", "en": "engelsk"}, "en": {"da": "Danish",
 OWN_NAMES = {"da": "Dansk", "en": "English"}
 OG_LOCALES = {"da": "da_DK", "en": "en_GB"}
 LOCALE_DIR = paths.THEME / "locales"
-
-
-def locale(lang: str) -> Locale:
-    return Locale.parse(LOCALES[lang])
 
 
 @functools.lru_cache(maxsize=4096)  # listings print the same dates over and over

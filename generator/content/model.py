@@ -25,7 +25,7 @@ from generator.content.validate import (
     PartialDate,
     validate_content,
 )
-from generator.errors import ContentError, sort_errors
+from generator.errors import ContentError
 
 if TYPE_CHECKING:  # types.py imports the record classes from here
     from generator.content.types import ContentType
@@ -512,7 +512,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
         taxonomies=taxonomies,
         records=records,
         withheld=tuple(sorted(withheld)),
-        warnings=tuple(sort_errors(ctx.warnings)),
+        warnings=tuple(sorted(set(ctx.warnings))),
         lines=_path_field_lines(checked),
     )
 

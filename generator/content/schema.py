@@ -65,9 +65,6 @@ class Shape:
     def fact(self, name: str) -> Field | None:
         return next((f for f in self.facts if f.name == name), None)
 
-    def text(self, name: str) -> Field | None:
-        return next((f for f in self.texts if f.name == name), None)
-
 
 @dataclass(frozen=True)
 class RecordType:
