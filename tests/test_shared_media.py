@@ -197,7 +197,7 @@ def test_the_preview_serves_shared_files_from_its_one_language_folder(tmp_path, 
     assert 'href="../../../press-kits/2024-03-01-eu-stoette.zip"' in page
 
 
-def test_shared_paths_lists_exactly_the_shared_files(tmp_path, copy_minimal):
+def test_check_lists_exactly_the_shared_files_the_build_writes(tmp_path, copy_minimal):
     from generator.clock import build_now
     from generator.content.model import load_content
     from generator.newsroom.downloads import shared_downloads
