@@ -8,11 +8,15 @@ and fixed permissions, so the same content gives the same bytes on every machine
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import zipfile
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator import paths
 from generator.content.model import Content, ImageRef, PressRelease
 from generator.content.sanitise import markdown_text as md
 from generator.i18n import format_date, format_partial_date, format_phone, translations
@@ -93,73 +97,58 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
     Text fields are escaped (`md`) so that they show as typed, as on the pages; the body is the
     editor's Markdown, already without the HTML the pages' sanitiser drops (sanitise.py).
     """
-    _ = translations(lang).gettext
     text = release.text(lang)
     issuer, about = content.boilerplate(release, lang)
-    lines = [
-        f"# {md(text.title)}",
-        "",
-        " · ".join(
-            [_("Press release")]
-            + ([md(issuer)] if release.issued_by != content.site.organisation else [])
-            + [format_date(release.date, lang)]
-        ),
-        "",
-        f"**{md(_one_line(text.lead))}**",
-        "",
-        text.body.strip(),
-        "",
-    ]
+    quotes = []
     for quote in release.quotes:
         person = content.people.get(quote.speaker) if quote.speaker else None
-        name = person.name if person else quote.name
-        role = person.text(lang).role if person else _pick(quote.role, lang, release)
-        lines += [
-            f"> {md(_one_line(_pick(quote.text, lang, release)))}",
-            ">",
-            f"> – {md(name or '')}{', ' + md(role) if role else ''}",
-            "",
-        ]
-    if text.facts:
-        lines += [f"## {_('Facts')}", ""] + [f"- {md(fact)}" for fact in text.facts] + [""]
-    if release.images:
-        lines += [f"## {_('Photos')}", ""]
-        for image, name in zip(release.images, photo_names(release.images), strict=True):
-            lines.append(
-                f"- photos/{md(name)}: {md(_pick(image.caption, lang, release))} "
-                f"({_('Photo')}: {md(image.credit)} · {_('Licence')}: {md(image.licence)})"
-            )
-        lines.append("")
-    eu = [
-        i
+        quotes.append(
+            {
+                "text": _pick(quote.text, lang, release),
+                "name": (person.name if person else quote.name) or "",
+                "role": person.text(lang).role if person else _pick(quote.role, lang, release),
+            }
+        )
+    photos = [
+        {
+            "name": name,
+            "caption": _pick(image.caption, lang, release),
+            "credit": image.credit,
+            "licence": image.licence,
+        }
+        for image, name in zip(release.images, photo_names(release.images), strict=True)
+    ]
+    eu = any(
+        i in content.initiatives and content.initiatives[i].is_eu_funded
         for i in release.initiatives
-        if i in content.initiatives and content.initiatives[i].is_eu_funded
+    )
+    contacts = [
+        {
+            "name": person.name,
+            "role": person.text(lang).role,
+            "phone": format_phone(person.phone) if person.phone else None,
+            "email": person.email,
+        }
+        for person in (content.people[p] for p in release.contacts if p in content.people)
     ]
-    if eu:
-        lines += [EU_STATEMENT[lang], ""]
-    contacts = [content.people[p] for p in release.contacts if p in content.people]
-    if contacts:
-        lines += [f"## {_('Press contacts')}", ""]
-        for person in contacts:
-            details = [f"**{md(person.name)}**", md(person.text(lang).role)]
-            if person.phone:
-                details.append(f"{_('Phone')}: {format_phone(person.phone)}")
-            if person.email:
-                details.append(f"{_('Email')}: {person.email}")
-            lines.append("- " + " · ".join(details))
-        lines.append("")
-    if release.sources:
-        lines += [f"## {_('Sources')}", ""]
-        lines += [f"- {source_line(source, lang)}" for source in release.sources] + [""]
-    lines += [
-        f"## {_('About %(name)s') % {'name': md(issuer)}}",
-        "",
-        md(_one_line(about)),
-        "",
-        urls.url(("press_release", release.id), lang),
-        "",
-    ]
-    return "\n".join(lines)
+    return _render(
+        "release.md.j2",
+        lang,
+        title=text.title,
+        issuer=issuer,
+        other_issuer=release.issued_by != content.site.organisation,
+        date_text=format_date(release.date, lang),
+        lead=text.lead,
+        body=text.body.strip(),
+        quotes=quotes,
+        facts=text.facts,
+        photos=photos,
+        eu_statement=EU_STATEMENT[lang] if eu else None,
+        contacts=contacts,
+        sources=[source_line(source, lang) for source in release.sources],
+        about=about,
+        release_url=urls.url(("press_release", release.id), lang),
+    )
 
 
 def source_line(source, lang: str, escape=md) -> str:
@@ -175,61 +164,51 @@ def source_line(source, lang: str, escape=md) -> str:
 
 def issuer_about_text(release: PressRelease, content: Content, lang: str) -> str:
     """The boilerplate of the organisation that issued a release, as Markdown."""
-    _ = translations(lang).gettext
     name, about = content.boilerplate(release, lang)
-    return "\n".join(
-        [f"# {_('About %(name)s') % {'name': md(name)}}", "", md(_one_line(about)), ""]
-    )
+    return _render("about.md.j2", lang, name=name, about=about, site_url=None, contact=None)
 
 
 def fact_sheet(content: Content, lang: str) -> str:
     """Key figures and the boilerplate as Markdown."""
-    _ = translations(lang).gettext
     site = content.site.text(lang)
-    lines = [f"# {md(site.name)}", "", md(site.tagline), "", f"## {_('Key figures')}", ""]
-    lines += [
-        f"- **{md(figure.value)}** "
-        f"{md(figure.label.get(lang) or next(iter(figure.label.values())))}"
+    figures = [
+        {
+            "value": figure.value,
+            "label": figure.label.get(lang) or next(iter(figure.label.values())),
+        }
         for figure in content.site.key_figures
     ]
-    lines += [
-        "",
-        f"## {_('About %(name)s') % {'name': md(site.name)}}",
-        "",
-        md(_one_line(site.about)),
-        "",
-        *_contact_lines(content, lang),
-    ]
-    return "\n".join(lines)
+    return _render(
+        "fact-sheet.md.j2",
+        lang,
+        name=site.name,
+        tagline=site.tagline,
+        figures=figures,
+        about=site.about,
+        **_contact(content, lang),
+    )
 
 
 def about_text(content: Content, lang: str) -> str:
     """The boilerplate 'about us' text as Markdown, with the organisation's contact details."""
-    _ = translations(lang).gettext
     site = content.site.text(lang)
-    return "\n".join(
-        [
-            f"# {_('About %(name)s') % {'name': md(site.name)}}",
-            "",
-            md(_one_line(site.about)),
-            "",
-            *_contact_lines(content, lang),
-        ]
-    )
+    return _render("about.md.j2", lang, name=site.name, about=site.about, **_contact(content, lang))
 
 
 def credits_text(release: PressRelease, names: list[str], content: Content) -> str:
-    """Credit and licence of every photo, with captions in every language (one file for all).
-
-    Escaped like the Markdown texts, as some editors render any text file they open."""
-    lines = ["Photo credits and licences", ""]
-    for image, name in zip(release.images, names, strict=True):
-        lines.append(f"File: photos/{md(name)}")
-        for lang in content.languages:
-            if lang in image.caption:
-                lines.append(f"Caption ({lang}): {md(image.caption[lang])}")
-        lines += [f"Credit: {md(image.credit)}", f"Licence: {md(image.licence)}", ""]
-    return "\n".join(lines)
+    """Credit and licence of every photo, with captions in every language (one file for all)."""
+    photos = [
+        {
+            "name": name,
+            "captions": [
+                (lang, image.caption[lang]) for lang in content.languages if lang in image.caption
+            ],
+            "credit": image.credit,
+            "licence": image.licence,
+        }
+        for image, name in zip(release.images, names, strict=True)
+    ]
+    return _render("credits.txt.j2", content.site.default_language, photos=photos)
 
 
 def photo_names(images: tuple[ImageRef, ...]) -> list[str]:
@@ -265,12 +244,13 @@ def _logo_files(content: Content) -> list[str]:
     return found
 
 
-def _contact_lines(content: Content, lang: str) -> list[str]:
+def _contact(content: Content, lang: str) -> dict:
+    """The site's contact line (address, email, phone; None without any) and its address."""
     site = content.site
     details = [md(detail) for detail in (site.text(lang).address, site.email) if detail]
     if site.phone:
         details.append(format_phone(site.phone))
-    return ([" · ".join(details)] if details else []) + [f"{site.base_url}{lang}/", ""]
+    return {"contact": " · ".join(details) or None, "site_url": f"{site.base_url}{lang}/"}
 
 
 def _own_languages(release: PressRelease, content: Content) -> list[str]:
@@ -290,3 +270,23 @@ def _pick(texts, lang: str, release: PressRelease) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+@functools.cache
+def _environment() -> Environment:
+    # Plain text, not HTML: the `md` filter escapes what Markdown would read as markup.
+    env = Environment(
+        loader=FileSystemLoader(str(paths.TEMPLATES / "presskit")),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["one_line"] = _one_line
+    return env
+
+
+def _render(template: str, lang: str, **context) -> str:
+    return _environment().get_template(template).render(_=translations(lang).gettext, **context)
