@@ -167,6 +167,9 @@ def news_article(
     text = release.text(lang)
     site = content.site
     stamp = release.published_at.isoformat()
+    # A release written in one language is shown on the other language's site too, in its own
+    # language; its page there names the original as canonical, and so does the article.
+    written_in = release.only_in if release.is_fallback(lang) else lang
     name, _about = content.boilerplate(release, lang)
     logo = _logo_png(release, content)
     publisher = {"@type": "Organization", "name": name}
@@ -179,8 +182,8 @@ def news_article(
         "description": text.lead,
         "datePublished": stamp,
         "dateModified": stamp,
-        "inLanguage": lang if not release.is_fallback(lang) else release.only_in,
-        "mainEntityOfPage": urls.url(("press_release", release.id), lang),
+        "inLanguage": written_in,
+        "mainEntityOfPage": urls.url(("press_release", release.id), written_in),
         "author": publisher,
         "publisher": publisher,
         "image": images or [_asset(urls, lang, logo or site.logo_png)],
