@@ -193,32 +193,3 @@ def test_withheld_releases_are_in_no_kit(site):
                 for name in archive.namelist():
                     body = archive.read(name)
                     assert not any(word in body or word.decode() in name for word in WITHHELD)
-
-
-def test_word_documents_are_deterministic_and_dated_by_the_release(site):
-    from docx import Document
-
-    from generator.newsroom.release_docx import release_docx
-
-    content, urls, pdfs = site
-    release = content.press_releases[EU_RELEASE]
-    first = release_docx(release, content, urls, "en")
-    assert release_docx(release, content, urls, "en") == first
-    infos = _zip(first).infolist()
-    assert infos[0].filename == "[Content_Types].xml"
-    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
-    document = Document(io.BytesIO(first))
-    props = document.core_properties
-    assert (props.created.isoformat(), props.modified.isoformat()) == (
-        "2026-03-02T08:30:00+00:00",
-        "2026-03-02T08:30:00+00:00",
-    )  # 09:30 in Copenhagen
-    assert (props.author, props.language) == ("Cluster for Green Health", "en")
-    texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "EU support for green hospitals on Funen"
-    assert "Co-funded by the European Union" in texts
-    assert "Quote" in texts and "Facts" in texts and "Press contacts" in texts
-    danish = [
-        p.text for p in Document(io.BytesIO(release_docx(release, content, urls, "da"))).paragraphs
-    ]
-    assert not any("<script>" in t or "<img" in t or "sporing" in t for t in texts + danish)
