@@ -212,13 +212,14 @@ FACET_WORDS = {"regions": "region", "funds": "fund", "focus_areas": "focus area"
 
 def downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
     """Every file a language's pages link to, in the order the build makes them."""
-    from generator.newsroom import images, vcards
+    from generator.newsroom import calendar, images, vcards
 
     found = [Download(EU_EMBLEM, Fixed("the EU emblem"), _eu_emblem)]
     found += images.media_downloads(content)
     found += vcards.vcard_downloads(content, urls, lang)
     found += press_downloads(content, urls, lang)
     found.append(feed_download(content, urls, lang))
+    found += calendar.calendar_downloads(content, urls, lang)
     return found
 
 
