@@ -1236,8 +1236,8 @@ def test_unexpected_files_and_folders(minimal_content):
     assert problems(minimal_content) == [
         (
             "content/nyheder:1: file: unexpected file or folder; content/ holds site.yaml, "
-            "taxonomies.yaml and the folders certifications, events, initiatives, media, organisations, "
-            "pages, people, press"
+            "taxonomies.yaml and the folders certifications, events, initiatives, media, "
+            "organisations, pages, people, press"
         ),
         (
             "content/people/arkiv:1: file: unexpected folder; put the files directly in "
