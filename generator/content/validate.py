@@ -1288,7 +1288,8 @@ def _moment_order(value: date | datetime, ends: bool = False) -> tuple:
 
 
 def _written(value: date | datetime) -> str:
-    return value.isoformat(timespec="minutes") if isinstance(value, datetime) else value.isoformat()
+    """A day or a clock time as editors write it: 2026-12-10 or 2026-12-10 09:30."""
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else value.isoformat()
 
 
 def _check_initiative_dates(facts: dict, ctx: _Context) -> None:
