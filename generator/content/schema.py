@@ -712,9 +712,8 @@ EVENT = RecordType(
             Field(
                 "start",
                 DATE_OR_DATETIME,
-                "When the event begins: a date and clock time in the site's time zone, or only "
-                "a date for an all-day event. If one of start, end and registration_deadline "
-                "carries an offset (+01:00), all of them must.",
+                "When the event begins: a date and clock time in the site's time zone, or a date "
+                "alone for an all-day event.",
                 required=True,
                 example="2026-12-10 09:30",
             ),
