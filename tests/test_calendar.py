@@ -70,7 +70,7 @@ def test_an_online_event_gives_its_address_on_the_web_as_location(site):
     event = Calendar.from_ical(
         event_ics(content.events["2026-12-03-webinar"], content, urls, "en")
     ).walk("VEVENT")[0]
-    assert str(event["LOCATION"]) == "https://www.klynge.example/webinar"
+    assert str(event["LOCATION"]) == "https://webinar.example.org/eu-midler"
 
 
 def test_the_subscription_calendar_holds_the_upcoming_published_events(site):
