@@ -56,7 +56,7 @@ def format_clock(value: datetime, lang: str) -> str:
 
 
 def format_moment(value: date | datetime, lang: str) -> str:
-    """A day, or a day and a clock time: 10. december 2026 kl. 09.30 / 10 December 2026, 09:30."""
+    """A day, or a day and a clock time: 10. december 2026, 09.30 / 10 December 2026, 09:30."""
     if not isinstance(value, datetime):
         return format_date(value, lang)
     return f"{format_date(value.date(), lang)}, {format_clock(value, lang)}"
