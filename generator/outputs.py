@@ -221,13 +221,14 @@ def downloads(
 ) -> list[Download]:
     """Every file a language's pages link to, in the order the build makes them; the release
     PDFs and the feed's enclosure sizes come from `pdfs` (pdf.release_pdfs)."""
-    from generator.newsroom import images, vcards
+    from generator.newsroom import calendar, images, vcards
 
     found = [Download(EU_EMBLEM, Fixed("the EU emblem"), _eu_emblem)]
     found += images.media_downloads(content)
     found += vcards.vcard_downloads(content, urls, lang)
     found += press_downloads(content, urls, lang, pdfs)
     found.append(feed_download(content, urls, lang, pdfs))
+    found += calendar.calendar_downloads(content, urls, lang)
     return found
 
 

@@ -375,6 +375,76 @@ class Person(Record[PersonText]):
 
 
 @dataclass(frozen=True)
+class Venue:
+    """Where an event is held: a named place with its address."""
+
+    name: str
+    address: str | None
+    postal_code: str | None
+    city: str
+
+
+@dataclass(frozen=True)
+class EventText:
+    title: str
+    slug: str
+    summary: str
+    body: str | None
+
+
+@dataclass(frozen=True)
+class Event(Record[EventText]):
+    # A whole day (date) or a moment in the site's zone (datetime); the end is the last day of
+    # an all-day event, and None when not known.
+    start: date | datetime
+    end: date | datetime | None
+    online: bool
+    venue: Venue | None
+    online_url: str | None
+    registration_url: str | None
+    registration_deadline: date | datetime | None
+    price: int | None
+    free: bool
+    organiser: str
+    partners: tuple[str, ...]
+    initiatives: tuple[str, ...]
+    contacts: tuple[str, ...]
+    languages: tuple[str, ...]
+    image: ImageRef | None
+    past: bool  # over at "now": its end (or its start) lies before it
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def first_day(self) -> date:
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    @property
+    def last_day(self) -> date:
+        end = self.end or self.start
+        return end.date() if isinstance(end, datetime) else end
+
+    @classmethod
+    def withheld(cls, facts: Mapping, ctx: BuildContext) -> bool:
+        return bool(facts["draft"])
+
+    @classmethod
+    def derive(cls, checked: Checked, ctx: BuildContext) -> dict:
+        f = checked.facts
+        end = f["end"] or f["start"]
+        past = end < ctx.now if isinstance(end, datetime) else end < ctx.today
+        return {"past": past}
+
+
+def event_order(event: Event) -> tuple:
+    """Events by when they begin: a whole day before the timed events of that day."""
+    start = event.start
+    return (event.first_day, start.time() if isinstance(start, datetime) else time(0))
+
+
+@dataclass(frozen=True)
 class PageText:
     title: str
     slug: str

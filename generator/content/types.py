@@ -19,12 +19,14 @@ from datetime import date, time
 from generator.content import schema as s
 from generator.content.model import (
     Certification,
+    Event,
     Initiative,
     Organisation,
     Page,
     Person,
     PressRelease,
     Record,
+    event_order,
 )
 
 
@@ -132,6 +134,20 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         listing="organisations.md.j2",
         labels=(_("Organisation"), _("Organisations")),
         menu=_("Network"),
+    ),
+    ContentType(
+        name="event",
+        schema=s.EVENT,
+        model=Event,
+        collection="events",
+        kind="event",
+        section="events",
+        template="event.md.j2",
+        listing="events.md.j2",
+        labels=(_("Event"), _("Events")),
+        menu=_("Events"),
+        order=event_order,
+        hide_when_empty=True,
     ),
     ContentType(
         name="person",

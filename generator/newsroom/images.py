@@ -146,13 +146,10 @@ def _media_references(content: Content, photos: bool) -> dict[str, tuple[str, tu
     """
     named: list[tuple[str, str, tuple]] = []
     if photos:
-        # content.press_releases holds published releases only: drafts and embargoed ones never
-        # reach this point, so neither do their photos.
-        for record in (*content.press_releases.values(), *content.initiatives.values()):
-            named += [
-                (image.file, record.path, ("images", index, "file"))
-                for index, image in enumerate(record.images)
-            ]
+        # content.records holds published records only: drafts and embargoed ones never reach
+        # this point, so neither do their photos.
+        for record, image, keypath in _record_images(content):
+            named.append((image.file, record.path, keypath))
     else:
         named += [
             (content.site.logo, content.site.path, ("logo",)),
@@ -166,11 +163,23 @@ def _media_references(content: Content, photos: bool) -> dict[str, tuple[str, tu
     return dict(sorted(first.items()))
 
 
+def _record_images(content: Content) -> list[tuple]:
+    """(record, image, key path of its file) of every photo of a published record, of any type
+    that has `images` (a list) or `image` (one)."""
+    found = []
+    for records in content.records.values():
+        for record in records.values():
+            found += [
+                (record, image, ("images", index, "file"))
+                for index, image in enumerate(getattr(record, "images", ()))
+            ]
+            if getattr(record, "image", None) is not None:
+                found.append((record, record.image, ("image", "file")))
+    return found
+
+
 def _content_images(content: Content) -> list[ImageRef]:
-    # content.press_releases holds published releases only: drafts and embargoed ones never
-    # reach this point, so neither do their photos.
-    images = [i for r in content.press_releases.values() for i in r.images]
-    images += [i for r in content.initiatives.values() for i in r.images]
+    images = [image for _record, image, _keypath in _record_images(content)]
     return sorted({i.file: i for i in images}.values(), key=lambda i: i.file)
 
 

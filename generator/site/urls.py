@@ -24,6 +24,7 @@ SECTIONS = {
     "certifications": {"da": "certificeringer", "en": "certifications"},
     "organisations": {"da": "netvaerk", "en": "network"},
     "contacts": {"da": "kontakt", "en": "contact"},
+    "events": {"da": "arrangementer", "en": "events"},
 }
 FACETS = {
     "regions": {"da": "region", "en": "region"},
