@@ -24,17 +24,9 @@ class ContentInvalid(Exception):
     """Raised once, after validation, with every problem found in the content."""
 
     def __init__(self, errors: list[ContentError]):
-        self.errors = sorted(set(errors), key=_sort_key)
+        # Sorted by file, line, field and message (the dataclass's order); duplicates removed.
+        self.errors = sorted(set(errors))
         super().__init__("\n".join(str(e) for e in self.errors))
-
-
-def _sort_key(error: ContentError) -> tuple:
-    return (error.path, error.line, error.field, error.message)
-
-
-def sort_errors(errors: list[ContentError]) -> list[ContentError]:
-    """Errors sorted by file and line, duplicates removed."""
-    return sorted(set(errors), key=_sort_key)
 
 
 class UserError(Exception):

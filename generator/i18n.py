@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import gettext
 import io
-from datetime import date
+from datetime import date, datetime
 
-from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_interval, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal, format_percent
@@ -25,10 +25,6 @@ LOCALE_DIR = paths.THEME / "locales"
 def babel_locale(lang: str) -> str:
     """The Babel locale of a language: da_DK."""
     return languages.language(lang).locale
-
-
-def locale(lang: str) -> Locale:
-    return Locale.parse(babel_locale(lang))
 
 
 def language_name(code: str, lang: str) -> str:
@@ -53,6 +49,31 @@ def format_partial_date(value, lang: str) -> str:
     if value.precision == "day":
         return format_date(value.value, lang)
     return babel_format_date(value.value, patterns[value.precision], locale=babel_locale(lang))
+
+
+def format_clock(value: datetime, lang: str) -> str:
+    """09.30 (da) / 09:30 (en)."""
+    return format_time(value, "short", locale=babel_locale(lang))
+
+
+def format_moment(value: date | datetime, lang: str) -> str:
+    """A day, or a day and a clock time: 10. december 2026, 09.30 / 10 December 2026, 09:30."""
+    if not isinstance(value, datetime):
+        return format_date(value, lang)
+    return f"{format_date(value.date(), lang)}, {format_clock(value, lang)}"
+
+
+def format_event_period(start: date | datetime, end: date | datetime | None, lang: str) -> str:
+    """When an event takes place, as short as is clear: 10.–12. dec. 2026 (whole days),
+    10. december 2026, 09.30–15.00 (one day), or both moments in full."""
+    if end is None or end == start:
+        return format_moment(start, lang)
+    if not isinstance(start, datetime):
+        return format_interval(start, end, "yMMMMd", locale=babel_locale(lang))
+    if start.date() == end.date():
+        clock = format_interval(start.time(), end.time(), "Hm", locale=babel_locale(lang))
+        return f"{format_date(start.date(), lang)}, {clock}"
+    return f"{format_moment(start, lang)} – {format_moment(end, lang)}"
 
 
 def format_dkk(amount: int, lang: str) -> str:

@@ -20,7 +20,13 @@ from generator.content.model import Content
 from generator.content.types import TYPE_BY_NAME
 from generator.errors import ContentError, ContentInvalid
 from generator.languages import codes, language
-from generator.newsroom.downloads import feed_download, feed_path, press_downloads, shared_downloads
+from generator.newsroom.downloads import (
+    Pdfs,
+    feed_download,
+    feed_path,
+    press_downloads,
+    shared_downloads,
+)
 from generator.site.mkdocs_adapter import MKDOCS_OUTPUTS
 from generator.site.sitemap import LANGUAGE_FILES, ROOT_FILES
 from generator.site.urls import FACET_TAXONOMIES, UrlMap, section_slug
@@ -213,15 +219,19 @@ SECTION_WORDS = {
 FACET_WORDS = {"regions": "region", "funds": "fund", "focus_areas": "focus area"}
 
 
-def downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
-    """Every file a language's pages link to, in the order the build makes them."""
-    from generator.newsroom import images, vcards
+def downloads(
+    content: Content, urls: UrlMap, lang: str, pdfs: Pdfs | None = None
+) -> list[Download]:
+    """Every file a language's pages link to, in the order the build makes them; the release
+    PDFs and the feed's enclosure sizes come from `pdfs` (pdf.release_pdfs)."""
+    from generator.newsroom import calendar, images, vcards
 
     found = [Download(EU_EMBLEM, Fixed("the EU emblem"), _eu_emblem)]
     found += images.media_downloads(content)
     found += vcards.vcard_downloads(content, urls, lang)
-    found += press_downloads(content, urls, lang)
-    found.append(feed_download(content, urls, lang))
+    found += press_downloads(content, urls, lang, pdfs)
+    found.append(feed_download(content, urls, lang, pdfs))
+    found += calendar.calendar_downloads(content, urls, lang)
     return found
 
 

@@ -28,7 +28,7 @@ from generator import i18n, outputs
 from generator.content.model import Content, load_content
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME
 from generator.errors import UserError
-from generator.newsroom.downloads import feed_path
+from generator.newsroom.downloads import Pdfs, feed_path
 from generator.site import sitemap
 from generator.site.mkdocs_adapter import (
     BuildFailed,
@@ -208,21 +208,18 @@ def render_all_pdfs(
 
 
 def _render_pdfs(job: tuple) -> dict[tuple[str, str], bytes]:
-    from generator.newsroom.pdf import release_pdf
+    from generator.newsroom.pdf import release_pdfs
 
     content, urls, keys = job
-    return {
-        (rid, lang): release_pdf(content.press_releases[rid], content, urls, lang)
-        for rid, lang in keys
-    }
+    return release_pdfs(content, urls, keys)
 
 
-def shared_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
+def shared_files(content: Content, urls: UrlMap, pdfs: Pdfs) -> dict[str, bytes]:
     """The files both languages link to, written once beside the language folders, keyed by
     path relative to the site root (newsroom.shared_downloads)."""
     from generator.newsroom.downloads import shared_downloads
 
-    return dict(sorted((d.path, d.make()) for d in shared_downloads(content, urls)))
+    return dict(sorted((d.path, d.make()) for d in shared_downloads(content, urls, pdfs)))
 
 
 def write_shared_files(
@@ -254,13 +251,11 @@ def write_shared_files(
 
 
 def _make_shared_files(job: tuple) -> dict[str, bytes]:
-    from generator.newsroom import pdf
     from generator.newsroom.downloads import shared_downloads
 
     content, urls, pdfs, paths = job
-    pdf.PRERENDERED.update(pdfs)  # the kits hold the PDFs rendered before
     wanted = set(paths)
-    return {d.path: d.make() for d in shared_downloads(content, urls) if d.path in wanted}
+    return {d.path: d.make() for d in shared_downloads(content, urls, pdfs) if d.path in wanted}
 
 
 def build_one_language(
@@ -273,12 +268,9 @@ def build_one_language(
     shared: dict[str, int],
 ) -> str:
     """Generate downloads and pages for one language and run MkDocs; returns a progress line."""
-    from generator.newsroom import pdf
-
-    pdf.PRERENDERED.update(pdfs)
     started = time.perf_counter()
     docs = work / "docs" / lang
-    downloads, pages = write_docs(content, urls, lang, docs, shared)
+    downloads, pages = write_docs(content, urls, lang, docs, pdfs, shared)
     rendered = time.perf_counter()
     try:
         build_language(
@@ -308,10 +300,16 @@ def _name_sources(message: str, content: Content, urls: UrlMap, lang: str) -> st
 
 
 def write_docs(
-    content: Content, urls: UrlMap, lang: str, docs: Path, shared: dict[str, int] | None = None
+    content: Content,
+    urls: UrlMap,
+    lang: str,
+    docs: Path,
+    pdfs: Pdfs,
+    shared: dict[str, int] | None = None,
 ) -> tuple[int, int]:
     """Write one language's downloads and Markdown pages into its MkDocs docs folder.
 
+    `pdfs` holds the releases' PDFs (pdf.release_pdfs), rendered once for the whole build.
     `shared` gives the sizes of the files written once for all languages (write_shared_files).
     Without it (the live preview, which serves one language at the server's root) the shared
     files go into the docs folder too, where the pages' relative links find them.
@@ -320,10 +318,10 @@ def write_docs(
     """
     from generator.newsroom.downloads import shared_link
 
-    files, renditions = generate_downloads(content, urls, lang)
+    files, renditions = generate_downloads(content, urls, lang, pdfs)
     sizes = {path: len(data) for path, data in files.items()}
     if shared is None:
-        preview_shared = shared_files(content, urls)
+        preview_shared = shared_files(content, urls, pdfs)
         shared = {shared_link(path): len(data) for path, data in preview_shared.items()}
         files.update(preview_shared)
     sizes.update(shared)
@@ -414,12 +412,12 @@ def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dic
     }
 
 
-def generate_downloads(content: Content, urls: UrlMap, lang: str) -> tuple[dict, dict]:
+def generate_downloads(content: Content, urls: UrlMap, lang: str, pdfs: Pdfs) -> tuple[dict, dict]:
     """Every file of a language's own: logos and badges, vCards, feed, PDFs; and the renditions
     of each photo for the pages (the photos themselves are shared: shared_files)."""
     from generator.newsroom import images
 
-    files = {d.path: d.make() for d in outputs.downloads(content, urls, lang)}
+    files = {d.path: d.make() for d in outputs.downloads(content, urls, lang, pdfs)}
     return dict(sorted(files.items())), images.image_renditions(content)
 
 

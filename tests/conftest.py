@@ -11,6 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "minimal"
+# The newsroom fixture with six events and a draft laid over it (tests/fixtures/events/README.md).
+EVENTS_NOW = "2026-11-25T12:00:00+00:00"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -20,6 +22,14 @@ def _copy_minimal(dest: Path) -> Path:
     """Copy tests/fixtures/minimal to `dest`/content (so errors read content/...) and return it."""
     target = Path(dest) / "content"
     shutil.copytree(MINIMAL, target)
+    return target
+
+
+def copy_events_site(dest: Path) -> Path:
+    """Copy the newsroom fixture with the events laid over it to `dest`/content; return it."""
+    target = Path(dest) / "content"
+    shutil.copytree(FIXTURES / "newsroom" / "content", target)
+    shutil.copytree(FIXTURES / "events" / "events", target / "events")
     return target
 
 

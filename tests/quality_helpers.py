@@ -134,6 +134,7 @@ class BuiltSite:
     root: Path
     base_url: str  # the production base URL from content/site.yaml, with a trailing slash
     languages: tuple[str, ...]
+    events: bool = False  # the site has events (and so Event JSON-LD and calendars)
 
     @property
     def host(self) -> str:
@@ -205,6 +206,33 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         f"\n[quality] site built in {time.perf_counter() - started:.1f}s: {site}", file=sys.stderr
     )
     return BuiltSite(site, base_url, languages)
+
+
+@pytest.fixture(scope="session")
+def events_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The newsroom fixture with its events (tests/fixtures/events), built once as of BUILD_NOW:
+    the pages, calendars and structured data of events, which the bundled content has none of."""
+    from tests.conftest import copy_events_site
+
+    folder = tmp_path_factory.mktemp("quality-events")
+    content, site = copy_events_site(folder), folder / "site"
+    # Two newsroom releases are there to test other things: one carries a tracker image for the
+    # sanitiser tests, one is in Danish only (its English page's NewsArticle is Danish). The
+    # checkers judge the events here, with the other releases, initiatives and contacts around.
+    for name in ("2026-03-02-eu-stoette.yaml", "2026-06-01-kun-paa-dansk.yaml"):
+        (content / "press" / name).unlink()
+    result = run_tool(
+        [sys.executable, "build.py", "--content", str(content), "--now", BUILD_NOW]
+        + ["--quiet", "build", "--site", str(site)],
+        timeout=900,
+        cwd=ROOT,
+    )
+    if result.returncode != 0 or not (site / "da/arrangementer/index.html").is_file():
+        pytest.fail(
+            f"building the events site failed (exit {result.returncode}):\n{result.stderr}",
+            pytrace=False,
+        )
+    return BuiltSite(site, "https://www.klynge.example/", ("da", "en"), events=True)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -168,5 +168,5 @@ def test_the_minimal_tree_itself_passes_check(tmp_path, copy_minimal):
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
         "content OK: 1 initiatives, 1 press releases, 1 certifications, "
-        "1 organisations, 1 people, 1 pages\n"
+        "1 organisations, 0 events, 1 people, 1 pages\n"
     )

@@ -284,6 +284,39 @@ def test_axe_finds_no_wcag_violations_at_1280_and_375_px(crawl: Crawl, section: 
         )
 
 
+def test_axe_finds_no_wcag_violations_on_the_events_pages(
+    browser, events_site: BuiltSite, watches: list[Watch]
+) -> None:
+    """The bundled content has no events: the events section, each event page and the home
+    pages with their events block are checked on the events site, at both widths."""
+    pages = [
+        p
+        for p in events_site.html_pages()
+        if re.match(r"(da/arrangementer|en/events)/|(da|en)/index\.html$", events_site.rel(p))
+    ]
+    assert len(pages) == 2 + 2 + 6 * 2, [events_site.rel(p) for p in pages]
+    with SiteServer(events_site) as server:
+        context, watch = _new_context(browser, server, DESKTOP, watches)
+        page = context.new_page()
+        violations: dict[str, dict[int, list[dict]]] = {}
+        try:
+            for path in pages:
+                label = events_site.rel(path)
+                page.set_viewport_size(DESKTOP)
+                watch.goto(page, server.url(path), label)
+                page.add_script_tag(path=str(AXE_JS))
+                desktop = _run_axe(page)
+                page.set_viewport_size(PHONE)
+                _settle(page)
+                violations[label] = {DESKTOP["width"]: desktop, PHONE["width"]: _run_axe(page)}
+        finally:
+            context.close()
+    labels = list(violations)
+    report = _axe_report(Crawl(watch, labels, violations, 0.0), labels)
+    if report:
+        pytest.fail(f"axe-core on the events pages:\n{_lines(report, 300)}", pytrace=False)
+
+
 # --------------------------------------------------------------------------------------------
 # A visitor's actions
 # --------------------------------------------------------------------------------------------

@@ -94,8 +94,8 @@ def test_the_guide_can_be_followed_from_top_to_bottom(tmp_path, guide_path):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         done.append(f"the example for {pattern}")
         check_passes(content, TODAY, done[-1])
-    assert [d.split(" ")[0] for d in done].count("new") == 3, done
-    assert len(done) == 8, done
+    assert [d.split(" ")[0] for d in done].count("new") == 4, done
+    assert len(done) == 10, done
 
     # What the guide says the examples add up to.
     content_now = load_content(content, build_now("2026-12-10 08:00"))
@@ -105,6 +105,9 @@ def test_the_guide_can_be_followed_from_top_to_bottom(tmp_path, guide_path):
     assert content_now.initiatives["groen-sundhed"].is_eu_funded
     assert content_now.initiatives["groen-sundhed"].focus_area.code == "groen-omstilling"
     assert content_now.taxonomies["funds"]["esf-plus"].eu
+    (event,) = content_now.events.values()
+    assert event.initiatives == ("groen-sundhed",) and event.contacts == ("sofie-holm",)
+    assert event.start.isoformat() == "2027-02-04T09:30:00+01:00" and not event.past
 
     # The two --now commands: before the embargo the release is withheld, at it published.
     before, at = NOW.findall(guide)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -349,3 +349,27 @@ def test_format_rate():
     assert i18n.format_rate(0.828, "en") == "82.8%"
     assert i18n.format_rate(0.5, "da") == "50,0 %"
     assert i18n.format_rate(0.5, "en") == "50.0%"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "da", "en"),
+    [
+        (date(2027, 1, 20), None, "20. januar 2027", "20 January 2027"),
+        (date(2027, 1, 20), date(2027, 1, 22), "20.–22. jan. 2027", "20–22 Jan 2027"),
+        (
+            datetime(2026, 12, 10, 9, 30),
+            datetime(2026, 12, 10, 15, 0),
+            "10. december 2026, 09.30–15.00",
+            "10 December 2026, 09:30–15:00",
+        ),
+        (
+            datetime(2027, 6, 8, 9, 0),
+            datetime(2027, 6, 9, 15, 30),
+            "8. juni 2027, 09.00 – 9. juni 2027, 15.30",
+            "8 June 2027, 09:00 – 9 June 2027, 15:30",
+        ),
+    ],
+)
+def test_event_periods_are_as_short_as_is_clear(start, end, da, en):
+    assert i18n.format_event_period(start, end, "da") == da
+    assert i18n.format_event_period(start, end, "en") == en

@@ -11,11 +11,30 @@ from PIL import Image
 
 from generator.clock import build_now
 from generator.content.model import load_content
+from generator.errors import ContentInvalid
 from generator.newsroom import images
-from generator.newsroom.images import Rendition, copy_media, media_files, photo_files, web_rendition
+from generator.newsroom.images import (
+    Rendition,
+    image_renditions,
+    media_downloads,
+    photo_downloads,
+    web_rendition,
+)
+from generator.outputs import claim_site
+from generator.site.urls import build_url_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
 NOW = "2026-11-25T12:00:00+00:00"
+
+
+def photo_files(content) -> dict[str, bytes]:
+    """The shared photo files as the build writes them, by path relative to the site root."""
+    return dict(sorted((d.path, d.make()) for d in photo_downloads(content)))
+
+
+def copy_media(content) -> dict[str, bytes]:
+    """The logos and badges each language folder holds, as the build writes them."""
+    return {d.path: d.make() for d in media_downloads(content)}
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +127,7 @@ def test_photo_originals_are_shared_at_their_path(content):
 
 
 def test_embargoed_release_photo_is_nowhere(content):
-    files, renditions = media_files(content)
+    files, renditions = copy_media(content), image_renditions(content)
     assert not [path for path in [*files, *photo_files(content)] if "embargo" in path]
     assert "media/press/embargo-foto.jpg" not in renditions
     assert renditions["media/press/diagram.png"][-1].width == 700
@@ -144,8 +163,14 @@ def test_two_originals_with_the_same_name_are_refused(tmp_path):
         "    en: {alt: a, caption: b}\n",
     )
     (root / "initiatives/lokal-projekt.yaml").write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match="both make media/web/diagram-480.png"):
-        photo_files(load_content(root, build_now(NOW)))
+    content = load_content(root, build_now(NOW))
+    with pytest.raises(ContentInvalid) as raised:
+        claim_site(content, build_url_map(content))
+    assert [str(e) for e in raised.value.errors] == [
+        "content/press/2026-03-02-eu-stoette.yaml:23: images[1].file: /media/web/diagram-480.png"
+        " is already a web size of the image of content/initiatives/lokal-projekt.yaml:11;"
+        " rename one of the two files"
+    ]
 
 
 def _adobe_rgb_profile() -> bytes:

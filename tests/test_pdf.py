@@ -148,7 +148,8 @@ def test_editor_text_is_inert(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;Tolv&lt;/b&gt; møder" in html
     assert "<script" not in html
     eu = pdf.release_html(content.press_releases[EU_RELEASE], content, urls, "da")
-    assert "<script" not in eu and "tracker.example" not in eu
+    # The body's <script> and <img> are dropped: a PDF runs nothing and shows only the photos.
+    assert "<script" not in eu and 'alt="sporing"' not in eu
 
 
 def test_body_html_is_sanitised():
@@ -170,16 +171,19 @@ def test_fetcher_reads_local_files_only(tmp_path):
     assert fetcher.fetch((tmp_path / "ok.txt").as_uri()).read() == b"ok"
 
 
-def test_pdf_files_cover_published_releases_only(site):
+def test_release_pdfs_cover_published_releases_in_every_language(site):
     content, urls = site
-    assert sorted(pdf.pdf_files(content, urls, "da")) == [
-        "presse/eu-stoette-til-groenne-hospitaler/eu-stoette-til-groenne-hospitaler.pdf",
-        "presse/nyt-kontor-i-aeroeskoebing/nyt-kontor-i-aeroeskoebing.pdf",
-        "presse/tolv-netvaerksmoeder/tolv-netvaerksmoeder.pdf",
+    rendered = pdf.release_pdfs(content, urls)
+    assert sorted(rendered) == [
+        ("2026-03-02-eu-stoette", "da"),
+        ("2026-03-02-eu-stoette", "en"),
+        ("2026-05-10-lokale-netvaerk", "da"),
+        ("2026-05-10-lokale-netvaerk", "en"),
+        ("2026-06-01-kun-paa-dansk", "da"),
+        ("2026-06-01-kun-paa-dansk", "en"),
     ]
     # The Danish-only release is published on the English site too, in Danish.
-    english = pdf.pdf_files(content, urls, "en")
-    text = _text(english["press/nyt-kontor-i-aeroeskoebing/nyt-kontor-i-aeroeskoebing.pdf"])
-    assert "Nyt kontor i Ærøskøbing" in text
+    assert "Nyt kontor i Ærøskøbing" in _text(rendered[("2026-06-01-kun-paa-dansk", "en")])
+    english = {key: data for key, data in rendered.items() if key[1] == "en"}
     for data in english.values():
         assert "EMBARGO" not in _text(data) and "UDKAST" not in _text(data)

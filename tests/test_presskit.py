@@ -13,13 +13,8 @@ import vobject
 from generator.clock import build_now
 from generator.content.model import load_content
 from generator.newsroom import images, pdf
-from generator.newsroom.presskit import (
-    human_size,
-    kit_files,
-    media_kit,
-    press_kit,
-    release_pdf_files,
-)
+from generator.newsroom.downloads import press_downloads, shared_downloads
+from generator.newsroom.presskit import media_kit, press_kit
 from generator.site.urls import build_url_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
@@ -43,7 +38,21 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("presskit") / "content"
     shutil.copytree(FIXTURE, root)
     content = load_content(root, build_now(NOW))
-    return content, build_url_map(content)
+    urls = build_url_map(content)
+    return content, urls, pdf.release_pdfs(content, urls)
+
+
+def kit_files(content, urls, pdfs) -> dict[str, bytes]:
+    """The ZIP files the build writes beside the language folders, as it makes them."""
+    return {
+        d.path: d.make()
+        for d in shared_downloads(content, urls, pdfs)
+        if d.path.startswith("press-kits/")
+    }
+
+
+def release_pdf_files(content, urls, pdfs, lang) -> dict[str, bytes]:
+    return {d.path: d.make() for d in press_downloads(content, urls, lang, pdfs)}
 
 
 def _zip(data: bytes) -> zipfile.ZipFile:
@@ -51,8 +60,8 @@ def _zip(data: bytes) -> zipfile.ZipFile:
 
 
 def test_press_kit_holds_the_listed_entries(site):
-    content, urls = site
-    archive = _zip(press_kit(content.press_releases[EU_RELEASE], content, urls))
+    content, urls, pdfs = site
+    archive = _zip(press_kit(content.press_releases[EU_RELEASE], content, urls, pdfs))
     assert archive.namelist() == [
         "CREDITS.txt",
         "contacts/mette-lund.vcf",
@@ -76,8 +85,8 @@ def test_press_kit_holds_the_listed_entries(site):
 
 
 def test_press_kit_texts(site):
-    content, urls = site
-    archive = _zip(press_kit(content.press_releases[EU_RELEASE], content, urls))
+    content, urls, pdfs = site
+    archive = _zip(press_kit(content.press_releases[EU_RELEASE], content, urls, pdfs))
     danish = archive.read("release-da.md").decode("utf-8")
     assert danish.startswith("# EU-støtte til grønne hospitaler på Fyn\n")
     assert "> Det er en stor dag for de grønne hospitaler på Fyn og i Ærøskøbing." in danish
@@ -98,8 +107,8 @@ def test_press_kit_texts(site):
 
 
 def test_zip_entries_have_fixed_time_and_mode(site):
-    content, urls = site
-    for data in kit_files(content, urls).values():
+    content, urls, pdfs = site
+    for data in kit_files(content, urls, pdfs).values():
         if not data.startswith(b"PK"):
             continue
         infos = _zip(data).infolist()
@@ -111,16 +120,19 @@ def test_zip_entries_have_fixed_time_and_mode(site):
 
 
 def test_two_runs_are_byte_identical(site):
-    content, urls = site
-    first = kit_files(content, urls) | release_pdf_files(content, urls, "da")
+    content, urls, pdfs = site
+    first = kit_files(content, urls, pdfs) | release_pdf_files(content, urls, pdfs, "da")
     pdf._render.cache_clear()
     images._encode.cache_clear()
-    assert kit_files(content, urls) | release_pdf_files(content, urls, "da") == first
+    again = pdf.release_pdfs(content, urls)
+    assert kit_files(content, urls, again) | release_pdf_files(content, urls, again, "da") == first
 
 
 def test_one_language_release_has_one_text(site):
-    content, urls = site
-    archive = _zip(press_kit(content.press_releases["2026-06-01-kun-paa-dansk"], content, urls))
+    content, urls, pdfs = site
+    archive = _zip(
+        press_kit(content.press_releases["2026-06-01-kun-paa-dansk"], content, urls, pdfs)
+    )
     assert archive.namelist() == [
         "contacts/mette-lund.vcf",
         "fact-sheet-da.md",
@@ -132,7 +144,7 @@ def test_one_language_release_has_one_text(site):
 
 
 def test_media_kit(site):
-    content, _ = site
+    content, _, _ = site
     archive = _zip(media_kit(content))
     assert archive.namelist() == [
         "about-da.md",
@@ -153,27 +165,27 @@ def test_media_kit(site):
 
 
 def test_kits_are_shared_and_pdfs_are_per_language(site):
-    content, urls = site
-    assert sorted(kit_files(content, urls)) == [
+    content, urls, pdfs = site
+    assert sorted(kit_files(content, urls, pdfs)) == [
         "press-kits/2026-03-02-eu-stoette.zip",
         "press-kits/2026-05-10-lokale-netvaerk.zip",
         "press-kits/2026-06-01-kun-paa-dansk.zip",
         "press-kits/media-kit.zip",
     ]
-    assert sorted(release_pdf_files(content, urls, "da")) == [
+    assert sorted(release_pdf_files(content, urls, pdfs, "da")) == [
         "presse/eu-stoette-til-groenne-hospitaler/eu-stoette-til-groenne-hospitaler.pdf",
         "presse/nyt-kontor-i-aeroeskoebing/nyt-kontor-i-aeroeskoebing.pdf",
         "presse/tolv-netvaerksmoeder/tolv-netvaerksmoeder.pdf",
     ]
     assert "press/eu-support-for-green-hospitals/eu-support-for-green-hospitals.pdf" in (
-        release_pdf_files(content, urls, "en")
+        release_pdf_files(content, urls, pdfs, "en")
     )
 
 
 def test_withheld_releases_are_in_no_kit(site):
-    content, urls = site
+    content, urls, pdfs = site
     for lang in ("da", "en"):
-        files = kit_files(content, urls) | release_pdf_files(content, urls, lang)
+        files = kit_files(content, urls, pdfs) | release_pdf_files(content, urls, pdfs, lang)
         for path, data in files.items():
             assert not any(word.decode() in path for word in WITHHELD)
             if data.startswith(b"PK"):
@@ -181,45 +193,3 @@ def test_withheld_releases_are_in_no_kit(site):
                 for name in archive.namelist():
                     body = archive.read(name)
                     assert not any(word in body or word.decode() in name for word in WITHHELD)
-
-
-@pytest.mark.parametrize(
-    ("size", "lang", "kind", "label"),
-    [
-        (2_400_000, "da", "ZIP", "ZIP, 2,4 MB"),
-        (2_400_000, "en", "ZIP", "ZIP, 2.4 MB"),
-        (312_400, "da", "PDF", "PDF, 312 kB"),
-        (999_999, "en", "ZIP", "ZIP, 1.0 MB"),
-        (1_234, "da", "ZIP", "ZIP, 1,2 kB"),
-        (640, "en", "ZIP", "ZIP, 640 B"),
-        (12_600_000, "da", "ZIP", "ZIP, 13 MB"),
-    ],
-)
-def test_human_size(size, lang, kind, label):
-    assert human_size(size, lang, kind) == label
-
-
-def test_word_documents_are_deterministic_and_dated_by_the_release(site):
-    from docx import Document
-
-    from generator.newsroom.release_docx import release_docx
-
-    content, urls = site
-    release = content.press_releases[EU_RELEASE]
-    first = release_docx(release, content, urls, "en")
-    assert release_docx(release, content, urls, "en") == first
-    infos = _zip(first).infolist()
-    assert infos[0].filename == "[Content_Types].xml"
-    assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
-    document = Document(io.BytesIO(first))
-    props = document.core_properties
-    assert (props.created.isoformat(), props.modified.isoformat()) == (
-        "2026-03-02T08:30:00+00:00",
-        "2026-03-02T08:30:00+00:00",
-    )  # 09:30 in Copenhagen
-    assert (props.author, props.language) == ("Cluster for Green Health", "en")
-    texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "EU support for green hospitals on Funen"
-    assert "Co-funded by the European Union" in texts
-    assert "Quote" in texts and "Facts" in texts and "Press contacts" in texts
-    assert not any("<script>" in t or "tracker.example" in t for t in texts)

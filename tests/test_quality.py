@@ -34,6 +34,14 @@ from tests.quality_helpers import (  # noqa: E402
 
 pytest_plugins = ["tests.quality_helpers"]
 
+
+@pytest.fixture(scope="session", params=["bundled", "events"])
+def built_site(request: pytest.FixtureRequest, built_site: BuiltSite) -> BuiltSite:
+    """Every check runs on the bundled site and on a site with events (the bundled content has
+    none), so event pages, their JSON-LD and the calendars pass the same checkers."""
+    return built_site if request.param == "bundled" else request.getfixturevalue("events_site")
+
+
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -390,6 +398,7 @@ REQUIRED = {
         "inLanguage",
         "mainEntityOfPage",
     ),
+    "Event": ("name", "startDate", "location", "eventAttendanceMode", "offers", "organizer"),
 }
 
 
@@ -454,6 +463,8 @@ def _check_node(node: dict, page_lang: str | None, canonical: str | None) -> lis
                     )
                 if not _present(grant.get("funder")):
                     problems.append("Project: MonetaryGrant has no funder")
+        if type_ == "Event":
+            problems += _check_event(node)
         if type_ == "NewsArticle":
             publisher = node.get("publisher")
             if not isinstance(publisher, dict) or not _present(publisher.get("logo")):
@@ -474,6 +485,40 @@ def _check_node(node: dict, page_lang: str | None, canonical: str | None) -> lis
                     f"NewsArticle: mainEntityOfPage {main!r} is not the page's "
                     f"canonical URL {canonical!r}"
                 )
+    return problems
+
+
+def _check_event(node: dict) -> list[str]:
+    """What search engines need of an Event: a known attendance mode, a place with an address or
+    a virtual location, an offer in kroner, ISO 8601 dates."""
+    problems = []
+    mode = node.get("eventAttendanceMode")
+    location = node.get("location") if isinstance(node.get("location"), dict) else {}
+    if mode == "https://schema.org/OfflineEventAttendanceMode":
+        address = location.get("address")
+        if "Place" not in _types(location) or not isinstance(address, dict):
+            problems.append(f"Event: location {location!r} is not a Place with an address")
+        elif "PostalAddress" not in _types(address) or not address.get("addressLocality"):
+            problems.append(f"Event: address {address!r} is not a PostalAddress with a locality")
+    elif mode == "https://schema.org/OnlineEventAttendanceMode":
+        if "VirtualLocation" not in _types(location) or not location.get("url"):
+            problems.append(f"Event: location {location!r} is not a VirtualLocation with a url")
+    else:
+        problems.append(f"Event: eventAttendanceMode {mode!r}")
+    offers = node.get("offers")
+    if not isinstance(offers, dict) or offers.get("priceCurrency") != "DKK":
+        problems.append(f"Event: offers {offers!r} has no price in DKK")
+    elif not isinstance(offers.get("price"), (int, float)) or offers["price"] < 0:
+        problems.append(f"Event: offer price {offers.get('price')!r}")
+    for prop in ("startDate", "endDate"):
+        if prop in node:
+            try:
+                datetime.fromisoformat(str(node[prop]))
+            except ValueError:
+                problems.append(f"Event: {prop} {node[prop]!r} is not ISO 8601")
+    organizer = node.get("organizer")
+    if not isinstance(organizer, dict) or not organizer.get("name"):
+        problems.append("Event: organizer has no name")
     return problems
 
 
@@ -508,8 +553,9 @@ def test_json_ld_parses_and_has_the_required_properties(built_site: BuiltSite) -
                 problems += [
                     f"{rel}:{line}: {p}" for p in _check_node(node, parsed.lang, canonical)
                 ]
+    expected = ("Organization on home", "Project", "NewsArticle")
     for lang in built_site.languages:
-        for type_ in ("Organization on home", "Project", "NewsArticle"):
+        for type_ in (*expected, "Event") if built_site.events else expected:
             if not found[lang][type_]:
                 problems.append(f"{lang}: no page carries {type_} JSON-LD")
     counts = {

@@ -182,12 +182,14 @@ def test_the_word_document_has_the_page_text(builds):
 def test_the_preview_serves_shared_files_from_its_one_language_folder(tmp_path, copy_minimal):
     from generator.clock import build_now
     from generator.content.model import load_content
+    from generator.newsroom.pdf import release_pdfs
     from generator.pipeline import write_docs
     from generator.site.urls import build_url_map
 
     content = load_content(copy_minimal(tmp_path), build_now(NOW))
+    urls = build_url_map(content)
     docs = tmp_path / "docs"
-    write_docs(content, build_url_map(content), "en", docs)
+    write_docs(content, urls, "en", docs, release_pdfs(content, urls))
     assert (docs / "press-kits/2024-03-01-eu-stoette.zip").is_file()
     assert (docs / "media/press/foto.jpg").is_file()
     page = (docs / "press/eu-supports-green-transition/index.md").read_text(encoding="utf-8")
@@ -195,17 +197,20 @@ def test_the_preview_serves_shared_files_from_its_one_language_folder(tmp_path, 
     assert 'href="../../../press-kits/2024-03-01-eu-stoette.zip"' in page
 
 
-def test_shared_paths_lists_exactly_the_shared_files(tmp_path, copy_minimal):
+def test_check_lists_exactly_the_shared_files_the_build_writes(tmp_path, copy_minimal):
     from generator.clock import build_now
     from generator.content.model import load_content
-    from generator.newsroom.downloads import shared_paths
+    from generator.newsroom.downloads import shared_downloads
+    from generator.newsroom.pdf import release_pdfs
     from generator.pipeline import shared_files
     from generator.site.urls import build_url_map
 
     content = load_content(copy_minimal(tmp_path), build_now(NOW))
+    urls = build_url_map(content)
+    # `check` claims the paths without making the files; the build makes exactly those.
     assert (
-        shared_paths(content)
-        == sorted(shared_files(content, build_url_map(content)))
+        sorted(download.path for download in shared_downloads(content))
+        == sorted(shared_files(content, urls, release_pdfs(content, urls)))
         == [
             "media/press/foto.jpg",
             "media/web/foto-16.jpg",

@@ -48,6 +48,7 @@ def test_minimal_fixture_is_valid_and_loads(minimal_content):
         "certifications": 1,
         "organisations": 1,
         "people": 1,
+        "events": 0,
         "pages": 1,
     }
     release = content.press_releases["2024-03-01-eu-stoette"]
@@ -1237,8 +1238,8 @@ def test_unexpected_files_and_folders(minimal_content):
     assert problems(minimal_content) == [
         (
             "content/nyheder:1: file: unexpected file or folder; content/ holds site.yaml, "
-            "taxonomies.yaml and the folders certifications, initiatives, media, organisations, "
-            "pages, people, press"
+            "taxonomies.yaml and the folders certifications, events, initiatives, media, "
+            "organisations, pages, people, press"
         ),
         (
             "content/people/arkiv:1: file: unexpected folder; put the files directly in "

@@ -10,7 +10,7 @@ import vobject
 
 from generator.clock import build_now
 from generator.content.model import load_content
-from generator.newsroom.vcards import vcard, vcard_files
+from generator.newsroom.vcards import vcard, vcard_downloads
 from generator.site.urls import build_url_map
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
@@ -27,6 +27,11 @@ def content(tmp_path_factory):
 @pytest.fixture(scope="module")
 def urls(content):
     return build_url_map(content)
+
+
+def vcard_files(content, urls, lang: str) -> dict[str, bytes]:
+    """The vCards as the build writes them, by path relative to the language root."""
+    return {d.path: d.make() for d in vcard_downloads(content, urls, lang)}
 
 
 def test_every_person_has_a_vcard_in_the_contacts_section(content, urls):

@@ -65,6 +65,13 @@ KINDS: dict[str, Kind] = {
         "moment.",
         "2026-12-10 08:00",
     ),
+    s.DATE_OR_DATETIME: Kind(
+        "date, or date and time",
+        "A whole day as year-month-day (2026-12-10), or a day and a clock time in the site's "
+        "time zone (2026-12-10 09:30). An offset may follow the time; where one of a record's "
+        "times has one, all must.",
+        "2026-12-10 09:30",
+    ),
     s.TIME: Kind("time", "Hours and minutes on the 24-hour clock, in quotes.", '"10:00"'),
     s.AMOUNT: Kind(
         "amount", "Whole Danish kroner, digits only: no dots, spaces, øre or kr.", "92524800"

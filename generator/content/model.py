@@ -25,7 +25,7 @@ from generator.content.validate import (
     PartialDate,
     validate_content,
 )
-from generator.errors import ContentError, sort_errors
+from generator.errors import ContentError
 from generator.languages import in_language, shown_language
 
 if TYPE_CHECKING:  # types.py imports the record classes from here
@@ -380,6 +380,76 @@ class Person(Record[PersonText]):
 
 
 @dataclass(frozen=True)
+class Venue:
+    """Where an event is held: a named place with its address."""
+
+    name: str
+    address: str | None
+    postal_code: str | None
+    city: str
+
+
+@dataclass(frozen=True)
+class EventText:
+    title: str
+    slug: str
+    summary: str
+    body: str | None
+
+
+@dataclass(frozen=True)
+class Event(Record[EventText]):
+    # A whole day (date) or a moment in the site's zone (datetime); the end is the last day of
+    # an all-day event, and None when not known.
+    start: date | datetime
+    end: date | datetime | None
+    online: bool
+    venue: Venue | None
+    online_url: str | None
+    registration_url: str | None
+    registration_deadline: date | datetime | None
+    price: int | None
+    free: bool
+    organiser: str
+    partners: tuple[str, ...]
+    initiatives: tuple[str, ...]
+    contacts: tuple[str, ...]
+    languages: tuple[str, ...]
+    image: ImageRef | None
+    past: bool  # over at "now": its end (or its start) lies before it
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def first_day(self) -> date:
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+    @property
+    def last_day(self) -> date:
+        end = self.end or self.start
+        return end.date() if isinstance(end, datetime) else end
+
+    @classmethod
+    def withheld(cls, facts: Mapping, ctx: BuildContext) -> bool:
+        return bool(facts["draft"])
+
+    @classmethod
+    def derive(cls, checked: Checked, ctx: BuildContext) -> dict:
+        f = checked.facts
+        end = f["end"] or f["start"]
+        past = end < ctx.now if isinstance(end, datetime) else end < ctx.today
+        return {"past": past}
+
+
+def event_order(event: Event) -> tuple:
+    """Events by when they begin: a whole day before the timed events of that day."""
+    start = event.start
+    return (event.first_day, start.time() if isinstance(start, datetime) else time(0))
+
+
+@dataclass(frozen=True)
 class PageText:
     title: str
     slug: str
@@ -517,7 +587,7 @@ def build_model(checked: CheckedContent, now: datetime) -> Content:
         taxonomies=taxonomies,
         records=records,
         withheld=tuple(sorted(withheld)),
-        warnings=tuple(sort_errors(ctx.warnings)),
+        warnings=tuple(sorted(set(ctx.warnings))),
         lines=_path_field_lines(checked),
     )
 
@@ -553,26 +623,21 @@ def build_record(model: type[Record], shape: s.Shape, checked: Checked, ctx: Bui
     return model(checked.id, checked.path, texts, checked.facts.get("only_in") or (), **facts)
 
 
-_PLANS: dict[tuple[type, int], tuple] = {}
-
-
+@functools.cache
 def _plan(model: type[Record], shape: s.Shape) -> tuple:
     """The text class, and (name, field, type hint) of each text and fact field the model holds;
     worked out once per model, not once per record."""
-    key = (model, id(shape))
-    if key not in _PLANS:
-        text_class = _text_class(model)
-        text_hints, hints = _hints(text_class), _hints(model)
-        text_fields = [
-            (name, spec, text_hints[name]) for name, spec in _text_fields(text_class, shape).items()
-        ]
-        fact_fields = [
-            (spec.name, spec, hints[spec.name])
-            for spec in shape.facts
-            if spec.name in hints and spec.name not in _RECORD_FIELDS
-        ]
-        _PLANS[key] = (text_class, text_fields, fact_fields)
-    return _PLANS[key]
+    text_class = _text_class(model)
+    text_hints, hints = _hints(text_class), _hints(model)
+    text_fields = tuple(
+        (name, spec, text_hints[name]) for name, spec in _text_fields(text_class, shape).items()
+    )
+    fact_fields = tuple(
+        (spec.name, spec, hints[spec.name])
+        for spec in shape.facts
+        if spec.name in hints and spec.name not in _RECORD_FIELDS
+    )
+    return text_class, text_fields, fact_fields
 
 
 # Set from the file itself, never from a schema field of the same name.

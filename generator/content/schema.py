@@ -18,6 +18,9 @@ MONTH = "month"  # ISO date or year and month, 2016-12
 PARTIAL_DATE = "partial_date"  # a year, year and month, quarter or full date: 2020, 2019-06
 DATETIME_TZ = "datetime"  # date and time in the site's zone, 2026-12-10 08:00 (offset optional)
 TIME = "time"  # 24-hour time, "10:00"
+# A whole day (2026-12-10) or a clock time on a day in the site's zone (2026-12-10 09:30; offset
+# optional)
+DATE_OR_DATETIME = "date_or_datetime"
 AMOUNT = "amount"  # whole, non-negative Danish kroner
 COUNT = "count"  # whole, non-negative number
 NUMBER = "number"  # positive decimal number
@@ -64,9 +67,6 @@ class Shape:
 
     def fact(self, name: str) -> Field | None:
         return next((f for f in self.facts if f.name == name), None)
-
-    def text(self, name: str) -> Field | None:
-        return next((f for f in self.texts if f.name == name), None)
 
 
 @dataclass(frozen=True)
@@ -684,7 +684,83 @@ PAGE = RecordType(
     ),
 )
 
-RECORD_TYPES = (INITIATIVE, PRESS_RELEASE, CERTIFICATION, ORGANISATION, PERSON)
+
+EVENT_LANGUAGES = _list(
+    "languages",
+    Field("item", LANGUAGE, "Language code."),
+    "The language(s) the event is held in.",
+    required=True,
+    example="[da]",
+)
+
+VENUE_SHAPE = Shape(
+    facts=(
+        Field("name", TEXT, "Name of the place.", required=True, example="Odense Rådhus"),
+        Field("address", TEXT, "Street and number.", example="Flakhaven 2"),
+        Field("postal_code", TEXT, "Postal code.", example="5000"),
+        Field("city", TEXT, "Town or city.", required=True, example="Odense"),
+    ),
+)
+
+EVENT = RecordType(
+    "event",
+    "events",
+    "Event",
+    "content/events/<id>.yaml: a conference, meeting, webinar or other dated event.",
+    Shape(
+        facts=(
+            Field(
+                "start",
+                DATE_OR_DATETIME,
+                "When the event begins: a date and clock time in the site's time zone, or a date "
+                "alone for an all-day event.",
+                required=True,
+                example="2026-12-10 09:30",
+            ),
+            Field(
+                "end",
+                DATE_OR_DATETIME,
+                "When it ends: a date and clock time, or the last day of an all-day event. "
+                "Leave out when it ends the day it starts and the end time is not known.",
+                example="2026-12-10 15:00",
+            ),
+            Field(
+                "online",
+                BOOL,
+                "true for an event held online only; it then has no venue and no address.",
+            ),
+            _obj("venue", VENUE_SHAPE, "Where the event is held (no venue for online events)."),
+            Field("online_url", URL, "Address where an online event is followed, if public."),
+            Field("registration_url", URL, "Where to sign up."),
+            Field(
+                "registration_deadline",
+                DATE_OR_DATETIME,
+                "Last day (or moment) to sign up; not after the start.",
+                example="2026-12-01",
+            ),
+            Field("price", AMOUNT, "Price in whole kroner, digits only; leave out when free."),
+            Field("free", BOOL, "true when taking part costs nothing."),
+            _ref("organiser", "organisation", "The organisation that holds the event.", True),
+            _refs("partners", "organisation", "Partner organisations."),
+            _refs("initiatives", "initiative", "Related initiatives."),
+            _refs("contacts", "person", "Contact persons for the event."),
+            EVENT_LANGUAGES,
+            _obj("image", IMAGE_SHAPE, "An image for the event page and link previews."),
+            Field("draft", BOOL, "true keeps the event out of the site entirely."),
+            SOURCES,
+            ONLY_IN,
+            TRANSLATED,
+        ),
+        texts=(
+            Field("title", TEXT, "Title of the event.", required=True),
+            Field("slug", SLUG, "Last part of the page address in this language.", required=True),
+            Field("summary", PARAGRAPH, "Two or three sentences: what, for whom.", required=True),
+            Field("body", MARKDOWN, "Programme and details in Markdown."),
+        ),
+    ),
+)
+
+RECORD_TYPES = (INITIATIVE, PRESS_RELEASE, CERTIFICATION, ORGANISATION, EVENT, PERSON)
 ALL_TYPES = (SITE, *RECORD_TYPES, PAGE)
 TYPE_BY_NAME = {t.name: t for t in ALL_TYPES}
 

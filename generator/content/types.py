@@ -4,10 +4,10 @@ The model, the URLs, the pages, the navigation, `build.py new`, the field refere
 `translations` all go through `CONTENT_TYPES`, so a new type is its schema (a RecordType in
 schema.py, listed in RECORD_TYPES), its model class (model.py: its facts and its text per language
 as two frozen dataclasses, and `derive` for values computed at "now"), its templates, its catalogue
-strings, its section's slug per language (urls.SECTIONS), and one entry here; a type whose pages
-need more than the record (or its section more than the list of records) adds its page generator
-to render.GENERATORS. The order of `CONTENT_TYPES` is the order of the sections in the navigation
-and of the pages in the build.
+strings, its section's slug per language (generator/languages.yaml), and one entry here; a type
+whose pages need more than the record (or its section more than the list of records) adds its page
+generator to render.GENERATORS. The order of `CONTENT_TYPES` is the order of the sections in the
+navigation and of the pages in the build.
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ from datetime import date, time
 from generator.content import schema as s
 from generator.content.model import (
     Certification,
+    Event,
     Initiative,
     Organisation,
     Page,
     Person,
     PressRelease,
     Record,
+    event_order,
 )
 
 
@@ -46,9 +48,9 @@ class ContentType:
     model: type[Record]  # the frozen record class build_model makes of each file
     collection: str  # the Content attribute holding its records: content.press_releases
     kind: str  # what `build.py new KIND "Title"` calls it
-    # The section listing its records (a key of urls.SECTIONS, which holds its slug per
-    # language); None when it has none. Its record pages live under the section's folder, or at
-    # the root of the language when it has no section.
+    # The section listing its records (a section of generator/languages.yaml, which holds its
+    # slug per language); None when it has none. Its record pages live under the section's
+    # folder, or at the root of the language when it has no section.
     section: str | None = None
     template: str | None = None  # the template of a record's page; None: no page per record
     listing: str | None = None  # the template of the section page
@@ -132,6 +134,20 @@ CONTENT_TYPES: tuple[ContentType, ...] = (
         listing="organisations.md.j2",
         labels=(_("Organisation"), _("Organisations")),
         menu=_("Network"),
+    ),
+    ContentType(
+        name="event",
+        schema=s.EVENT,
+        model=Event,
+        collection="events",
+        kind="event",
+        section="events",
+        template="event.md.j2",
+        listing="events.md.j2",
+        labels=(_("Event"), _("Events")),
+        menu=_("Events"),
+        order=event_order,
+        hide_when_empty=True,
     ),
     ContentType(
         name="person",

@@ -642,6 +642,7 @@ def _expected(spec: s.Field) -> str:
         s.MONTH: "a date",
         s.PARTIAL_DATE: "a date",
         s.DATETIME_TZ: "a date and time",
+        s.DATE_OR_DATETIME: "a date, or a date and time",
         s.AMOUNT: "an amount",
         s.COUNT: "a number",
         s.NUMBER: "a number",
@@ -789,6 +790,14 @@ def _datetime(spec, value, raw, keypath, ctx):
     if moment.tzinfo is not None:
         return _moment_with_offset(moment, raw, keypath, ctx, zone)
     return _local_moment(moment, raw, keypath, ctx, zone)
+
+
+def _date_or_datetime(spec, value, raw, keypath, ctx):
+    """A whole day (2026-12-10), or a moment on a day (2026-12-10 09:30) as _datetime reads it."""
+    text = raw.strip()
+    if _ISO_DATE.match(text) or _DMY.match(text) or _YMD.match(text):
+        return _date(spec, value, text, keypath, ctx)
+    return _datetime(spec, value, text, keypath, ctx)
 
 
 def _local_moment(
@@ -1175,6 +1184,7 @@ _CHECKERS = {
     s.MONTH: _month,
     s.PARTIAL_DATE: _partial_date,
     s.DATETIME_TZ: _datetime,
+    s.DATE_OR_DATETIME: _date_or_datetime,
     s.TIME: _time,
     s.AMOUNT: _amount,
     s.COUNT: _count,
@@ -1241,6 +1251,8 @@ def _check_record_rules(record: Checked, ctx: _Context) -> None:
                 "add stated_in: with the id of the press release that says it was held "
                 "on that date",
             )
+    if record.type == "event":
+        _check_event(facts, ctx)
     if record.type == "press_release":
         day, clock_time = facts["date"], facts["time"]
         if ctx.zone is not None and isinstance(day, date) and isinstance(clock_time, time):
@@ -1266,6 +1278,67 @@ def _check_record_rules(record: Checked, ctx: _Context) -> None:
                     "a quote needs a speaker",
                     "add speaker: with a person's id, or name: and a role under da:/en:",
                 )
+
+
+# An offset written after a clock time: +01:00, -0500, Z.
+_OFFSET = re.compile(r"\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:[+-]\d\d:?\d\d|Z)$", re.IGNORECASE)
+_EVENT_MOMENTS = ("start", "end", "registration_deadline")
+
+
+def _check_event(facts: dict, ctx: _Context) -> None:
+    """An event's times agree with each other, and an online event has no address."""
+    written = {
+        name: str(ctx.doc.raw.get((name,)) or ctx.doc.data.get(name)).strip()
+        for name in _EVENT_MOMENTS
+        if isinstance(facts[name], datetime)
+    }
+    with_offset = [name for name, raw in written.items() if _OFFSET.search(raw)]
+    if with_offset:
+        for name in written:
+            if name not in with_offset:
+                ctx.error(
+                    (name,),
+                    "missing time zone offset where one is given",
+                    f"{with_offset[0]} has an offset: write one here too "
+                    f"(e.g. {facts[name].isoformat(timespec='minutes')}), or leave out all offsets",
+                )
+    start, end = facts["start"], facts["end"]
+    if _comparable(start, end) and _moment_order(end, ends=True) < _moment_order(start):
+        ctx.error(
+            ("end",),
+            f"the end {_written(end)} is before the start {_written(start)}",
+            "check both; an all-day event ends on its last day",
+        )
+    deadline = facts["registration_deadline"]
+    if _comparable(deadline, start) and _moment_order(deadline) > _moment_order(start, ends=True):
+        ctx.error(
+            ("registration_deadline",),
+            f"the registration deadline {_written(deadline)} is after the start {_written(start)}",
+            "set a deadline on or before the start",
+        )
+    venue = facts["venue"]
+    if facts["online"] is True and isinstance(venue, dict) and venue["facts"].get("address"):
+        ctx.error(
+            ("venue", "address"),
+            "an online event cannot have an address",
+            "remove the venue, or set online: false for an event held at a place",
+        )
+
+
+def _comparable(*values: object) -> bool:
+    return all(isinstance(v, (date, datetime)) for v in values)
+
+
+def _moment_order(value: date | datetime, ends: bool = False) -> tuple:
+    """A sort key on one time line: a whole day counts from its start, or to its end (`ends`)."""
+    if isinstance(value, datetime):
+        return (value.date(), 1, value.replace(tzinfo=None).time())
+    return (value, 2 if ends else 0, time(0))
+
+
+def _written(value: date | datetime) -> str:
+    """A day or a clock time as editors write it: 2026-12-10 or 2026-12-10 09:30."""
+    return f"{value:%Y-%m-%d %H:%M}" if isinstance(value, datetime) else value.isoformat()
 
 
 def _check_initiative_dates(facts: dict, ctx: _Context) -> None:

@@ -84,7 +84,7 @@ def _serve(
             )
             return  # the docs folder keeps the last good pages, and MkDocs rebuilds from them
         _print_warnings(content)
-        write_docs(content, build_url_map(content), lang, docs)
+        _write_docs(content, build_url_map(content), lang, docs)
 
     try:
         content = load_content(content_dir, build_now(now_option))
@@ -95,7 +95,7 @@ def _serve(
         return 1
     _print_warnings(content)
     urls = build_url_map(content)
-    write_docs(content, urls, lang, docs)
+    _write_docs(content, urls, lang, docs)
     build = language_build(content, urls, lang, docs, docs.parent / "unused")
     print(
         f"Preview of the {lang} site at http://{host}:{port}/ (Ctrl+C stops it)",
@@ -107,6 +107,13 @@ def _serve(
     )
     # MkDocs' server runs until Ctrl+C, which it catches itself: returning means interrupted.
     raise KeyboardInterrupt
+
+
+def _write_docs(content, urls, lang: str, docs: Path) -> None:
+    """The language's pages and downloads, with the press kits' PDFs in every language."""
+    from generator.newsroom.pdf import release_pdfs  # WeasyPrint loads only when previewing
+
+    write_docs(content, urls, lang, docs, release_pdfs(content, urls))
 
 
 def _print_warnings(content) -> None:

@@ -11,10 +11,15 @@ to them relatively (so a site under a sub-path such as https://example.org/klyng
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
+from babel.numbers import format_decimal
+from babel.units import format_unit
+
 from generator.content.model import Content, PressRelease
+from generator.i18n import babel_locale
 from generator.newsroom import images
 from generator.site.urls import UrlMap, section_slug
 
@@ -22,6 +27,8 @@ if TYPE_CHECKING:
     from generator.outputs import Download
 
 PRESS_KITS = "press-kits"
+# The PDFs of a build, rendered once before anything else (pdf.release_pdfs), by (id, language).
+Pdfs = Mapping[tuple[str, str], bytes]
 
 
 def release_folder(release: PressRelease, lang: str) -> str:
@@ -55,10 +62,6 @@ def feed_path(lang: str) -> str:
     return "feed.xml"
 
 
-def vcard_path(person_id: str, lang: str) -> str:
-    return f"{section_slug('contacts', lang)}/{person_id}.vcf"
-
-
 def release_downloads(release: PressRelease, urls: UrlMap, lang: str, _) -> list:
     """(label, path) of each download offered on a release page."""
     return [
@@ -81,9 +84,32 @@ def newsroom_downloads(content: Content, urls: UrlMap, lang: str) -> dict:
     }
 
 
-def press_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
+def human_size(n_bytes: int, lang: str, file_type: str = "ZIP") -> str:
+    """A download's label: 'ZIP, 2,4 MB' (da) / 'ZIP, 2.4 MB' (en); kB and MB are 1000-based."""
+    if n_bytes < 1000:
+        return f"{file_type}, {format_decimal(n_bytes, locale=babel_locale(lang))} B"
+    units = ("digital-kilobyte", "digital-megabyte", "digital-gigabyte")
+    value, step = n_bytes / 1000, 0
+    while True:
+        # One decimal below 10 (2,4 MB), none above (312 kB); a figure that would read 1000 or
+        # more moves up a unit, so there is never a "1.000 kB".
+        shown = round(value, 1) if round(value, 1) < 10 else round(value)
+        if shown < 1000 or step == len(units) - 1:
+            break
+        value, step = value / 1000, step + 1
+    pattern = "#,##0.0" if shown < 10 else "#,##0"
+    size = format_unit(
+        shown, units[step], length="short", format=pattern, locale=babel_locale(lang)
+    )
+    return f"{file_type}, {size}"
+
+
+def press_downloads(
+    content: Content, urls: UrlMap, lang: str, pdfs: Pdfs | None = None
+) -> list[Download]:
     """The press room's files of `lang` itself (`outputs.Download`s): each published release's
-    PDF. The bytes are made only when the build asks for them."""
+    PDF, taken from `pdfs` when the build asks for the bytes (without them only the paths and
+    owners are of use: `check`)."""
     from generator.outputs import Download, FromRecord
 
     found = []
@@ -96,16 +122,19 @@ def press_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]
                 FromRecord(
                     "the PDF", release.path, content.line(release.path, keypath), ".".join(keypath)
                 ),
-                partial(_release_pdf, release, content, urls, lang),
+                partial(_rendered, pdfs, release.id, lang),
             )
         )
     return found
 
 
-def shared_downloads(content: Content, urls: UrlMap | None = None) -> list[Download]:
+def shared_downloads(
+    content: Content, urls: UrlMap | None = None, pdfs: Pdfs | None = None
+) -> list[Download]:
     """Every file written once for all languages (`outputs.Download`s, relative to the site
-    root): the photos (originals and renditions), each published release's press kit and the
-    media kit. Without `urls` only the paths and owners are of use (`check`)."""
+    root): the photos (originals and renditions), each published release's press kit (holding
+    the release's `pdfs`) and the media kit. Without `urls` and `pdfs` only the paths and owners
+    are of use (`check`)."""
     from generator.outputs import Download, Fixed, FromRecord
 
     found = images.photo_downloads(content)
@@ -115,45 +144,44 @@ def shared_downloads(content: Content, urls: UrlMap | None = None) -> list[Downl
             Download(
                 press_kit_path(release),
                 FromRecord("the press kit", release.path, 1, "file", "rename one of the two files"),
-                partial(_press_kit, release, content, urls),
+                partial(_press_kit, release, content, urls, pdfs),
             )
         )
     return found
 
 
-def shared_paths(content: Content) -> list[str]:
-    """The paths of shared_downloads, without making the files."""
-    return sorted(download.path for download in shared_downloads(content))
-
-
-def feed_download(content: Content, urls: UrlMap, lang: str) -> Download:
-    """The press feed of `lang` as an `outputs.Download`."""
+def feed_download(content: Content, urls: UrlMap, lang: str, pdfs: Pdfs | None = None) -> Download:
+    """The press feed of `lang` as an `outputs.Download`; its enclosures give the sizes of
+    `pdfs`."""
     from generator.outputs import Download, Fixed
 
-    return Download(feed_path(lang), Fixed("the press feed"), partial(_feed, content, urls, lang))
+    return Download(
+        feed_path(lang), Fixed("the press feed"), partial(_feed, content, urls, lang, pdfs)
+    )
 
 
-# The makers import the PDF and ZIP modules only when bytes are wanted: `check` lists the paths
-# without loading WeasyPrint.
+# The makers import the ZIP and feed modules only when bytes are wanted: `check` lists the paths
+# without loading them.
 def _media_kit(content: Content) -> bytes:
     from generator.newsroom.presskit import media_kit
 
     return media_kit(content)
 
 
-def _press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
+def _press_kit(release: PressRelease, content: Content, urls: UrlMap, pdfs: Pdfs) -> bytes:
     from generator.newsroom.presskit import press_kit
 
-    return press_kit(release, content, urls)
+    return press_kit(release, content, urls, pdfs)
 
 
-def _release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> bytes:
-    from generator.newsroom.pdf import release_pdf
+def _rendered(pdfs: Pdfs | None, release_id: str, lang: str) -> bytes:
+    if pdfs is None:
+        raise ValueError("render the PDFs first (pdf.release_pdfs) and pass them in")
+    return pdfs[(release_id, lang)]
 
-    return release_pdf(release, content, urls, lang)
 
-
-def _feed(content: Content, urls: UrlMap, lang: str) -> bytes:
+def _feed(content: Content, urls: UrlMap, lang: str, pdfs: Pdfs) -> bytes:
     from generator.newsroom.feeds import atom_feed
 
-    return atom_feed(content, urls, lang)
+    sizes = {key: len(data) for key, data in (pdfs or {}).items()}
+    return atom_feed(content, urls, lang, sizes)

@@ -6,6 +6,7 @@ changes only when the releases do, never because a build ran later.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -13,7 +14,6 @@ from xml.etree import ElementTree
 from generator.content.model import Content, PressRelease
 from generator.i18n import translations
 from generator.newsroom.downloads import feed_path, release_pdf_path
-from generator.newsroom.pdf import release_pdf
 from generator.site.urls import UrlMap
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -21,8 +21,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EMPTY_FEED_UPDATED = "1970-01-01T00:00:00Z"  # Atom requires <updated>; an empty feed has no date
 
 
-def atom_feed(content: Content, urls: UrlMap, lang: str) -> bytes:
-    """The Atom feed of published releases in `lang`, newest first, as UTF-8 XML."""
+def atom_feed(
+    content: Content, urls: UrlMap, lang: str, pdf_sizes: Mapping[tuple[str, str], int]
+) -> bytes:
+    """The Atom feed of published releases in `lang`, newest first, as UTF-8 XML; `pdf_sizes`
+    gives each release's PDF size in bytes by (release id, language)."""
     _ = translations(lang).gettext
     site = content.site
     name = site.text(lang).name
@@ -45,15 +48,10 @@ def atom_feed(content: Content, urls: UrlMap, lang: str) -> bytes:
     _link(feed, "alternate", urls.url(("section", "press"), lang), "text/html")
     _text(feed, "logo", base + site.logo_png)
     for release in releases:
-        _entry(feed, release, content, urls, lang, name)
+        _entry(feed, release, content, urls, lang, name, pdf_sizes)
     ElementTree.indent(feed)
     xml = ElementTree.tostring(feed, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{xml}\n'.encode()
-
-
-def feed_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
-    """The feed, keyed by its path relative to the language root (feed.xml)."""
-    return {feed_path(lang): atom_feed(content, urls, lang)}
 
 
 def entry_id(release: PressRelease, content: Content) -> str:
@@ -69,6 +67,7 @@ def _entry(
     urls: UrlMap,
     lang: str,
     site_name: str,
+    pdf_sizes: Mapping[tuple[str, str], int],
 ) -> None:
     text = release.text(lang)
     entry = ElementTree.SubElement(feed, "entry")
@@ -82,14 +81,13 @@ def _entry(
     author = ElementTree.SubElement(entry, "author")
     _text(author, "name", content.boilerplate(release, lang)[0])
     _link(entry, "alternate", urls.url(("press_release", release.id), lang), "text/html")
-    pdf = release_pdf(release, content, urls, lang)
     enclosure = _link(
         entry,
         "enclosure",
         f"{content.site.base_url}{lang}/{release_pdf_path(release, lang)}",
         "application/pdf",
     )
-    enclosure.set("length", str(len(pdf)))
+    enclosure.set("length", str(pdf_sizes[(release.id, lang)]))
     _text(entry, "summary", " ".join(text.lead.split())).set("type", "text")
 
 

@@ -84,49 +84,11 @@ def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) 
     return encoded[sizes.index(wanted)]
 
 
-def photo_files(content: Content) -> dict[str, bytes]:
-    """Every photo of every published press release and initiative: its renditions and its
-    original, keyed by path relative to the site root (`media/...`).
-
-    They are the same in every language, so they are written once, beside the language folders,
-    and both languages link to them (see newsroom.shared_downloads).
-    """
-    files: dict[str, bytes] = {}
-    for download in photo_downloads(content):
-        if download.path in files:
-            # The build reports this as a content error first (outputs.claim_site); here it
-            # guards the function used on its own.
-            raise ValueError(
-                f"{download.owner.describe()} and another file both make "
-                f"{download.path}; rename one of them"
-            )
-        files[download.path] = download.make()
-    return dict(sorted(files.items()))
-
-
-def photo_paths(content: Content) -> list[str]:
-    """The paths photo_files writes, without making the files."""
-    return sorted({download.path for download in photo_downloads(content)})
-
-
-def media_files(content: Content) -> tuple[dict[str, bytes], dict[str, list[Rendition]]]:
-    """What each language publishes itself and what page templates need to point at photos:
-    (the copied logos and badges by path, the renditions of each photo by its file)."""
-    return copy_media(content), image_renditions(content)
-
-
 def image_renditions(content: Content) -> dict[str, list[Rendition]]:
     """The renditions of each published photo, by its file."""
     return {
         image.file: web_rendition(content.root, image.file) for image in _content_images(content)
     }
-
-
-def copy_media(content: Content) -> dict[str, bytes]:
-    """Logo and badge files referenced by the content, at the same path (`media/...`) under each
-    language: the site logos, organisation logos and certification badges, which pages and the
-    theme show as images of their own language folder. Photos are shared (photo_files)."""
-    return {download.path: download.make() for download in media_downloads(content)}
 
 
 def media_downloads(content: Content) -> list[Download]:
@@ -184,13 +146,10 @@ def _media_references(content: Content, photos: bool) -> dict[str, tuple[str, tu
     """
     named: list[tuple[str, str, tuple]] = []
     if photos:
-        # content.press_releases holds published releases only: drafts and embargoed ones never
-        # reach this point, so neither do their photos.
-        for record in (*content.press_releases.values(), *content.initiatives.values()):
-            named += [
-                (image.file, record.path, ("images", index, "file"))
-                for index, image in enumerate(record.images)
-            ]
+        # content.records holds published records only: drafts and embargoed ones never reach
+        # this point, so neither do their photos.
+        for record, image, keypath in _record_images(content):
+            named.append((image.file, record.path, keypath))
     else:
         named += [
             (content.site.logo, content.site.path, ("logo",)),
@@ -204,11 +163,23 @@ def _media_references(content: Content, photos: bool) -> dict[str, tuple[str, tu
     return dict(sorted(first.items()))
 
 
+def _record_images(content: Content) -> list[tuple]:
+    """(record, image, key path of its file) of every photo of a published record, of any type
+    that has `images` (a list) or `image` (one)."""
+    found = []
+    for records in content.records.values():
+        for record in records.values():
+            found += [
+                (record, image, ("images", index, "file"))
+                for index, image in enumerate(getattr(record, "images", ()))
+            ]
+            if getattr(record, "image", None) is not None:
+                found.append((record, record.image, ("image", "file")))
+    return found
+
+
 def _content_images(content: Content) -> list[ImageRef]:
-    # content.press_releases holds published releases only: drafts and embargoed ones never
-    # reach this point, so neither do their photos.
-    images = [i for r in content.press_releases.values() for i in r.images]
-    images += [i for r in content.initiatives.values() for i in r.images]
+    images = [image for _record, image, _keypath in _record_images(content)]
     return sorted({i.file: i for i in images}.values(), key=lambda i: i.file)
 
 

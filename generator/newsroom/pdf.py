@@ -15,6 +15,7 @@ import multiprocessing.util
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -34,7 +35,6 @@ from generator import paths
 from generator.content.model import Content, ImageRef, PressRelease
 from generator.i18n import format_date, format_phone, translations
 from generator.languages import in_language, table
-from generator.newsroom.downloads import release_pdf_path
 from generator.newsroom.images import encode_rendition, web_rendition
 from generator.site.urls import UrlMap
 
@@ -90,14 +90,22 @@ class PdfInitiative:
     funds: str
 
 
-# PDFs rendered ahead of the language builds (see pipeline.render_all_pdfs), by (id, lang).
-PRERENDERED: dict[tuple[str, str], bytes] = {}
+def release_pdfs(
+    content: Content, urls: UrlMap, keys: Iterable[tuple[str, str]] | None = None
+) -> dict[tuple[str, str], bytes]:
+    """The PDFs of published releases keyed by (release id, language): those of `keys`, or
+    every release in every language. The build renders them once and hands them to the press
+    kits, the language builds and the feeds."""
+    if keys is None:
+        keys = [(rid, lang) for rid in content.press_releases for lang in content.languages]
+    return {
+        (rid, lang): release_pdf(content.press_releases[rid], content, urls, lang)
+        for rid, lang in keys
+    }
 
 
 def release_pdf(release: PressRelease, content: Content, urls: UrlMap, lang: str) -> bytes:
     """The release as an A4 PDF in `lang`."""
-    if (release.id, lang) in PRERENDERED:
-        return PRERENDERED[(release.id, lang)]
     html = release_html(release, content, urls, lang)
     logo = Path(content.root) / _issuer_logo(release, content)
     svgs = [Path(content.root) / i.file for i in release.images if i.file.lower().endswith(".svg")]
@@ -143,14 +151,6 @@ def _cached_render(html: str, roots: tuple[str, ...], signature: tuple) -> bytes
     except OSError:
         pass  # a read-only checkout still builds, only more slowly
     return data
-
-
-def pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
-    """The PDF of every published release, keyed by path relative to the language root."""
-    return {
-        release_pdf_path(release, lang): release_pdf(release, content, urls, lang)
-        for release in content.press_releases.values()
-    }
 
 
 def body_html(text: str) -> Markup:

@@ -8,26 +8,21 @@ and fixed permissions, so the same content gives the same bytes on every machine
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import zipfile
 from pathlib import Path
 
-from babel.numbers import format_decimal
-from babel.units import format_unit
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from generator import paths
 from generator.content.model import Content, ImageRef, PressRelease
 from generator.content.sanitise import markdown_text as md
-from generator.i18n import (
-    babel_locale,
-    format_date,
-    format_partial_date,
-    format_phone,
-    translations,
-)
+from generator.i18n import format_date, format_partial_date, format_phone, translations
 from generator.languages import in_language
-from generator.newsroom.downloads import PRESS_KITS, press_downloads, shared_downloads
-from generator.newsroom.pdf import EU_STATEMENT, release_pdf
+from generator.newsroom.downloads import Pdfs
+from generator.newsroom.pdf import EU_STATEMENT
 from generator.newsroom.release_docx import release_docx
 from generator.newsroom.vcards import vcard
 from generator.site.urls import UrlMap
@@ -38,12 +33,13 @@ FILE_MODE = 0o100644  # a regular file, rw-r--r--
 STORED = (".jpg", ".jpeg", ".png", ".pdf", ".zip", ".woff2", ".docx")
 
 
-def press_kit(release: PressRelease, content: Content, urls: UrlMap) -> bytes:
-    """One release's press kit as ZIP bytes, published once for every language."""
+def press_kit(release: PressRelease, content: Content, urls: UrlMap, pdfs: Pdfs) -> bytes:
+    """One release's press kit as ZIP bytes, published once for every language; its PDFs are
+    taken from `pdfs` (pdf.release_pdfs)."""
     entries: dict[str, bytes] = {}
     for lang in _own_languages(release, content):
         entries[f"release-{lang}.md"] = release_markdown(release, content, urls, lang).encode()
-        entries[f"release-{lang}.pdf"] = release_pdf(release, content, urls, lang)
+        entries[f"release-{lang}.pdf"] = pdfs[(release.id, lang)]
         entries[f"release-{lang}.docx"] = release_docx(release, content, urls, lang)
     for lang in content.languages:
         # The site's fact sheet speaks for the site's organisation; a release issued by another
@@ -82,43 +78,6 @@ def media_kit(content: Content) -> bytes:
     return deterministic_zip(entries)
 
 
-def kit_files(content: Content, urls: UrlMap) -> dict[str, bytes]:
-    """The ZIP downloads shared by both languages, keyed by path relative to the site root:
-    each published release's press kit and the media kit."""
-    return dict(
-        sorted(
-            (d.path, d.make())
-            for d in shared_downloads(content, urls)
-            if d.path.startswith(f"{PRESS_KITS}/")
-        )
-    )
-
-
-def release_pdf_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
-    """Each published release's PDF in `lang`, keyed by path relative to the language root."""
-    return dict(sorted((d.path, d.make()) for d in press_downloads(content, urls, lang)))
-
-
-def human_size(n_bytes: int, lang: str, file_type: str = "ZIP") -> str:
-    """A download's label: 'ZIP, 2,4 MB' (da) / 'ZIP, 2.4 MB' (en); kB and MB are 1000-based."""
-    if n_bytes < 1000:
-        return f"{file_type}, {format_decimal(n_bytes, locale=babel_locale(lang))} B"
-    units = ("digital-kilobyte", "digital-megabyte", "digital-gigabyte")
-    value, step = n_bytes / 1000, 0
-    while True:
-        # One decimal below 10 (2,4 MB), none above (312 kB); a figure that would read 1000 or
-        # more moves up a unit, so there is never a "1.000 kB".
-        shown = round(value, 1) if round(value, 1) < 10 else round(value)
-        if shown < 1000 or step == len(units) - 1:
-            break
-        value, step = value / 1000, step + 1
-    pattern = "#,##0.0" if shown < 10 else "#,##0"
-    size = format_unit(
-        shown, units[step], length="short", format=pattern, locale=babel_locale(lang)
-    )
-    return f"{file_type}, {size}"
-
-
 def deterministic_zip(entries: dict[str, bytes]) -> bytes:
     """A ZIP of `entries` (name -> bytes) whose bytes depend on the entries alone."""
     buffer = io.BytesIO()
@@ -139,73 +98,58 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
     Text fields are escaped (`md`) so that they show as typed, as on the pages; the body is the
     editor's Markdown, already without the HTML the pages' sanitiser drops (sanitise.py).
     """
-    _ = translations(lang).gettext
     text = release.text(lang)
     issuer, about = content.boilerplate(release, lang)
-    lines = [
-        f"# {md(text.title)}",
-        "",
-        " · ".join(
-            [_("Press release")]
-            + ([md(issuer)] if release.issued_by != content.site.organisation else [])
-            + [format_date(release.date, lang)]
-        ),
-        "",
-        f"**{md(_one_line(text.lead))}**",
-        "",
-        text.body.strip(),
-        "",
-    ]
+    quotes = []
     for quote in release.quotes:
         person = content.people.get(quote.speaker) if quote.speaker else None
-        name = person.name if person else quote.name
-        role = person.text(lang).role if person else _pick(quote.role, lang, release)
-        lines += [
-            f"> {md(_one_line(_pick(quote.text, lang, release)))}",
-            ">",
-            f"> – {md(name or '')}{', ' + md(role) if role else ''}",
-            "",
-        ]
-    if text.facts:
-        lines += [f"## {_('Facts')}", ""] + [f"- {md(fact)}" for fact in text.facts] + [""]
-    if release.images:
-        lines += [f"## {_('Photos')}", ""]
-        for image, name in zip(release.images, photo_names(release.images), strict=True):
-            lines.append(
-                f"- photos/{md(name)}: {md(_pick(image.caption, lang, release))} "
-                f"({_('Photo')}: {md(image.credit)} · {_('Licence')}: {md(image.licence)})"
-            )
-        lines.append("")
-    eu = [
-        i
+        quotes.append(
+            {
+                "text": _pick(quote.text, lang, release),
+                "name": (person.name if person else quote.name) or "",
+                "role": person.text(lang).role if person else _pick(quote.role, lang, release),
+            }
+        )
+    photos = [
+        {
+            "name": name,
+            "caption": _pick(image.caption, lang, release),
+            "credit": image.credit,
+            "licence": image.licence,
+        }
+        for image, name in zip(release.images, photo_names(release.images), strict=True)
+    ]
+    eu = any(
+        i in content.initiatives and content.initiatives[i].is_eu_funded
         for i in release.initiatives
-        if i in content.initiatives and content.initiatives[i].is_eu_funded
+    )
+    contacts = [
+        {
+            "name": person.name,
+            "role": person.text(lang).role,
+            "phone": format_phone(person.phone) if person.phone else None,
+            "email": person.email,
+        }
+        for person in (content.people[p] for p in release.contacts if p in content.people)
     ]
-    if eu:
-        lines += [EU_STATEMENT[lang], ""]
-    contacts = [content.people[p] for p in release.contacts if p in content.people]
-    if contacts:
-        lines += [f"## {_('Press contacts')}", ""]
-        for person in contacts:
-            details = [f"**{md(person.name)}**", md(person.text(lang).role)]
-            if person.phone:
-                details.append(f"{_('Phone')}: {format_phone(person.phone)}")
-            if person.email:
-                details.append(f"{_('Email')}: {person.email}")
-            lines.append("- " + " · ".join(details))
-        lines.append("")
-    if release.sources:
-        lines += [f"## {_('Sources')}", ""]
-        lines += [f"- {source_line(source, lang)}" for source in release.sources] + [""]
-    lines += [
-        f"## {_('About %(name)s') % {'name': md(issuer)}}",
-        "",
-        md(_one_line(about)),
-        "",
-        urls.url(("press_release", release.id), lang),
-        "",
-    ]
-    return "\n".join(lines)
+    return _render(
+        "release.md.j2",
+        lang,
+        title=text.title,
+        issuer=issuer,
+        other_issuer=release.issued_by != content.site.organisation,
+        date_text=format_date(release.date, lang),
+        lead=text.lead,
+        body=text.body.strip(),
+        quotes=quotes,
+        facts=text.facts,
+        photos=photos,
+        eu_statement=EU_STATEMENT[lang] if eu else None,
+        contacts=contacts,
+        sources=[source_line(source, lang) for source in release.sources],
+        about=about,
+        release_url=urls.url(("press_release", release.id), lang),
+    )
 
 
 def source_line(source, lang: str, escape=md) -> str:
@@ -221,60 +165,51 @@ def source_line(source, lang: str, escape=md) -> str:
 
 def issuer_about_text(release: PressRelease, content: Content, lang: str) -> str:
     """The boilerplate of the organisation that issued a release, as Markdown."""
-    _ = translations(lang).gettext
     name, about = content.boilerplate(release, lang)
-    return "\n".join(
-        [f"# {_('About %(name)s') % {'name': md(name)}}", "", md(_one_line(about)), ""]
-    )
+    return _render("about.md.j2", lang, name=name, about=about, site_url=None, contact=None)
 
 
 def fact_sheet(content: Content, lang: str) -> str:
     """Key figures and the boilerplate as Markdown."""
-    _ = translations(lang).gettext
     site = content.site.text(lang)
-    lines = [f"# {md(site.name)}", "", md(site.tagline), "", f"## {_('Key figures')}", ""]
-    lines += [
-        f"- **{md(figure.value)}** {md(in_language(figure.label, lang))}"
+    figures = [
+        {
+            "value": figure.value,
+            "label": in_language(figure.label, lang),
+        }
         for figure in content.site.key_figures
     ]
-    lines += [
-        "",
-        f"## {_('About %(name)s') % {'name': md(site.name)}}",
-        "",
-        md(_one_line(site.about)),
-        "",
-        *_contact_lines(content, lang),
-    ]
-    return "\n".join(lines)
+    return _render(
+        "fact-sheet.md.j2",
+        lang,
+        name=site.name,
+        tagline=site.tagline,
+        figures=figures,
+        about=site.about,
+        **_contact(content, lang),
+    )
 
 
 def about_text(content: Content, lang: str) -> str:
     """The boilerplate 'about us' text as Markdown, with the organisation's contact details."""
-    _ = translations(lang).gettext
     site = content.site.text(lang)
-    return "\n".join(
-        [
-            f"# {_('About %(name)s') % {'name': md(site.name)}}",
-            "",
-            md(_one_line(site.about)),
-            "",
-            *_contact_lines(content, lang),
-        ]
-    )
+    return _render("about.md.j2", lang, name=site.name, about=site.about, **_contact(content, lang))
 
 
 def credits_text(release: PressRelease, names: list[str], content: Content) -> str:
-    """Credit and licence of every photo, with captions in every language (one file for all).
-
-    Escaped like the Markdown texts, as some editors render any text file they open."""
-    lines = ["Photo credits and licences", ""]
-    for image, name in zip(release.images, names, strict=True):
-        lines.append(f"File: photos/{md(name)}")
-        for lang in content.languages:
-            if lang in image.caption:
-                lines.append(f"Caption ({lang}): {md(image.caption[lang])}")
-        lines += [f"Credit: {md(image.credit)}", f"Licence: {md(image.licence)}", ""]
-    return "\n".join(lines)
+    """Credit and licence of every photo, with captions in every language (one file for all)."""
+    photos = [
+        {
+            "name": name,
+            "captions": [
+                (lang, image.caption[lang]) for lang in content.languages if lang in image.caption
+            ],
+            "credit": image.credit,
+            "licence": image.licence,
+        }
+        for image, name in zip(release.images, names, strict=True)
+    ]
+    return _render("credits.txt.j2", content.site.default_language, photos=photos)
 
 
 def photo_names(images: tuple[ImageRef, ...]) -> list[str]:
@@ -310,12 +245,13 @@ def _logo_files(content: Content) -> list[str]:
     return found
 
 
-def _contact_lines(content: Content, lang: str) -> list[str]:
+def _contact(content: Content, lang: str) -> dict:
+    """The site's contact line (address, email, phone; None without any) and its address."""
     site = content.site
     details = [md(detail) for detail in (site.text(lang).address, site.email) if detail]
     if site.phone:
         details.append(format_phone(site.phone))
-    return ([" · ".join(details)] if details else []) + [f"{site.base_url}{lang}/", ""]
+    return {"contact": " · ".join(details) or None, "site_url": f"{site.base_url}{lang}/"}
 
 
 def _own_languages(release: PressRelease, content: Content) -> list[str]:
@@ -335,3 +271,23 @@ def _pick(texts, lang: str, release: PressRelease) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+@functools.cache
+def _environment() -> Environment:
+    # Plain text, not HTML: the `md` filter escapes what Markdown would read as markup.
+    env = Environment(
+        loader=FileSystemLoader(str(paths.TEMPLATES / "presskit")),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["one_line"] = _one_line
+    return env
+
+
+def _render(template: str, lang: str, **context) -> str:
+    return _environment().get_template(template).render(_=translations(lang).gettext, **context)

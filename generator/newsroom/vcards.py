@@ -52,11 +52,6 @@ def vcard_path(person: Person, urls: UrlMap, lang: str) -> str:
     return f"{urls.path(('section', 'contacts'), lang)}{person.id}.vcf"
 
 
-def vcard_files(content: Content, urls: UrlMap, lang: str) -> dict[str, bytes]:
-    """Every person's vCard, keyed by path relative to the language root."""
-    return {d.path: d.make() for d in vcard_downloads(content, urls, lang)}
-
-
 def vcard_downloads(content: Content, urls: UrlMap, lang: str) -> list[Download]:
     """Every person's vCard as an `outputs.Download`, named after the person's file."""
     from generator.outputs import Download, FromRecord

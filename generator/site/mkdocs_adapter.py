@@ -16,6 +16,8 @@ from generator import i18n
 from generator import languages as language_table
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
+# The key of config.extra under which the preview hands the hooks its regenerate() callable.
+PREVIEW_REGENERATE = "preview_regenerate"
 # What MkDocs writes into a language's folder besides the pages and the docs folder's files
 # (a folder claims every file below it). Its sitemap is not among them: the hooks leave it out,
 # and sitemap.py writes ours, with hreflang alternates.
@@ -161,8 +163,6 @@ def serve_language(
     """
     from mkdocs.commands.serve import serve
 
-    from generator.site import mkdocs_hooks
-
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     theme = dict(settings["theme"])
     theme.update(
@@ -181,17 +181,22 @@ def serve_language(
         theme=theme,
         plugins=[{"search": {"lang": [language_table.language(build.lang).search]}}],
         hooks=[str(HOOKS)],
-        # The preview serves the one language at the server's root.
-        extra={**settings.get("extra", {}), **build.extra, "home_path": "/"},
         dev_addr=f"{host}:{port}",
         strict=False,
     )
     preview_config = build.docs_dir.parent / f"mkdocs-preview-{build.lang}.yml"
     preview_config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    mkdocs_hooks.PRE_BUILD.append(regenerate)
     serve(
         config_file=str(preview_config),
         livereload=True,
         watch=[str(p) for p in watch],
         watch_theme=True,
+        # The preview serves the one language at the server's root. `extra` is passed anew on
+        # every reload of the configuration, so the hooks find `regenerate` there each time.
+        extra={
+            **settings.get("extra", {}),
+            **build.extra,
+            "home_path": "/",
+            PREVIEW_REGENERATE: regenerate,
+        },
     )

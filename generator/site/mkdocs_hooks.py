@@ -96,22 +96,20 @@ def sanitise(html: str) -> str:
     )
 
 
-# Callables run before each build of the live preview (set by mkdocs_adapter.serve_language).
-PRE_BUILD: list = []
-
-
 def on_pre_build(config) -> None:
+    """The live preview rewrites the docs folder from content/ before every rebuild, with the
+    callable mkdocs_adapter.serve_language puts into config.extra."""
     from mkdocs.exceptions import Abort
 
-    # MkDocs loads this file as a module of its own; the preview registered its callable on the
-    # package's copy of this module.
-    from generator.site import mkdocs_hooks as shared
+    from generator.site.mkdocs_adapter import PREVIEW_REGENERATE
 
-    for regenerate in shared.PRE_BUILD:
-        try:
-            regenerate()
-        except Exception as exc:  # the preview shows the last good build; say why, briefly
-            raise Abort(f"Not rebuilt: {exc}") from None
+    regenerate = config.extra.get(PREVIEW_REGENERATE)
+    if regenerate is None:
+        return  # a build, not the preview
+    try:
+        regenerate()
+    except Exception as exc:  # the preview shows the last good build; say why, briefly
+        raise Abort(f"Not rebuilt: {exc}") from None
 
 
 def on_page_content(html: str, page, config, files) -> str:

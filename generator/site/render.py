@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from generator import i18n, languages, paths
 from generator.content.model import Content, Initiative
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
-from generator.newsroom.presskit import human_size
+from generator.newsroom.downloads import human_size
 from generator.site import structured
 from generator.site.urls import UrlMap, relative
 
@@ -255,6 +255,9 @@ def render_pages(
     g["validity"] = lambda c: _validity(c, lang, _)
     g["issuer_name"] = lambda x: issuer_name(x, content, lang)
     g["boilerplate"] = lambda x: content.boilerplate(x, lang)
+    g["event_period"] = lambda e: i18n.format_event_period(e.start, e.end, lang)
+    g["fmt_moment"] = lambda m: i18n.format_moment(m, lang)
+    g["event_place"] = lambda e: _("Online") if e.online else (e.venue.city if e.venue else "")
     pages = list(generate_home(r))
     for content_type in CONTENT_TYPES:
         generate = GENERATORS.get(content_type.name, generate_records)
@@ -335,6 +338,7 @@ def generate_home(r: PageRenderer) -> Iterator[RenderedPage]:
         has_current=has_current,
         latest=list(content.press_releases.values())[:3],
         certifications=certs_home,
+        upcoming_events=[e for e in content.events.values() if not e.past][:3],
         hide=["navigation", "toc"],
         jsonld=structured.organization(content, r.urls, lang),
     )
@@ -543,6 +547,55 @@ def generate_contacts(r: PageRenderer, content_type: ContentType) -> Iterator[Re
     )
 
 
+def generate_events(r: PageRenderer, content_type: ContentType) -> Iterator[RenderedPage]:
+    """The events section (upcoming first, then past ones by year) and a page per event."""
+    from generator.newsroom.calendar import calendar_path, event_ics_path
+
+    content, urls, lang = r.content, r.urls, r.lang
+    _ = r.env.globals["_"]
+    events = list(content.events.values())
+    if ("section", content_type.section) not in urls.paths:
+        return
+    past = sorted((e for e in events if e.past), key=lambda e: (e.first_day, e.id), reverse=True)
+    past_by_year: dict[int, list] = {}
+    for e in past:
+        past_by_year.setdefault(e.first_day.year, []).append(e)
+    intro = _("Conferences, network meetings and webinars: what is coming up, and what has been.")
+    yield r.render(
+        ("section", content_type.section),
+        content_type.listing,
+        _("Events"),
+        intro,
+        heading=_("Events"),
+        intro=intro,
+        upcoming=[e for e in events if not e.past],
+        past_by_year=sorted(past_by_year.items(), reverse=True),
+        calendar_path=calendar_path(lang),
+    )
+    renditions = r.env.globals["renditions"]
+    for e in events:
+        t = e.text(lang)
+        image = e.image
+        yield r.render(
+            (content_type.name, e.id),
+            content_type.template,
+            t.title,
+            t.summary,
+            record=e,
+            organiser=content.organisations[e.organiser],
+            partners=[content.organisations[o] for o in e.partners],
+            initiatives=[content.initiatives[i] for i in e.initiatives],
+            contacts=[content.people[p] for p in e.contacts],
+            ics_path=event_ics_path(e, lang),
+            og_image=(
+                urls.base_url + renditions[image.file][-1].path
+                if image and renditions.get(image.file)
+                else None
+            ),
+            jsonld=structured.event(e, content, urls, lang),
+        )
+
+
 def generate_records(r: PageRenderer, content_type: ContentType) -> Iterator[RenderedPage]:
     """A type's section page listing its records as `items`, and a page per record with the
     record as `record`: what a type needs that has no generator of its own."""
@@ -585,6 +638,7 @@ GENERATORS: dict[str, Callable[[PageRenderer, ContentType], Iterator[RenderedPag
     "certification": generate_certifications,
     "organisation": generate_organisations,
     "person": generate_contacts,
+    "event": generate_events,
 }
 
 

@@ -9,10 +9,10 @@ each language's missing addresses to that language's own 404 page where the host
 from __future__ import annotations
 
 import gzip
-import html
 import io
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -39,29 +39,38 @@ LANGUAGE_FILES = {
 
 def language_sitemap(content: Content, urls: UrlMap, lang: str) -> bytes:
     """One <url> per page of this language, each listing its language versions and x-default."""
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
-    ]
+    urlset = ElementTree.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:xhtml": XHTML_NS})
     for key in sorted(urls.keys(), key=lambda k: urls.path(k, lang)):
         if lang not in urls.native[key] or key in urls.unlisted:
             continue  # a fallback page points to its original with a canonical link instead
-        lines.append("  <url>")
-        lines.append(f"    <loc>{html.escape(urls.url(key, lang))}</loc>")
+        url = ElementTree.SubElement(urlset, "url")
+        ElementTree.SubElement(url, "loc").text = urls.url(key, lang)
         alternates = urls.alternates(key)
         if len(alternates) > 1:
-            for code, href in sorted(alternates.items()):
-                lines.append(
-                    f'    <xhtml:link rel="alternate" hreflang="{code}" '
-                    f'href="{html.escape(href)}"/>'
-                )
-            lines.append(
-                f'    <xhtml:link rel="alternate" hreflang="x-default" '
-                f'href="{html.escape(content.site.base_url)}"/>'
-            )
-        lines.append("  </url>")
-    lines.append("</urlset>")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+            for code, href in [*sorted(alternates.items()), ("x-default", content.site.base_url)]:
+                # The prefix is declared on <urlset>; ElementTree writes the name as given.
+                attributes = {"rel": "alternate", "hreflang": code, "href": href}
+                ElementTree.SubElement(url, "xhtml:link", attributes)
+    return _xml(urlset)
+
+
+def sitemap_index(content: Content) -> bytes:
+    """The sitemap index at the site's root: one <sitemap> per language's sitemap."""
+    index = ElementTree.Element("sitemapindex", {"xmlns": SITEMAP_NS})
+    for lang in content.languages:
+        sitemap = ElementTree.SubElement(index, "sitemap")
+        ElementTree.SubElement(sitemap, "loc").text = f"{content.site.base_url}{lang}/sitemap.xml"
+    ElementTree.indent(index)
+    for sitemap in index:
+        sitemap.text = sitemap[0].tail = None  # one line per sitemap
+    return _xml(index, indent=False)
+
+
+def _xml(root: ElementTree.Element, indent: bool = True) -> bytes:
+    if indent:
+        ElementTree.indent(root)
+    xml = ElementTree.tostring(root, encoding="unicode")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{xml}\n'.encode()
 
 
 def write_language_sitemap(content: Content, urls: UrlMap, lang: str, site_dir: Path) -> None:
@@ -84,14 +93,10 @@ def write_root_files(content: Content, urls: UrlMap, out: Path) -> None:
     from generator.outputs import write_new  # outputs reads this module's file names
 
     base = content.site.base_url
-    index = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
-    for lang in content.languages:
-        index.append(f"  <sitemap><loc>{html.escape(base)}{lang}/sitemap.xml</loc></sitemap>")
-    index.append("</sitemapindex>")
     favicon = out / content.site.default_language / "assets" / "images" / "favicon.png"
     files = {
         "index.html": language_chooser(content, urls).encode("utf-8"),
-        "sitemap.xml": ("\n".join(index) + "\n").encode("utf-8"),
+        "sitemap.xml": sitemap_index(content),
         "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n".encode(),
         "favicon.ico": favicon.read_bytes(),
         "404.html": not_found_page(content).encode("utf-8"),

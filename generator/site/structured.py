@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.content.model import (
     Certification,
     Content,
+    Event,
     Initiative,
     Organisation,
     Person,
@@ -167,6 +168,9 @@ def news_article(
     text = release.text(lang)
     site = content.site
     stamp = release.published_at.isoformat()
+    # A release written in one language is shown on the other language's site too, in its own
+    # language; its page there names the original as canonical, and so does the article.
+    written_in = release.text_language(lang)
     name, _about = content.boilerplate(release, lang)
     logo = _logo_png(release, content)
     publisher = {"@type": "Organization", "name": name}
@@ -179,8 +183,8 @@ def news_article(
         "description": text.lead,
         "datePublished": stamp,
         "dateModified": stamp,
-        "inLanguage": release.text_language(lang),
-        "mainEntityOfPage": urls.url(("press_release", release.id), lang),
+        "inLanguage": written_in,
+        "mainEntityOfPage": urls.url(("press_release", release.id), written_in),
         "author": publisher,
         "publisher": publisher,
         "image": images or [_asset(urls, lang, logo or site.logo_png)],
@@ -241,3 +245,60 @@ def organisation_page(org: Organisation, content: Content, urls: UrlMap, lang: s
         "about": about,
     }
     return _with_sources(data, org.sources)
+
+
+def event(item: Event, content: Content, urls: UrlMap, lang: str) -> dict:
+    """An event: when, where (a place with its address, or online), what it costs, who holds it."""
+    text = item.text(lang)
+    url = urls.url(("event", item.id), lang)
+    organiser = content.organisations[item.organiser]
+    online = item.online
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": text.title,
+        "description": text.summary,
+        "url": url,
+        "startDate": item.start.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/"
+        + ("OnlineEventAttendanceMode" if online else "OfflineEventAttendanceMode"),
+        "inLanguage": list(item.languages),
+        "organizer": _organisation_ref(organiser, content, lang),
+        "offers": {
+            "@type": "Offer",
+            "price": 0 if item.free or not item.price else item.price,
+            "priceCurrency": "DKK",
+            "url": item.registration_url or url,
+        },
+    }
+    if item.end is not None:
+        data["endDate"] = item.end.isoformat()
+    if online:
+        data["location"] = {"@type": "VirtualLocation", "url": item.online_url or url}
+    elif item.venue is not None:
+        address = {
+            "@type": "PostalAddress",
+            "addressLocality": item.venue.city,
+        }
+        if item.venue.address:
+            address["streetAddress"] = item.venue.address
+        if item.venue.postal_code:
+            address["postalCode"] = item.venue.postal_code
+        data["location"] = {"@type": "Place", "name": item.venue.name, "address": address}
+    if item.registration_deadline is not None:
+        data["offers"]["validThrough"] = item.registration_deadline.isoformat()
+    if item.partners:
+        data["sponsor"] = [
+            _organisation_ref(content.organisations[o], content, lang) for o in item.partners
+        ]
+    if item.image is not None:
+        data["image"] = [urls.base_url + item.image.file]
+    return _with_sources(data, item.sources)
+
+
+def _organisation_ref(org: Organisation, content: Content, lang: str) -> dict:
+    data = {"@type": "Organization", "name": org.text(lang).name}
+    if org.website:
+        data["url"] = org.website
+    return data

@@ -48,10 +48,6 @@ class UrlMap:
         """The Markdown file MkDocs builds this page from."""
         return self.paths[key][lang] + "index.md"
 
-    def link(self, source: PageKey, target: PageKey, lang: str) -> str:
-        """A relative link from one page's Markdown file to another's."""
-        return relative(self.doc_file(source, lang), self.doc_file(target, lang))
-
     def alternates(self, key: PageKey) -> dict[str, str]:
         """Absolute URLs of a page in every language that has its own text."""
         return {lang: self.url(key, lang) for lang in self.native[key]}
