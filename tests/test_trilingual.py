@@ -92,6 +92,8 @@ def test_german_pages_have_german_slugs(built_site: BuiltSite) -> None:
         "de/netzwerk/das-cluster/",
         "de/kontakt/",
         "de/ueber-uns/",
+        "de/veranstaltungen/",
+        "de/veranstaltungen/thementag-zum-gruenen-wandel/",
     ):
         assert (built_site.root / path / "index.html").is_file(), path
 
@@ -105,6 +107,14 @@ def test_german_amounts_dates_and_eu_statement(built_site: BuiltSite) -> None:
     # Danish and English keep their formats.
     assert "92.524.800 kr." in _text(_page(built_site, INITIATIVE["da"]))
     assert "DKK 92,524,800 (approx. EUR 12,402,788)" in _text(_page(built_site, INITIATIVE["en"]))
+
+
+def test_german_event_page_and_calendar(built_site: BuiltSite) -> None:
+    folder = "de/veranstaltungen/thementag-zum-gruenen-wandel/"
+    assert "10. März 2027, 09:30–15:00 Uhr" in _text(_page(built_site, folder))
+    ics = (built_site.root / folder / "thementag-zum-gruenen-wandel.ics").read_text("utf-8")
+    assert "SUMMARY;LANGUAGE=de:Thementag zum grünen Wandel" in ics
+    assert (built_site.root / "de/veranstaltungen/calendar.ics").is_file()
 
 
 def test_hreflang_is_reciprocal_among_all_three_and_x_default(built_site: BuiltSite) -> None:
