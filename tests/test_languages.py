@@ -104,3 +104,17 @@ def test_assumed_languages_must_be_in_the_table(tmp_path):
     assert message == (
         "languages.yaml: assumed_languages: expected a list of codes of the table, e.g. [da, en]"
     )
+
+
+def test_in_language_falls_back_in_order_then_to_the_first_text():
+    texts = {"da": "Grøn", "en": "Green"}
+    assert languages.in_language(texts, "en") == "Green"
+    assert languages.in_language(texts, "de") == "Grøn"
+    assert languages.in_language(texts, "de", ("en", "da")) == "Green"
+    assert languages.shown_language(texts, "de", ("fr",)) == "da"
+    assert languages.in_language({}, "de") is None
+
+
+def test_make_slug_spells_out_danish_and_german_letters():
+    assert languages.make_slug("Sund Vægt på Ærø") == "sund-vaegt-paa-aeroe"
+    assert languages.make_slug("Grüner Wandel für Straße") == "gruener-wandel-fuer-strasse"

@@ -79,6 +79,7 @@ class PageRenderer:
             number=lambda n: i18n.format_number(n, lang),
             phone=i18n.format_phone,
             language_name=lambda code: i18n.language_name(code, lang),
+            in_lang=lambda texts: languages.in_language(texts, lang),
             sections=languages.language(lang).sections,
             euro_amounts=languages.language(lang).euro_amounts,
             md_body=md_body,
@@ -437,7 +438,10 @@ def generate_press(r: PageRenderer, content_type: ContentType) -> Iterator[Rende
         related = [content.initiatives[i] for i in x.initiatives]
         images = [
             structured.image_object(
-                urls.base_url + img.file, img.caption.get(lang, ""), img.credit, img.licence
+                urls.base_url + img.file,
+                languages.in_language(img.caption, lang) or "",
+                img.credit,
+                img.licence,
             )
             for img in x.images
         ]
