@@ -18,7 +18,6 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
 from urllib.request import url2pathname
 
 import markdown
@@ -34,7 +33,7 @@ from weasyprint.urls import URLFetcher
 from generator import paths
 from generator.content.model import Content, ImageRef, PressRelease
 from generator.i18n import format_date, format_phone, translations
-from generator.languages import in_language, table
+from generator.languages import in_language, language
 from generator.newsroom.images import encode_rendition, web_rendition
 from generator.site.urls import UrlMap
 
@@ -42,11 +41,6 @@ REPO = paths.REPO
 TEMPLATES = paths.TEMPLATES / "pdf"
 FONTS = REPO / "theme" / "assets" / "fonts"
 EU_EMBLEM = REPO / "theme" / "assets" / "images" / "eu-emblem.svg"
-# The wording is fixed by Regulation (EU) 2021/1060, Annex IX, so it is not left to a catalogue:
-# the language table holds it.
-EU_STATEMENT = MappingProxyType(
-    {code: language.eu_statement for code, language in table().languages.items()}
-)
 FONT_FACES = (  # (weight, style, file): Ubuntu is one of the typefaces the EU rules allow
     (400, "normal", "ubuntu-latin-400-normal.woff2"),
     (500, "normal", "ubuntu-latin-500-normal.woff2"),
@@ -207,7 +201,8 @@ def release_html(release: PressRelease, content: Content, urls: UrlMap, lang: st
         "logo_src": (Path(content.root) / _issuer_logo(release, content)).resolve().as_uri(),
         "emblem_src": EU_EMBLEM.as_uri(),
         "eu": bool(eu_initiatives),
-        "eu_statement": EU_STATEMENT[lang],
+        # The wording is fixed by Regulation (EU) 2021/1060, Annex IX: the language table holds it.
+        "eu_statement": language(lang).eu_statement,
         "date_iso": release.date.isoformat(),
         "date_text": format_date(release.date, lang),
         "published": release.published_at.isoformat(),

@@ -20,9 +20,8 @@ from generator import paths
 from generator.content.model import Content, ImageRef, PressRelease
 from generator.content.sanitise import markdown_text as md
 from generator.i18n import format_date, format_partial_date, format_phone, translations
-from generator.languages import in_language
+from generator.languages import in_language, language
 from generator.newsroom.downloads import Pdfs
-from generator.newsroom.pdf import EU_STATEMENT
 from generator.newsroom.release_docx import release_docx
 from generator.newsroom.vcards import vcard
 from generator.site.urls import UrlMap
@@ -144,7 +143,7 @@ def release_markdown(release: PressRelease, content: Content, urls: UrlMap, lang
         quotes=quotes,
         facts=text.facts,
         photos=photos,
-        eu_statement=EU_STATEMENT[lang] if eu else None,
+        eu_statement=language(lang).eu_statement if eu else None,
         contacts=contacts,
         sources=[source_line(source, lang) for source in release.sources],
         about=about,

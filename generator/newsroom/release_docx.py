@@ -20,7 +20,8 @@ from docx.text.paragraph import Paragraph
 
 from generator.content.model import Content, PressRelease
 from generator.i18n import format_date, format_phone, translations
-from generator.newsroom.pdf import EU_STATEMENT, body_html
+from generator.languages import language
+from generator.newsroom.pdf import body_html
 from generator.site.urls import UrlMap
 
 
@@ -41,7 +42,7 @@ def release_docx(release: PressRelease, content: Content, urls: UrlMap, lang: st
     if any(
         content.initiatives[i].is_eu_funded for i in release.initiatives if i in content.initiatives
     ):
-        document.add_paragraph(EU_STATEMENT[lang])
+        document.add_paragraph(language(lang).eu_statement)
     _BodyWriter(document).feed(str(body_html(text.body)))
     if release.quotes:
         document.add_heading(
