@@ -20,7 +20,7 @@ def test_check_reports_counts_and_exits_0(minimal_content, capsys):
     assert run("--content", str(minimal_content), "--now", "2026-12-03 09:00", "check") == 0
     assert capsys.readouterr().out == (
         "content OK: 1 initiatives, 1 press releases, 1 certifications, 1 organisations, "
-        "1 people, 1 pages\n"
+        "0 events, 1 people, 1 pages\n"
     )
 
 

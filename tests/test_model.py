@@ -36,6 +36,7 @@ def test_counts_name_each_collection(content):
         "press releases": 3,
         "certifications": 1,
         "organisations": 2,
+        "events": 0,
         "people": 3,
         "pages": 0,
     }

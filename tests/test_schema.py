@@ -49,6 +49,7 @@ def test_record_types_are_found_by_name():
         "press_release",
         "certification",
         "organisation",
+        "event",
         "person",
     ]
     assert s.TYPE_BY_NAME["site"] is s.SITE and s.TYPE_BY_NAME["page"] is s.PAGE
