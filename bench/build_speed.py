@@ -4,11 +4,11 @@
     python3 bench/build_speed.py            # 500 and 2000 records
     python3 bench/build_speed.py 100 1000   # other sizes
 
-For each size it prints records, pages, wall seconds and pages per second of a cold build (empty
-PDF cache) and of a warm one (PDFs cached by the cold build, as on an editor's machine or a CI with
-a cache), the peak memory (the largest resident set among the build's processes), then the ratio
-of the largest to the smallest cold build time, which stays near the ratio of the sizes when time
-is linear.
+For each size it prints records, pages, wall seconds, pages per second and CPU seconds (user +
+system, steadier than wall time on a busy machine) of a cold build (empty PDF cache) and of a warm
+one (PDFs cached by the cold build, as on an editor's machine or a CI with a cache), the peak memory
+(the largest resident set among the build's processes), then the ratio of the largest to the
+smallest cold build time, which stays near the ratio of the sizes when time is linear.
 """
 
 from __future__ import annotations
@@ -147,9 +147,11 @@ def make_content(target: Path, records: int, seed: int = 1) -> None:
         )
 
 
-def build(content: Path, site: Path, cache: Path) -> tuple[float, float, int]:
-    """One build: wall seconds, peak memory in MB (largest process) and HTML pages."""
+def build(content: Path, site: Path, cache: Path) -> tuple[float, float, float, int]:
+    """One build: wall seconds, CPU seconds (user + system, of the build's processes), peak
+    memory in MB (largest process) and HTML pages."""
     env = {**os.environ, "KLYNGE_CACHE": str(cache)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(
         [
@@ -172,8 +174,10 @@ def build(content: Path, site: Path, cache: Path) -> tuple[float, float, int]:
     if result.returncode != 0:
         print(result.stderr[-3000:], file=sys.stderr)
         raise SystemExit("build failed")
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return wall, peak_mb, sum(1 for _ in site.rglob("*.html"))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    peak_mb = after.ru_maxrss / 1024
+    return wall, cpu, peak_mb, sum(1 for _ in site.rglob("*.html"))
 
 
 def run(records: int) -> float:
@@ -182,11 +186,12 @@ def run(records: int) -> float:
         content = Path(tmp) / "content"
         make_content(content, records)
         cache = Path(tmp) / "cache"
-        cold, peak, pages = build(content, Path(tmp) / "site", cache)
-        warm, peak_warm, _ = build(content, Path(tmp) / "site2", cache)
+        cold, cold_cpu, peak, pages = build(content, Path(tmp) / "site", cache)
+        warm, warm_cpu, peak_warm, _ = build(content, Path(tmp) / "site2", cache)
         print(
             f"{records:6d} records  {pages:6d} pages  cold {cold:6.1f} s "
-            f"({pages / cold:5.1f} pages/s)  warm {warm:6.1f} s ({pages / warm:5.1f} pages/s)"
+            f"({pages / cold:5.1f} pages/s, CPU {cold_cpu:6.1f} s)  warm {warm:6.1f} s "
+            f"({pages / warm:5.1f} pages/s, CPU {warm_cpu:6.1f} s)"
             f"  peak {max(peak, peak_warm):5.0f} MB",
             flush=True,
         )
