@@ -180,7 +180,7 @@ def changed_files(content_dir: Path, ref: str) -> list[str]:
     repository's top folder."""
     top = _git(content_dir, "rev-parse", "--show-toplevel").strip()
     changed = _git(content_dir, "diff", "--name-only", "--no-renames", ref, "--").splitlines()
-    changed += _git(content_dir, "ls-files", "--others", "--exclude-standard", top).splitlines()
+    changed += _git(Path(top), "ls-files", "--others", "--exclude-standard").splitlines()
     return sorted({name for name in changed if name})
 
 
@@ -291,7 +291,7 @@ def check_links(tools: Tools, site: Path, base_url: str, sources: dict[str, str]
                     f"broken link to {shown}{where}: {status.get('text', 'not found')}",
                 )
             )
-    return problems
+    return sorted(problems, key=lambda p: (p.page, p.message))
 
 
 def check_html(tools: Tools, site: Path, pages: list[str], sources: dict) -> list[Problem]:
