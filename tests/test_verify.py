@@ -114,6 +114,7 @@ def test_changed_files_map_to_their_pages_and_listings(site_repo: Path, tmp_path
             "da/indsatser/sund-vaegt/index.html": "sund vægt",
             "en/about/index.html": "about",
             "da/om/index.html": "om",
+            "en/contacts/index.html": '<a href="mette-thiel.vcf">Mette Thiel</a>',
         },
     )
     sources = {
@@ -140,6 +141,7 @@ def test_changed_files_map_to_their_pages_and_listings(site_repo: Path, tmp_path
         ["en/initiatives/healthy-weight/index.html"],
         False,
     )
+    assert pages_after("content/people/mette-thiel.yaml") == (["en/contacts/index.html"], False)
     assert pages_after("README.md", "docs/editors-guide.md") == ([], False)
     everything = verify.all_pages(site)
     assert pages_after("content/site.yaml") == (everything, True)
@@ -215,11 +217,11 @@ def test_a_broken_link_invalid_html_and_an_unnamed_link_are_reported_at_the_page
     page = "en/about/index.html (from content/pages/about.en.md)"
     problems = result.stderr.splitlines()
     assert len(problems) == 5, result.stderr
-    assert problems[0].startswith(f"{page}: links: broken link to /en/network#nowhere (line ")
+    assert problems[0].startswith(f"{page}: links: broken link to /en/network#nowhere (page line ")
     assert problems[0].endswith("): Cannot find fragment")
-    assert problems[1].startswith(f"{page}: links: broken link to /en/old-programme (line ")
+    assert problems[1].startswith(f"{page}: links: broken link to /en/old-programme (page line ")
     assert problems[1].endswith("): File not found. Check if file exists and path is correct")
-    assert problems[2].startswith(f"{page}: html: Duplicate ID “twice”. (line ")
+    assert problems[2].startswith(f"{page}: html: Duplicate ID “twice”. (page line ")
     assert problems[3] == (
         f"{page}: accessibility: Links must have discernible text [link-name, serious] "
         'at a[href$="example.org/"] (1280 px wide)'

@@ -202,8 +202,9 @@ def pages_to_check(
 ) -> tuple[list[str], bool]:
     """The HTML pages that show a changed file, and whether the change touches every page.
 
-    A record's file changes its own pages and its section's listing; a media file the pages whose
-    HTML names it; site.yaml, taxonomies.yaml, the theme or the generator every page.
+    A record's file changes its own pages and its section's listing; a media file, or a record
+    without pages of its own (a person), the pages whose HTML names it; site.yaml,
+    taxonomies.yaml, the theme or the generator every page.
     """
     top = Path(_git(content_dir, "rev-parse", "--show-toplevel").strip())
     content_rel = Path(content_dir).resolve().relative_to(top.resolve()).as_posix()
@@ -218,10 +219,10 @@ def pages_to_check(
         if pages:
             wanted.update(pages)
             wanted.update(_listing(page, site) for page in pages)
-        elif rel.startswith("content/media/"):
-            wanted.update(_naming(site, Path(rel).stem))
         elif rel in ("content/site.yaml", "content/taxonomies.yaml"):
             return all_pages(site), True
+        else:  # a media file, or a record shown only on other pages (a contact person)
+            wanted.update(_naming(site, Path(rel).stem))
     return sorted(page for page in wanted if (site / page).is_file()), False
 
 
@@ -280,7 +281,7 @@ def check_links(tools: Tools, site: Path, base_url: str, sources: dict[str, str]
         for failure in failures:
             status = failure.get("status", {})
             line = (failure.get("span") or {}).get("line")
-            where = f" (line {line})" if line else ""
+            where = f" (page line {line})" if line else ""
             url = failure.get("url", "")
             shown = "/" + url[len(root.as_uri()) + 1 :] if url.startswith(root.as_uri()) else url
             problems.append(
@@ -319,7 +320,7 @@ def check_html(tools: Tools, site: Path, pages: list[str], sources: dict) -> lis
         line = message.get("lastLine")
         extract = " ".join((message.get("extract") or "").split())[:80]
         text = message.get("message", "")
-        text += f" (line {line}" + (f": {extract})" if extract else ")") if line else ""
+        text += f" (page line {line}" + (f": {extract})" if extract else ")") if line else ""
         problems.append(Problem("html", page, sources.get(page, ""), text))
     return problems
 
