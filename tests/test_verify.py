@@ -299,3 +299,14 @@ def test_a_built_site_leaks_nothing_until_a_title_is_written_into_a_page(embargo
         f"kit.zip:release.txt (from content/press/2026-12-01-embargoed.yaml): leak: shows "
         f"'Secret {MARKER}.' of a draft or embargoed release",
     ]
+
+
+def test_content_errors_are_reported_as_by_check_and_nothing_is_checked(site_repo: Path):
+    require_tools()
+    release = site_repo / "content" / "press" / "2026-12-01-embargoed.yaml"
+    release.write_text(EMBARGOED.replace("date: 2026-12-01", "date: 1.12.2026"), encoding="utf-8")
+    result = run_verify(site_repo / "content")
+    assert result.returncode == 1
+    assert result.stderr.startswith("content/press/2026-12-01-embargoed.yaml:1: date: ")
+    assert result.stderr.endswith("1 problem found; nothing was built.\n")
+    assert result.stdout == ""

@@ -353,10 +353,18 @@ def check_accessibility(tools: Tools, site: Path, pages: list[str], sources: dic
                 seen: set[tuple[str, str]] = set()
                 for width in AXE_WIDTHS:
                     page.set_viewport_size({"width": width, "height": 900})
-                    if width == AXE_WIDTHS[0]:
-                        page.goto(url, wait_until="load")
-                        page.add_script_tag(path=str(tools.axe_js))
-                    result = page.evaluate("options => axe.run(document, options)", options)
+                    try:
+                        if width == AXE_WIDTHS[0]:
+                            page.goto(url, wait_until="load", timeout=30_000)
+                            page.add_script_tag(path=str(tools.axe_js))
+                        result = page.evaluate("options => axe.run(document, options)", options)
+                    except Error as exc:
+                        first = (str(exc).strip().splitlines() or ["failed"])[0]
+                        message = f"axe-core could not check the page in Chromium: {first}"
+                        problems.append(
+                            Problem("accessibility", rel, sources.get(rel, ""), message)
+                        )
+                        break
                     for violation in result["violations"]:
                         for node in violation.get("nodes", []):
                             target = " ".join(map(str, node.get("target", [])))
