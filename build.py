@@ -6,6 +6,7 @@ python build.py check            check content/ and report every problem
 python build.py serve --lang en  live preview of one language
 python build.py new press "Title"
 python build.py translations     what is missing or out of date in a language
+python build.py verify --changed-since origin/main   a pull request's quick site check
 """
 
 from __future__ import annotations

