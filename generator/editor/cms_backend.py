@@ -29,8 +29,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from generator.content import schema as s
+from generator.content.types import CONTENT_TYPES
 from generator.content.validate import site_languages
 from generator.editor.cms import ADMIN, LOCAL_API, admin_files
+from generator.editor.scaffold import new_record_id, site_zone
+from generator.languages import make_slug
 
 HOST = "127.0.0.1"
 TYPES = {".yml": "text/yaml", ".js": "text/javascript", ".wasm": "application/wasm"}
@@ -112,6 +115,8 @@ class LocalBackend:
     def __init__(self, content_dir: Path):
         self.content_dir = content_dir
         self.root = content_dir.parent
+        # The CMS's name of a file it created -> the name it was written under (_new_name).
+        self.aliases: dict[str, str] = {}
 
     def answer(self, action: str, params: dict) -> object:
         handler = getattr(self, f"_{action}", None)
@@ -139,11 +144,11 @@ class LocalBackend:
         return [self._entry(p) for p in found]
 
     def _entriesByFiles(self, params: dict) -> list:
-        found = [self._path(f["path"]) for f in params["files"]]
+        found = [self._path(self.aliases.get(f["path"], f["path"])) for f in params["files"]]
         return [self._entry(p) for p in found if p.is_file()]
 
     def _getEntry(self, params: dict) -> dict:
-        path = self._path(params["path"])
+        path = self._path(self.aliases.get(params["path"], params["path"]))
         if not path.is_file():
             raise BackendError(f"{params['path']} does not exist")
         return self._entry(path)
@@ -153,12 +158,30 @@ class LocalBackend:
         for asset in params.get("assets", []):
             self._persistMedia({"asset": asset})
         for data_file in files:
+            old = self._path(self.aliases.get(data_file["path"], data_file["path"]))
             target = self._path(data_file.get("newPath") or data_file["path"])
-            old = self._path(data_file["path"])
+            if not old.exists():
+                target = self._new_name(target, data_file["raw"])
+                self.aliases[data_file["path"]] = target.relative_to(self.root).as_posix()
             write_record(old, target, data_file["raw"], self.content_dir)
             if old != target and old.exists():
                 old.unlink()
         return {"message": "entry persisted"}
+
+    def _new_name(self, path: Path, raw: str) -> Path:
+        """Where `build.py new` would put this record: the CMS's own name keeps letters such as
+        å that a file name of ours spells out, and dates it in UTC."""
+        content_type = next((t for t in CONTENT_TYPES if t.schema.folder == path.parent.name), None)
+        if content_type is None or path.parent.parent != self.content_dir:
+            return path
+        data = load_raw(raw)
+        langs = site_languages(_read_yaml(self.content_dir / "site.yaml"))
+        texts = data.get(langs[0]) if isinstance(data.get(langs[0]), dict) else {}
+        title = data.get("name") or texts.get("title") or texts.get("name")
+        if not isinstance(title, str) or not make_slug(title):
+            return path
+        now = datetime.datetime.now(site_zone(self.content_dir))
+        return path.with_name(f"{new_record_id(content_type, title, now)}{path.suffix}")
 
     def _media(self, path: Path) -> dict:
         rel = path.relative_to(self.root).as_posix()
@@ -206,7 +229,7 @@ class LocalBackend:
 def write_record(old: Path, target: Path, raw: str, content_dir: Path) -> None:
     """Write the record the CMS saved as `raw`: merged into the file at `old` when there is one,
     else in the schema's order, as `build.py new` lays a file out."""
-    data = _clean(yaml.safe_load(raw) or {})
+    data = _clean(load_raw(raw))
     record_type = _record_type(target, content_dir)
     langs = site_languages(_read_yaml(content_dir / "site.yaml"))
     if old.is_file():
@@ -218,6 +241,12 @@ def write_record(old: Path, target: Path, raw: str, content_dir: Path) -> None:
     _yaml().dump(merged, out)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(out.getvalue(), encoding="utf-8")
+
+
+def load_raw(raw: str) -> dict:
+    """The file the CMS sent, read as YAML 1.2 as the CMS wrote it (10:00 is text, not 600)."""
+    data = YAML(typ="safe", pure=True).load(raw)
+    return data if isinstance(data, dict) else {}
 
 
 def _yaml() -> YAML:
