@@ -159,9 +159,25 @@ def editor_settings(site: dict) -> dict | None:
     return {
         "backend": editor.get("backend", "github"),
         "repo": editor.get("repo", ""),
-        "branch": editor.get("branch", "main"),
+        "branch": editor.get("branch") or "main",
+        "auth_url": editor.get("auth_url"),
+        "app_id": editor.get("app_id"),
         "editorial_workflow": bool(editor.get("editorial_workflow", False)),
     }
+
+
+def backend_config(settings: dict) -> dict:
+    """Decap's `backend:` for GitHub or GitLab, from site.yaml `editor:`."""
+    backend = {"name": settings["backend"], "repo": settings["repo"], "branch": settings["branch"]}
+    if settings["backend"] == "gitlab":
+        if settings.get("app_id"):  # sign-in with the team's GitLab application, no secret
+            backend.update(auth_type="pkce", app_id=settings["app_id"])
+        if settings.get("auth_url"):
+            backend.update(base_url=settings["auth_url"].rstrip("/"))
+            backend["api_root"] = settings["auth_url"].rstrip("/") + "/api/v4"
+    elif settings.get("auth_url"):  # GitHub signs in through the team's OAuth service
+        backend["base_url"] = settings["auth_url"].rstrip("/")
+    return backend
 
 
 def cms_config(content_dir: Path, local_backend: str | None = None) -> dict:
@@ -171,20 +187,11 @@ def cms_config(content_dir: Path, local_backend: str | None = None) -> dict:
     site = _read(content_dir / "site.yaml")
     taxonomies = _read(content_dir / "taxonomies.yaml")
     langs = site_languages(site)
-    settings = editor_settings(site) or {
-        "backend": "github",
-        "repo": "owner/name",
-        "branch": "main",
-        "editorial_workflow": False,
-    }
+    settings = editor_settings(site) or editor_settings({"editor": {"repo": "owner/name"}})
     prefix = content_dir.name
     config: dict = {
         "locale": "da",
-        "backend": {
-            "name": settings["backend"],
-            "repo": settings["repo"],
-            "branch": settings["branch"],
-        },
+        "backend": backend_config(settings),
         "media_folder": f"{prefix}/media",
         "public_folder": "media",
         "collections": [
@@ -372,9 +379,7 @@ def admin_files(content_dir: Path, local_backend: str | None = None) -> dict[str
     """
     files = {
         f"{ADMIN}/index.html": index_html().encode(),
-        f"{ADMIN}/config.yml": yaml.safe_dump(
-            cms_config(content_dir, local_backend), allow_unicode=True, sort_keys=False, width=1000
-        ).encode(),
+        f"{ADMIN}/config.yml": _config_yaml(content_dir, local_backend),
     }
     for path in cms_script_files():
         files[f"{ADMIN}/{path.name}"] = path.read_bytes()
@@ -391,6 +396,24 @@ def cms_script_files() -> list[Path]:
     found += sorted(DECAP_DIST.glob("*.decap-cms.js"))
     found += sorted(DECAP_DIST.glob("*.wasm"))
     return found
+
+
+def admin_file(content_dir: Path, path: str) -> bytes:
+    """One file of admin_files (for the public site: no local backend), made alone."""
+    name = path.removeprefix(f"{ADMIN}/")
+    if name == "index.html":
+        return index_html().encode()
+    if name == "config.yml":
+        return _config_yaml(content_dir, None)
+    found = next((p for p in cms_script_files() if p.name == name), None)
+    if found is None:
+        raise KeyError(path)
+    return found.read_bytes()
+
+
+def _config_yaml(content_dir: Path, local_backend: str | None) -> bytes:
+    config = cms_config(content_dir, local_backend)
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000).encode()
 
 
 def admin_paths() -> list[str]:
