@@ -145,3 +145,24 @@ def test_a_release_made_in_the_editor_is_the_file_an_editor_would_write(browser,
     page_en = (site / "en" / "press" / "new-harbour-opens" / "index.html").read_text("utf-8")
     assert "Ny havn åbner" in page_da and "Vi glæder os over den nye havn." in page_da
     assert "New harbour opens" in page_en and "The new harbour" in page_en
+
+
+def test_changing_an_amount_in_the_editor_changes_only_that_line(browser, content):
+    outside: list[str] = []
+    path = content / "initiatives" / "region-syddanmark-partnership.yaml"
+    before = path.read_text(encoding="utf-8")
+    with local_editor(content) as base:
+        page = _open(
+            browser, base, "/collections/initiatives/entries/region-syddanmark-partnership", outside
+        )
+        amount = _field(page, "amount")
+        assert amount.input_value() == "3000000"
+        amount.fill("3500000")
+        _publish(page)
+        page.close()
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace("    amount: 3000000\n", "    amount: 3500000\n")
+    assert after != before
+    result = _check(content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert outside == []

@@ -319,7 +319,7 @@ def _widget(spec: s.Field, langs, taxonomies: dict, site: dict) -> dict:
         out.update(widget="object", fields=_shape_fields(spec.shape, langs, taxonomies, site))
     elif kind == s.LIST:
         item = spec.item
-        out["widget"] = "list"
+        out.update(widget="list", collapsed=False)  # an item's fields are seen, not hidden
         if item.kind == s.OBJECT:
             out["fields"] = _shape_fields(item.shape, langs, taxonomies, site)
         else:

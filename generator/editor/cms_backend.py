@@ -332,7 +332,8 @@ def _ordered_value(value: object, spec: s.Field, langs: tuple[str, ...]) -> obje
 def _merge(old: object, new: object) -> object:
     """new, keeping old's nodes (and so their comments and style) wherever the value is the same."""
     if isinstance(old, CommentedMap) and isinstance(new, dict):
-        for key in [k for k in old if k not in new]:
+        # A key the form left out is gone, unless it was empty anyway (`contacts: []`).
+        for key in [k for k in old if k not in new and old[k] not in ("", None, [], {})]:
             del old[key]
         for key, value in new.items():
             if key in old:
