@@ -166,3 +166,49 @@ def test_changing_an_amount_in_the_editor_changes_only_that_line(browser, conten
     result = _check(content)
     assert result.returncode == 0, result.stdout + result.stderr
     assert outside == []
+
+
+def test_the_public_editor_loads_nothing_from_another_host(browser, content):
+    """/admin/ as the build writes it for GitHub: the sign-in page, every file from the site."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from generator.editor.cms import admin_files
+
+    with (content / "site.yaml").open("a", encoding="utf-8") as out:
+        out.write("editor:\n  backend: github\n  repo: klynge/website\n")
+    files = admin_files(content)
+    types = {"yml": "text/yaml", "js": "text/javascript", "html": "text/html"}
+
+    class Static(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            path = self.path.split("?")[0].lstrip("/")
+            path = path + "index.html" if path.endswith("/") else path
+            data = files.get(path)
+            self.send_response(200 if data else 404)
+            self.send_header("Content-Type", types.get(path.rsplit(".", 1)[-1], "text/plain"))
+            self.end_headers()
+            self.wfile.write(data or b"")
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Static)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    outside: list[str] = []
+    try:
+        page = browser.new_page(locale="da-DK")
+        page.on(
+            "request",
+            lambda r: None if r.url.startswith((base, "blob:", "data:")) else outside.append(r.url),
+        )
+        page.goto(base + "admin/")
+        page.get_by_role("button", name="Log ind med GitHub").wait_for()
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert outside == []
