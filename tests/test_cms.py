@@ -45,7 +45,7 @@ def _missing(shape: s.Shape, fields: list[dict], where: str) -> list[str]:
 def _missing_field(spec: s.Field, field: dict | None, where: str) -> list[str]:
     if field is None:
         return [where]
-    if field.get("required") != spec.required or not field.get("hint", "").startswith(spec.doc):
+    if field.get("required") != spec.required or not field.get("hint", "").endswith(spec.doc):
         return [f"{where} (required or help text)"]
     if spec.kind == s.OBJECT:
         return _missing(spec.shape, field["fields"], f"{where}.")
@@ -85,10 +85,16 @@ def test_fields_have_danish_labels_english_help_and_the_widgets_their_kind_needs
     config = cms.cms_config(CONTENT)
     assert config["locale"] == "da"
     title = _field(config, "press_releases", "da", "title")
-    assert (title["label"], title["hint"], title["required"]) == ("Titel", "Headline.", True)
+    assert (title["label"], title["hint"], title["required"]) == (
+        "Titel",
+        "Én linje tekst. Headline.",
+        True,
+    )
     embargo = _field(config, "press_releases", "embargo")
     assert embargo["widget"] == "datetime" and embargo["format"] == "YYYY-MM-DD HH:mm"
-    assert embargo["hint"].endswith("(Europe/Copenhagen)")
+    assert embargo["hint"].startswith(
+        "Dato og klokkeslæt i sitets tidszone (Europe/Copenhagen). Not published before"
+    )
     assert _field(config, "press_releases", "time")["pattern"][0] == r"^([01]\d|2[0-3]):[0-5]\d$"
     assert _field(config, "press_releases", "da", "body")["widget"] == "markdown"
     assert _field(config, "press_releases", "images", "file")["widget"] == "image"

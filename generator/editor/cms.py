@@ -133,6 +133,39 @@ DANISH_COLLECTIONS = {
     "event": ("Arrangementer", "Arrangement"),
     "person": ("Personer", "Person"),
 }
+# How a value of each kind is written, in Danish: the first part of each field's help text, the
+# field reference's English description the second.
+DANISH_HOW = {
+    s.TEXT: "Én linje tekst.",
+    s.PARAGRAPH: "Almindelig tekst, gerne flere linjer.",
+    s.MARKDOWN: "Markdown: ## mellemrubrik, **fed**, [link](https://…).",
+    s.DATE: "Dato.",
+    s.MONTH: "Dato, eller år og måned, når dagen ikke kendes.",
+    s.PARTIAL_DATE: "Så præcist som kendt: dato, år og måned, år og kvartal eller år.",
+    s.DATETIME_TZ: "Dato og klokkeslæt i sitets tidszone.",
+    s.TIME: "Klokkeslæt, 24-timers ur.",
+    s.DATE_OR_DATETIME: "En dato, eller dato og klokkeslæt i sitets tidszone.",
+    s.AMOUNT: "Hele kroner, kun cifre.",
+    s.COUNT: "Helt tal.",
+    s.NUMBER: "Decimaltal med punktum.",
+    s.BOOL: "Til eller fra.",
+    s.EMAIL: "E-mailadresse.",
+    s.PHONE: "Telefonnummer.",
+    s.URL: "Adresse, der begynder med https://.",
+    s.SLUG: "Kun a-z, 0-9 og bindestreg.",
+    s.LANGUAGE: "Et af sitets sprog.",
+    s.LANGUAGE_CODE: "En sprogkode fra sprogtabellen.",
+    s.LANGUAGE_SET: "Et eller flere af sitets sprog.",
+    s.REF: "Vælg fra listen.",
+    s.TERM: "Vælg fra listen.",
+    s.MEDIA: "En fil i content/media/.",
+    s.IMAGE: "Et billede (PNG, JPEG eller SVG) i content/media/.",
+    s.LIST: "En liste.",
+    s.OBJECT: "En gruppe af felter.",
+    s.CHOICE: "Vælg en af mulighederne.",
+    s.TIMEZONE: "Tidszone, fx Europe/Copenhagen.",
+    s.FINGERPRINTS: "Skrives af `build.py translations --import`; lad det være.",
+}
 # Field kinds the editor checks as text against the same rule `check` applies.
 PATTERNS = {
     s.PARTIAL_DATE: (
@@ -263,7 +296,7 @@ def _widget(spec: s.Field, langs, taxonomies: dict, site: dict) -> dict:
     out: dict = {
         "name": spec.name,
         "label": DANISH_LABELS.get(spec.name, spec.name),
-        "hint": spec.doc,
+        "hint": f"{DANISH_HOW[spec.kind]} {spec.doc}",
         "required": spec.required,
     }
     kind = spec.kind
@@ -286,7 +319,7 @@ def _widget(spec: s.Field, langs, taxonomies: dict, site: dict) -> dict:
             time_format="HH:mm",
             picker_utc=False,
         )
-        out["hint"] = f"{spec.doc} ({zone})"
+        out["hint"] = f"{DANISH_HOW[spec.kind][:-1]} ({zone}). {spec.doc}"
     elif kind in PATTERNS:
         out["widget"] = "string"
         out["pattern"] = list(PATTERNS[kind])
