@@ -103,3 +103,29 @@ def test_a_new_file_is_written_in_the_schemas_order_with_times_quoted(content):
         "name: Ny Person\npress_contact: true\nlanguages:\n  - da\n"
         "da:\n  role: Pressemedarbejder\nen:\n  role: Press officer\n"
     )
+
+
+def _preflight(base: str, origin: str) -> str | None:
+    request = urllib.request.Request(base + "api/v1", method="OPTIONS", headers={"Origin": origin})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return answer.headers.get("Access-Control-Allow-Origin")
+
+
+def test_a_page_on_another_local_port_may_call_the_backend_and_no_other_site(content):
+    with local_editor(content) as base:
+        assert _preflight(base, "http://127.0.0.1:8000") == "http://127.0.0.1:8000"
+        assert _preflight(base, "http://localhost:8000") == "http://localhost:8000"
+        assert _preflight(base, "https://evil.example") is None
+
+
+def test_a_page_of_another_site_cannot_write_to_the_working_copy(content):
+    with local_editor(content) as base:
+        request = urllib.request.Request(
+            base + "api/v1",
+            data=b'{"action": "deleteFile", "params": {"path": "content/site.yaml"}}',
+            headers={"Content-Type": "text/plain", "Origin": "https://evil.example"},
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 403
+    assert (content / "site.yaml").is_file()

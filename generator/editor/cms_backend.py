@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from ruamel.yaml import YAML
@@ -77,6 +78,11 @@ def editor_server(content_dir: Path, port: int = 0) -> ThreadingHTTPServer:
             if self.path.split("?", 1)[0] != LOCAL_API:
                 self._send(404, b"not found", "text/plain")
                 return
+            origin = self.headers.get("Origin")
+            if origin is not None and not _local_origin(origin):
+                # Another site open in the same browser must not write to the working copy.
+                self._send(403, b'{"error": "not a page on this machine"}', "application/json")
+                return
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             try:
                 request = json.loads(body or b"{}")
@@ -87,8 +93,18 @@ def editor_server(content_dir: Path, port: int = 0) -> ThreadingHTTPServer:
                 status, answer = 422, {"error": f"{type(exc).__name__}: {exc}"}
             self._send(status, json.dumps(answer).encode(), "application/json")
 
+        def do_OPTIONS(self) -> None:
+            # The preflight of a page on another local port (the preview serving /admin/).
+            self._send(204, b"", "text/plain")
+
         def _send(self, status: int, data: bytes, kind: str) -> None:
             self.send_response(status)
+            origin = self.headers.get("Origin") or ""
+            if _local_origin(origin):
+                self.send_header("Access-Control-Allow-Origin", origin)
+                self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+                self.send_header("Access-Control-Allow-Headers", "Content-Type")
+                self.send_header("Vary", "Origin")
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
@@ -99,6 +115,13 @@ def editor_server(content_dir: Path, port: int = 0) -> ThreadingHTTPServer:
     api = f"http://{HOST}:{server.server_address[1]}{LOCAL_API}"
     files.update(admin_files(content_dir, local_backend=api))
     return server
+
+
+def _local_origin(origin: str) -> bool:
+    """A page on this machine (http://127.0.0.1:PORT or http://localhost:PORT) may call the
+    backend; a page anywhere else may not."""
+    parts = urlsplit(origin)
+    return parts.scheme == "http" and parts.hostname in (HOST, "localhost")
 
 
 class BackendError(Exception):
