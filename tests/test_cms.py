@@ -205,3 +205,24 @@ def test_a_wrong_backend_is_a_content_error(tmp_path):
     content = _with_editor(tmp_path, "editor:\n  backend: bitbucket\n  repo: klynge/website\n")
     with pytest.raises(ContentInvalid, match="editor.backend"):
         load_content(content, NOW)
+
+
+def _all_fields(fields: list[dict]):
+    for field in fields:
+        yield field
+        yield from _all_fields(field.get("fields", []))
+        if "field" in field:
+            yield from _all_fields([field["field"]])
+
+
+def test_every_field_of_the_form_has_a_danish_label():
+    config = cms.cms_config(CONTENT)
+    unlabelled = {
+        f["name"]
+        for c in config["collections"]
+        for f in _all_fields(c["fields"])
+        if f["label"] == f["name"]
+    }
+    assert unlabelled == set()
+    languages = [f["label"] for f in _field(config, "press_releases", "images")["fields"][-2:]]
+    assert languages == ["Dansk", "Engelsk"]
