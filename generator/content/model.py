@@ -127,6 +127,18 @@ class KeyFigure:
 
 
 @dataclass(frozen=True)
+class EditorSettings:
+    """site.yaml `editor:`: the web editor under /admin/ and the repository it saves to."""
+
+    backend: str
+    repo: str
+    branch: str | None
+    auth_url: str | None
+    app_id: str | None
+    editorial_workflow: bool
+
+
+@dataclass(frozen=True)
 class Relation:
     type: str
     organisation: str
@@ -187,6 +199,7 @@ class Site(Record[SiteText]):
     social: tuple[Link, ...]
     key_figures: tuple[KeyFigure, ...]
     timezone: str = DEFAULT_TIMEZONE  # IANA name; every date and time is read in this zone
+    editor: EditorSettings | None = None  # the web editor is built into /admin/ when set
 
     @property
     def zone(self) -> ZoneInfo:

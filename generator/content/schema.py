@@ -251,6 +251,55 @@ SITE = RecordType(
                 _obj("item", LINK_SHAPE, "A social media profile."),
                 "Links to the organisation's social media profiles.",
             ),
+            _obj(
+                "editor",
+                Shape(
+                    facts=(
+                        Field(
+                            "backend",
+                            CHOICE,
+                            "Where the content's repository is: github or gitlab.",
+                            required=True,
+                            choices=("github", "gitlab"),
+                            example="github",
+                        ),
+                        Field(
+                            "repo",
+                            TEXT,
+                            "The repository, as owner/name (on GitLab: group/project).",
+                            required=True,
+                            example="klynge/website",
+                        ),
+                        Field(
+                            "branch",
+                            TEXT,
+                            "The branch the site is built from. Leave out for main.",
+                            example="main",
+                        ),
+                        Field(
+                            "auth_url",
+                            URL,
+                            "Address of the sign-in service for GitHub (an OAuth proxy the team "
+                            "runs, or Netlify's); for GitLab, of a self-hosted GitLab. Leave "
+                            "out for gitlab.com.",
+                        ),
+                        Field(
+                            "app_id",
+                            TEXT,
+                            "GitLab only: the Application ID of the OAuth application the team "
+                            "made in GitLab for the editor (sign-in with PKCE, no secret).",
+                        ),
+                        Field(
+                            "editorial_workflow",
+                            BOOL,
+                            "true: a save becomes a pull (merge) request, checked by CI before "
+                            "it is merged; false: a save is a commit on the branch.",
+                        ),
+                    )
+                ),
+                "The web editor under /admin/ (Decap CMS, set up from this schema): leave out "
+                "to build the site without it.",
+            ),
             _list(
                 "key_figures",
                 _obj(

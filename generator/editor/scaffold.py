@@ -14,7 +14,7 @@ import yaml
 
 from generator.clock import DEFAULT_TIMEZONE, in_zone
 from generator.content import schema as s
-from generator.content.types import TYPE_BY_KIND
+from generator.content.types import TYPE_BY_KIND, ContentType
 from generator.content.validate import site_languages
 from generator.errors import UserError
 from generator.i18n import translations
@@ -30,11 +30,7 @@ def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
     content_type = TYPE_BY_KIND[kind]
     record_type = content_type.schema
     now = in_zone(now, _site_zone(Path(content_dir)))  # "today" is the date in the site's zone
-    record_id = make_slug(title)
-    if not record_id:
-        raise ScaffoldError(f"cannot make a file name from {title!r}", "use letters or digits")
-    if content_type.dated_ids:
-        record_id = f"{now.date().isoformat()}-{record_id}"
+    record_id = new_record_id(content_type, title, now)
     folder = Path(content_dir) / record_type.folder
     folder.mkdir(parents=True, exist_ok=True)
     if content_type.per_language_files:
@@ -53,6 +49,22 @@ def new_record(content_dir: Path, kind: str, title: str, now: datetime) -> Path:
         _yaml(record_type, title, now, site_languages_of(Path(content_dir))), encoding="utf-8"
     )
     return path
+
+
+def new_record_id(content_type: ContentType, title: str, now: datetime) -> str:
+    """The id (file name) `new` gives a record titled `title`: its slug, after today's date in the
+    site's zone for dated types. The web editor names new files the same way."""
+    record_id = make_slug(title)
+    if not record_id:
+        raise ScaffoldError(f"cannot make a file name from {title!r}", "use letters or digits")
+    if content_type.dated_ids:
+        record_id = f"{now.date().isoformat()}-{record_id}"
+    return record_id
+
+
+def site_zone(content_dir: Path) -> ZoneInfo:
+    """The zone site.yaml names (Copenhagen when it names none): where "today" is."""
+    return _site_zone(content_dir)
 
 
 def site_languages_of(content_dir: Path) -> tuple[str, ...]:

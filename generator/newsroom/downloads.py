@@ -139,6 +139,13 @@ def shared_downloads(
 
     found = images.photo_downloads(content)
     found.append(Download(media_kit_path(), Fixed("the media kit"), partial(_media_kit, content)))
+    if content.site.editor is not None:  # site.yaml `editor:` turns the web editor on
+        from generator.editor import cms
+
+        for path in cms.admin_paths():
+            found.append(
+                Download(path, Fixed("the web editor"), partial(cms.admin_file, content.root, path))
+            )
     for release in content.press_releases.values():
         found.append(
             Download(
