@@ -237,15 +237,15 @@ def _serve(
     server = PreviewServer((host, port), state, base, site.content.site.base_url)
     for prefix, target in mounts.items():
         server.mount(prefix, target)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    watcher = _Watcher([Path(content_dir), paths.TEMPLATES, root / "theme"])
-    site.prepare()
     print(
         f"Preview at http://{host}:{server.server_address[1]}{base}{lang}/ "
         f"({', '.join(site.content.languages)}; Ctrl+C stops it)",
         file=sys.stderr,
         flush=True,
     )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    watcher = _Watcher([Path(content_dir), paths.TEMPLATES, root / "theme"])
+    site.prepare()
     try:
         while True:
             if not watcher.event.wait(timeout=60):

@@ -18,8 +18,6 @@ from generator import i18n
 from generator import languages as language_table
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
-# The key of config.extra under which the preview hands the hooks its regenerate() callable.
-PREVIEW_REGENERATE = "preview_regenerate"
 # What MkDocs writes into a language's folder besides the pages and the docs folder's files
 # (a folder claims every file below it). Its sitemap is not among them: the hooks leave it out,
 # and sitemap.py writes ours, with hreflang alternates.
@@ -222,52 +220,3 @@ def extra_settings(
         "home_path": f"{base_path}{lang}/",
         "fallback_notice": notices,
     }
-
-
-def serve_language(
-    config_file: Path, build: LanguageBuild, watch: list[Path], host: str, port: int, regenerate
-) -> None:
-    """MkDocs' live-reload server for one language.
-
-    `regenerate()` runs before every rebuild (through the `on_pre_build` hook) and rewrites the
-    docs folder from content/; when it raises, MkDocs keeps serving the last good build.
-    """
-    from mkdocs.commands.serve import serve
-
-    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    theme = dict(settings["theme"])
-    theme.update(
-        language=build.lang,
-        logo=build.logo,
-        custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()),
-    )
-    # MkDocs reloads its configuration on every rebuild, so the settings go into a file of their
-    # own rather than into keyword arguments that a reload would consume.
-    settings.update(
-        site_name=build.site_name,
-        site_description=build.site_description,
-        site_url=f"http://{host}:{port}/",
-        docs_dir=str(build.docs_dir),
-        nav=build.nav,
-        theme=theme,
-        plugins=[{"search": {"lang": [language_table.language(build.lang).search]}}],
-        hooks=[str(HOOKS)],
-        dev_addr=f"{host}:{port}",
-        strict=False,
-    )
-    preview_config = build.docs_dir.parent / f"mkdocs-preview-{build.lang}.yml"
-    preview_config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    serve(
-        config_file=str(preview_config),
-        livereload=True,
-        watch=[str(p) for p in watch],
-        watch_theme=True,
-        # The preview serves the one language at the server's root. `extra` is passed anew on
-        # every reload of the configuration, so the hooks find `regenerate` there each time.
-        extra={
-            **settings.get("extra", {}),
-            **build.extra,
-            "home_path": "/",
-            PREVIEW_REGENERATE: regenerate,
-        },
-    )
