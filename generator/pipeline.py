@@ -317,6 +317,7 @@ def write_docs(
     pdfs: Pdfs,
     shared: dict[str, int] | None = None,
     written: list[str] | None = None,
+    compiled=None,
 ) -> tuple[int, int]:
     """Write one language's downloads and Markdown pages into its MkDocs docs folder.
 
@@ -325,7 +326,8 @@ def write_docs(
     Without it (the live preview, which serves one language at the server's root) the shared
     files go into the docs folder too, where the pages' relative links find them.
     Files whose bytes are unchanged are not rewritten and files no longer generated are removed;
-    the paths of those written and removed are added to `written`, for the live preview.
+    the paths of those written and removed are added to `written`, for the live preview, which
+    also keeps the compiled templates in `compiled` (render.CompiledTemplates).
     """
     from generator.newsroom.downloads import shared_link
 
@@ -336,7 +338,7 @@ def write_docs(
         shared = {shared_link(path): len(data) for path, data in preview_shared.items()}
         files.update(preview_shared)
     sizes.update(shared)
-    pages = render_pages(content, urls, lang, sizes, renditions)
+    pages = render_pages(content, urls, lang, sizes, renditions, compiled)
     wanted = dict(files)
     wanted.update((page.path, page.text.encode("utf-8")) for page in pages)
     for path, data in wanted.items():

@@ -165,3 +165,26 @@ def test_the_preview_script_is_only_in_served_pages(preview):
     )
     assert built
     assert all("/_preview/events" not in p.read_text(encoding="utf-8") for p in built)
+
+
+def test_a_new_page_is_served_in_both_languages_after_a_full_rebuild(preview):
+    pages = [preview.content / "pages" / f"preview-test.{lang}.md" for lang in ("da", "en")]
+    for page, title in zip(pages, ("Prøveside", "Preview test page"), strict=True):
+        page.write_text(
+            f"---\ntitle: {title}\nslug: preview-test\n"
+            f"description: {title}.\n---\n\nIt is served at once.\n",
+            encoding="utf-8",
+        )
+    try:
+        for lang in ("da", "en"):
+            served = _wait_for(
+                lambda lang=lang: (
+                    "It is served at once." in (_get(preview.url(f"/{lang}/preview-test/")) or "")
+                ),
+                120,
+            )
+            assert served, preview.output()
+    finally:
+        for page in reversed(pages):
+            page.unlink()
+    assert _wait_for(lambda: _get(preview.url("/en/preview-test/")) is None, 120)

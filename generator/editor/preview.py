@@ -26,6 +26,7 @@ from generator.editor.preview_server import PreviewServer, PreviewState
 from generator.errors import ContentInvalid, UserError
 from generator.pipeline import Progress, build_tree, language_build, write_docs
 from generator.site.mkdocs_adapter import BuildFailed, LiveLanguage
+from generator.site.render import CompiledTemplates
 from generator.site.urls import build_url_map
 
 # Files whose change alters more than the pages of one record.
@@ -90,9 +91,11 @@ class LiveSite:
         self.pdfs: dict = {}
         self.shared: dict = {}
         self.languages: dict[str, LiveLanguage] = {}
+        self.compiled = CompiledTemplates()
+        self.parsed: dict = {}  # the content files as last parsed, by path
 
     def load(self):
-        content = load_content(self.content_dir, build_now(self.now_option))
+        content = load_content(self.content_dir, build_now(self.now_option), self.parsed)
         _print_warnings(content)
         return content
 
@@ -104,12 +107,15 @@ class LiveSite:
         self.builds += 1
         work = self.folder / f"build-{self.builds}"
         self.pdfs, self.shared = build_tree(content, urls, work, self.root, Progress(quiet=True))
-        previous, self.work = self.work, work
-        self.content, self.urls = content, urls
+        self.work, self.content, self.urls = work, content, urls
         self.languages = {}
-        if previous is not None:
-            shutil.rmtree(previous, ignore_errors=True)
         return work / "site"
+
+    def remove_old_builds(self) -> None:
+        """Remove the folders of earlier full builds, once the server shows the new one."""
+        for folder in self.folder.glob("build-*"):
+            if folder != self.work:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def prepare(self) -> None:
         """Read the last full build's pages into memory, so that a save rebuilds quickly."""
@@ -148,6 +154,7 @@ class LiveSite:
                 self.pdfs,
                 self.shared,
                 written[lang],
+                self.compiled,
             )
             if not all(self.languages[lang].knows(rel) for rel in written[lang]):
                 return self.full(content)  # a file came or went: the navigation may change
@@ -253,7 +260,6 @@ def _serve(
             time.sleep(SETTLE)
             changed, structural = watcher.take()
             _rebuild(site, state, changed, structural)
-            site.prepare()  # after a full rebuild, before the next save
     finally:
         watcher.stop()
         server.shutdown()
@@ -264,6 +270,8 @@ def _rebuild(site: LiveSite, state: PreviewState, changed: set[Path], structural
     """Rebuild after a save; on a content error show it and keep the last good build."""
     try:
         state.publish(site=site.update(changed, structural))
+        site.remove_old_builds()
+        site.prepare()  # after a full rebuild, before the next save
     except ContentInvalid as exc:
         errors = [str(error) for error in exc.errors]
         for error in errors:
