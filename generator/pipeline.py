@@ -318,6 +318,7 @@ def write_docs(
     shared: dict[str, int] | None = None,
     written: list[str] | None = None,
     compiled=None,
+    only=None,
 ) -> tuple[int, int]:
     """Write one language's downloads and Markdown pages into its MkDocs docs folder.
 
@@ -327,7 +328,8 @@ def write_docs(
     files go into the docs folder too, where the pages' relative links find them.
     Files whose bytes are unchanged are not rewritten and files no longer generated are removed;
     the paths of those written and removed are added to `written`, for the live preview, which
-    also keeps the compiled templates in `compiled` (render.CompiledTemplates).
+    also keeps the compiled templates in `compiled` (render.CompiledTemplates) and renders
+    only the pages `only(key)` accepts, leaving the others' files as they are.
     """
     from generator.newsroom.downloads import shared_link
 
@@ -338,7 +340,7 @@ def write_docs(
         shared = {shared_link(path): len(data) for path, data in preview_shared.items()}
         files.update(preview_shared)
     sizes.update(shared)
-    pages = render_pages(content, urls, lang, sizes, renditions, compiled)
+    pages = render_pages(content, urls, lang, sizes, renditions, compiled, only)
     wanted = dict(files)
     wanted.update((page.path, page.text.encode("utf-8")) for page in pages)
     for path, data in wanted.items():
@@ -349,7 +351,7 @@ def write_docs(
         target.write_bytes(data)
         if written is not None:
             written.append(path)
-    if docs.exists():
+    if docs.exists() and only is None:
         for existing in sorted(docs.rglob("*"), reverse=True):
             rel = existing.relative_to(docs).as_posix()
             if existing.is_file() and rel not in wanted:

@@ -1,9 +1,12 @@
 """`build.py serve`: a live preview of every language of the site, rebuilt as files are saved.
 
-The preview builds the whole site once, then keeps it: saving a record re-renders the pages in
-both languages, writes only those whose Markdown changed and has MkDocs rebuild just those
-(a dirty build). A change to the site's structure (a new or removed file, a slug, site.yaml,
-taxonomies, templates, theme) rebuilds the whole site, as `build` does. A content error is
+The preview builds the whole site once, then keeps it, with its model, parsed files, compiled
+templates and MkDocs' navigation in memory: saving a record re-parses that file, renders in every
+language the pages it can change (listings, its own page, the pages of records it names or that
+name it), writes those whose Markdown changed and has MkDocs rebuild just those
+(mkdocs_adapter.LiveLanguage). A change to the site's structure (a new or removed file, a slug,
+site.yaml, taxonomies, templates, theme, a press release's PDF and kit) rebuilds the whole site,
+as `build` does. A content error is
 printed in the terminal and shown over the page in the browser, which keeps the last good build.
 """
 
@@ -22,6 +25,7 @@ from urllib.parse import urlsplit
 from generator import outputs, paths
 from generator.clock import build_now
 from generator.content.model import load_content
+from generator.content.types import TYPE_BY_NAME
 from generator.editor.preview_server import PreviewServer, PreviewState
 from generator.errors import ContentInvalid, UserError
 from generator.pipeline import Progress, build_tree, language_build, write_docs
@@ -130,6 +134,7 @@ class LiveSite:
     def update(self, changed: set[Path], structural: bool) -> Path:
         """Rebuild after `changed` files were saved: only the pages that changed, unless the
         change is structural. Raises ContentInvalid or BuildFailed."""
+        before = {rel: text for rel, (text, _) in self.parsed.items()}
         content = self.load()
         urls = build_url_map(content)
         if (
@@ -143,6 +148,7 @@ class LiveSite:
         ):
             return self.full(content)
         self.prepare()
+        only = self._affected(before, changed)
         written = {}
         for lang in content.languages:
             written[lang] = []
@@ -155,6 +161,7 @@ class LiveSite:
                 self.shared,
                 written[lang],
                 self.compiled,
+                only,
             )
             if not all(self.languages[lang].knows(rel) for rel in written[lang]):
                 return self.full(content)  # a file came or went: the navigation may change
@@ -162,6 +169,28 @@ class LiveSite:
         for lang, rels in written.items():
             self.languages[lang].rebuild(rels)
         return self.work / "site"
+
+    def _affected(self, before: dict[str, str], changed: set[Path]):
+        """Which pages a save can change: `only(key)` for write_docs, or None for every page.
+
+        Every listing and the home page, the pages of the records whose files changed, of the
+        records those files name, and of the records whose files name them. Records name each
+        other by id (the file's name), so a search of the files' texts finds them all, and at
+        worst a few more.
+        """
+        after = {rel: text for rel, (text, _) in self.parsed.items()}
+        known = {rel.rsplit("/", 1)[-1] for rel in after}
+        if any(path.name not in known for path in changed):
+            return None  # a Markdown page, a photo: pages of any kind may show it
+        edited = [rel for rel, text in after.items() if before.get(rel) != text]
+        ids = {_stem(rel) for rel in edited}
+        edited_texts = [before.get(rel, "") + after[rel] for rel in edited]
+        related = set(ids)
+        for rel, text in after.items():
+            stem = _stem(rel)
+            if any(i in text for i in ids) or any(stem in t for t in edited_texts):
+                related.add(stem)
+        return lambda key: key[0] not in TYPE_BY_NAME or len(key) < 2 or key[1] in related
 
     def _is_structure(self, path: Path) -> bool:
         try:
@@ -194,12 +223,14 @@ class _Watcher:
                     return
                 if event.event_type in ("opened", "closed_no_write", "closed"):
                     return  # reading a file changes nothing
+                moved = event.event_type == "moved"
                 with watcher.lock:
-                    watcher.changed.add(Path(event.src_path))
-                    if event.event_type in ("created", "deleted", "moved"):
+                    watcher.changed.add(Path(event.dest_path if moved else event.src_path))
+                    # A deleted file may leave pages behind; a new or renamed one changes the
+                    # site's addresses, which LiveSite.update notices itself (editors that save
+                    # by renaming a new file over the old one keep the quick path).
+                    if event.event_type == "deleted":
                         watcher.structural = True
-                        if getattr(event, "dest_path", ""):
-                            watcher.changed.add(Path(event.dest_path))
                 watcher.event.set()
 
         self.observer = Observer()
@@ -287,6 +318,10 @@ def _rebuild(site: LiveSite, state: PreviewState, changed: set[Path], structural
         state.publish(errors=[str(exc)])
     else:
         print(f"rebuilt: {', '.join(sorted(p.name for p in changed))}", file=sys.stderr, flush=True)
+
+
+def _stem(rel: str) -> str:
+    return rel.rsplit("/", 1)[-1].split(".", 1)[0]
 
 
 def _print_warnings(content) -> None:

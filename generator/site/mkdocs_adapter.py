@@ -136,6 +136,10 @@ class LiveLanguage:
                 _populate_page(file.page, config, files)
             self.env = config.plugins.on_env(env, config=config, files=files)
         _raise_warnings(build.lang, warnings)
+        # The search index is written only by a full build: collecting entries for it on every
+        # rebuilt page would be wasted time.
+        events = config.plugins.events["page_context"]
+        events[:] = [e for e in events if config.plugins._event_origins.get(e) != "search"]
         self.config, self.files, self.nav = config, files, nav
 
     def knows(self, rel: str) -> bool:

@@ -62,7 +62,9 @@ class PageRenderer:
         lang: str,
         files: dict[str, int],
         compiled: BytecodeCache | None = None,
+        only: Callable[[tuple], bool] | None = None,
     ):
+        self.only = only  # which pages to render (the live preview's); None: all
         self.content = content
         self.urls = urls
         self.lang = lang
@@ -99,7 +101,9 @@ class PageRenderer:
 
     def render(
         self, key: tuple, template: str, title: str, description: str = "", **extra
-    ) -> RenderedPage:
+    ) -> RenderedPage | None:
+        if self.only is not None and not self.only(key):
+            return None
         lang = self.lang
         doc_file = self.urls.doc_file(key, lang)
 
@@ -272,12 +276,14 @@ def render_pages(
     files: dict[str, int],
     renditions: dict,
     compiled: BytecodeCache | None = None,
+    only: Callable[[tuple], bool] | None = None,
 ) -> list[RenderedPage]:
     """Every page of the site in one language: the home page, then each content type's section
     and record pages, made by the type's generator (GENERATORS, else generate_records).
 
-    `compiled` keeps the compiled templates between calls (CompiledTemplates)."""
-    r = PageRenderer(content, urls, lang, files, compiled)
+    `compiled` keeps the compiled templates between calls (CompiledTemplates); `only(key)` says
+    which pages to render, when not all (the live preview after a save)."""
+    r = PageRenderer(content, urls, lang, files, compiled, only)
     _ = r.env.globals["_"]
     g = r.env.globals
     g["renditions"] = renditions
@@ -294,7 +300,7 @@ def render_pages(
     for content_type in CONTENT_TYPES:
         generate = GENERATORS.get(content_type.name, generate_records)
         pages.extend(generate(r, content_type))
-    return pages
+    return [page for page in pages if page is not None]
 
 
 # --- resolve: what a section's pages list ------------------------------------------------------
