@@ -188,3 +188,19 @@ def test_a_new_page_is_served_in_both_languages_after_a_full_rebuild(preview):
         for page in reversed(pages):
             page.unlink()
     assert _wait_for(lambda: _get(preview.url("/en/preview-test/")) is None, 120)
+
+
+def test_a_saved_name_appears_on_the_pages_of_the_records_that_name_it(preview):
+    organisation = preview.content / "organisations" / "syddansk-universitet.yaml"
+    original = organisation.read_text(encoding="utf-8")
+    partnership = preview.url("/en/initiatives/region-of-southern-denmark-partnership/")
+    assert "University of Southern Denmark" in _get(partnership)
+    organisation.write_text(
+        original.replace("University of Southern Denmark", "University of Southern Denmark UX"),
+        encoding="utf-8",
+    )
+    try:
+        shown = _wait_for(lambda: "University of Southern Denmark UX" in (_get(partnership) or ""))
+        assert shown, preview.output()
+    finally:
+        organisation.write_text(original, encoding="utf-8")
