@@ -71,42 +71,52 @@ def build_site(
     site_dir = Path(site_dir).resolve()
     work = prepare_work_folder(site_dir)
     try:
-        out = work / "site"
-        languages = content.languages
-        workers = min(len(languages), os.cpu_count() or 1)
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_leave_interrupts_to_parent
-        ) as pool:
-            with _interrupts_deferred():  # the first job forks the workers: never half-way
-                pool.submit(os.getpid).result()
-            try:
-                pdfs = render_all_pdfs(content, urls, pool, workers)
-                progress.say(f"{len(pdfs)} PDFs rendered")
-                shared = write_shared_files(content, urls, pdfs, out, pool, workers)
-                progress.say(f"{len(shared)} photos and kits written once for all languages")
-                jobs = [
-                    pool.submit(build_one_language, content, urls, lang, work, root, pdfs, shared)
-                    for lang in languages
-                ]
-                for job in jobs:
-                    progress.say(job.result())
-            except BaseException:  # Ctrl+C or a failure: start nothing more, then clean up
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
-        sitemap.write_root_files(content, urls, out)
-        progress.say("sitemaps, robots.txt and language chooser written")
-        problems = outputs.check_written(registry, out)
+        build_tree(content, urls, work, root, progress)
+        problems = outputs.check_written(registry, work / "site")
         if problems:
             raise BuildFailed(
                 "The finished site does not match its claimed paths:\n" + "\n".join(problems)
             )
-        _replace(site_dir, out)
+        _replace(site_dir, work / "site")
     except outputs.WrittenTwice as exc:
         raise BuildFailed(str(exc)) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
     progress.say(f"site built in {site_dir}")
     return content
+
+
+def build_tree(
+    content: Content, urls: UrlMap, work: Path, root: Path, progress: Progress
+) -> tuple[Pdfs, dict[str, int]]:
+    """Build the whole site into work/site from the docs folders work/docs/<lang>.
+
+    Returns the releases' PDFs and the shared files' sizes, which the live preview keeps to
+    rebuild single pages without making them again.
+    """
+    out = work / "site"
+    languages = content.languages
+    workers = min(len(languages), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_leave_interrupts_to_parent) as pool:
+        with _interrupts_deferred():  # the first job forks the workers: never half-way
+            pool.submit(os.getpid).result()
+        try:
+            pdfs = render_all_pdfs(content, urls, pool, workers)
+            progress.say(f"{len(pdfs)} PDFs rendered")
+            shared = write_shared_files(content, urls, pdfs, out, pool, workers)
+            progress.say(f"{len(shared)} photos and kits written once for all languages")
+            jobs = [
+                pool.submit(build_one_language, content, urls, lang, work, root, pdfs, shared)
+                for lang in languages
+            ]
+            for job in jobs:
+                progress.say(job.result())
+        except BaseException:  # Ctrl+C or a failure: start nothing more, then clean up
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    sitemap.write_root_files(content, urls, out)
+    progress.say("sitemaps, robots.txt and language chooser written")
+    return pdfs, shared
 
 
 def prepare_work_folder(site_dir: Path) -> Path:
@@ -306,6 +316,9 @@ def write_docs(
     docs: Path,
     pdfs: Pdfs,
     shared: dict[str, int] | None = None,
+    written: list[str] | None = None,
+    compiled=None,
+    only=None,
 ) -> tuple[int, int]:
     """Write one language's downloads and Markdown pages into its MkDocs docs folder.
 
@@ -313,8 +326,10 @@ def write_docs(
     `shared` gives the sizes of the files written once for all languages (write_shared_files).
     Without it (the live preview, which serves one language at the server's root) the shared
     files go into the docs folder too, where the pages' relative links find them.
-    Files whose bytes are unchanged are not rewritten and files no longer generated are removed,
-    so the live preview's file watcher sees only real changes.
+    Files whose bytes are unchanged are not rewritten and files no longer generated are removed;
+    the paths of those written and removed are added to `written`, for the live preview, which
+    also keeps the compiled templates in `compiled` (render.CompiledTemplates) and renders
+    only the pages `only(key)` accepts, leaving the others' files as they are.
     """
     from generator.newsroom.downloads import shared_link
 
@@ -325,7 +340,7 @@ def write_docs(
         shared = {shared_link(path): len(data) for path, data in preview_shared.items()}
         files.update(preview_shared)
     sizes.update(shared)
-    pages = render_pages(content, urls, lang, sizes, renditions)
+    pages = render_pages(content, urls, lang, sizes, renditions, compiled, only)
     wanted = dict(files)
     wanted.update((page.path, page.text.encode("utf-8")) for page in pages)
     for path, data in wanted.items():
@@ -334,11 +349,15 @@ def write_docs(
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    if docs.exists():
+        if written is not None:
+            written.append(path)
+    if docs.exists() and only is None:
         for existing in sorted(docs.rglob("*"), reverse=True):
             rel = existing.relative_to(docs).as_posix()
             if existing.is_file() and rel not in wanted:
                 existing.unlink()
+                if written is not None:
+                    written.append(rel)
             elif existing.is_dir() and not any(existing.iterdir()):
                 existing.rmdir()
     return len(files), len(pages)

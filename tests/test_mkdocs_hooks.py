@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
-from mkdocs.exceptions import Abort
-
 from generator.site import mkdocs_hooks
-from generator.site.mkdocs_adapter import PREVIEW_REGENERATE
 
 
 def test_page_html_keeps_structure_and_drops_what_could_run():
@@ -39,16 +35,3 @@ def test_mkdocs_own_sitemap_is_not_written():
     config = SimpleNamespace(extra={})
     assert mkdocs_hooks.on_post_template("<urlset/>", "sitemap.xml", config) == ""
     assert mkdocs_hooks.on_post_template("<html>", "404.html", config) == "<html>"
-
-
-def test_the_preview_regenerates_before_each_rebuild_and_says_why_it_could_not():
-    calls = []
-    mkdocs_hooks.on_pre_build(SimpleNamespace(extra={PREVIEW_REGENERATE: lambda: calls.append(1)}))
-    mkdocs_hooks.on_pre_build(SimpleNamespace(extra={}))  # a build: nothing to regenerate
-    assert calls == [1]
-
-    def broken() -> None:
-        raise OSError("content/site.yaml is gone")
-
-    with pytest.raises(Abort, match="^Not rebuilt: content/site.yaml is gone$"):
-        mkdocs_hooks.on_pre_build(SimpleNamespace(extra={PREVIEW_REGENERATE: broken}))

@@ -1,16 +1,28 @@
-"""The live preview: it rebuilds on every change and survives content errors."""
+"""The live preview: every language at once, rebuilt on every save, errors shown in the page."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+pytest.register_assert_rewrite("tests.quality_helpers")
+from tests.quality_helpers import CHROMIUM, CHROMIUM_FLAGS, require_file, require_module  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+RECORD = Path("initiatives") / "sund-vaegt.yaml"
+DA_PAGE = "/da/indsatser/sund-vaegt/"
+EN_PAGE = "/en/initiatives/healthy-weight/"
+BROKEN_LINE = "start: 23.11.2021"
 
 
 def _free_port() -> int:
@@ -21,7 +33,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
     except OSError:
         return None
@@ -33,49 +45,162 @@ def _wait_for(predicate, seconds: float = 60.0):
         value = predicate()
         if value:
             return value
-        time.sleep(0.5)
+        time.sleep(0.2)
     return None
 
 
-def test_preview_rebuilds_on_change_and_survives_content_errors(tmp_path):
-    content = tmp_path / "content"
+class Preview:
+    def __init__(self, content: Path, log: Path, port: int, process: subprocess.Popen):
+        self.content, self.log, self.port, self.process = content, log, port, process
+        self.source = content / RECORD
+        self.original = self.source.read_text(encoding="utf-8")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def save(self, text: str) -> None:
+        self.source.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """`build.py serve` on a copy of the bundled content, started once for the module."""
+    folder = tmp_path_factory.mktemp("preview")
+    content = folder / "content"
     shutil.copytree(ROOT / "content", content)
     port = _free_port()
-    log = tmp_path / "serve.log"
+    log = folder / "serve.log"
+    (folder / "tmp").mkdir()  # where the preview builds the site
     with log.open("w") as out:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                str(ROOT / "build.py"),
-                "--content",
-                str(content),
-                "serve",
-                "--lang",
-                "en",
-                "--port",
-                str(port),
-            ],
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "--content", str(content), "serve"]
+            + ["--lang", "en", "--port", str(port)],
             stdout=out,
             stderr=subprocess.STDOUT,
             cwd=ROOT,
+            env={**os.environ, "TMPDIR": str(folder / "tmp")},
+        )
+    running = Preview(content, log, port, process)
+    try:
+        assert _wait_for(lambda: _get(running.url(EN_PAGE)), 120), running.output()
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    assert "Traceback" not in running.output()
+
+
+def test_both_languages_and_the_chooser_are_served_at_once(preview):
+    assert f"Preview at http://127.0.0.1:{preview.port}/en/ (da, en;" in preview.output()
+    assert '<html lang="da"' in _get(preview.url("/da/"))
+    assert '<html lang="en"' in _get(preview.url("/en/"))
+    chooser = _get(preview.url("/"))
+    assert 'href="/da/"' in chooser and 'href="/en/"' in chooser
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.switch: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "md-select__link" in (attrs.get("class") or ""):
+            self.switch[attrs["hreflang"]] = attrs["href"]
+
+
+def test_the_language_switcher_leads_to_the_served_page_in_the_other_language(preview):
+    links = _Links()
+    links.feed(_get(preview.url(DA_PAGE)))
+    target = urljoin(preview.url(DA_PAGE), links.switch["en"])
+    assert target == preview.url(EN_PAGE)
+    assert "Healthy Weight" in _get(target)
+
+
+def test_a_saved_title_appears_in_the_served_page(preview):
+    preview.save(preview.original.replace("Healthy Weight", "Healthy Weight Preview"))
+    try:
+        shown = _wait_for(lambda: "Healthy Weight Preview" in (_get(preview.url(EN_PAGE)) or ""))
+        assert shown, preview.output()
+    finally:
+        preview.save(preview.original)
+    assert _wait_for(lambda: "Healthy Weight Preview" not in _get(preview.url(EN_PAGE)))
+
+
+def test_a_content_error_shows_over_the_page_and_goes_away_when_fixed(preview):
+    require_module("playwright", "pip install -r requirements-dev.txt (playwright==1.65.2)")
+    require_file(Path(CHROMIUM), "apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page()
+            page.goto(preview.url(EN_PAGE))
+            assert page.locator("#preview-errors").count() == 0
+            preview.save(preview.original.replace("start: 2021-11-23", BROKEN_LINE))
+            try:
+                page.wait_for_selector("#preview-errors", timeout=60_000)
+                shown = page.inner_text("#preview-errors")
+                # The same lines as in the terminal, over the last good page.
+                assert "sund-vaegt.yaml:" in shown and "'23.11.2021'" in shown
+                assert shown.splitlines()[0] in preview.output()
+                assert "Healthy Weight" in page.inner_text("h1")
+            finally:
+                preview.save(preview.original)
+            page.wait_for_selector("#preview-errors", state="detached", timeout=60_000)
+            assert "Healthy Weight" in page.inner_text("h1")
+        finally:
+            browser.close()
+    assert "1 problem(s); still showing the last good version." in preview.output()
+
+
+def test_the_preview_script_is_only_in_served_pages(preview):
+    assert "/_preview/events" in _get(preview.url(EN_PAGE))
+    built = list(
+        (preview.content.parent / "tmp").glob("**/en/initiatives/healthy-weight/index.html")
+    )
+    assert built
+    assert all("/_preview/events" not in p.read_text(encoding="utf-8") for p in built)
+
+
+def test_a_new_page_is_served_in_both_languages_after_a_full_rebuild(preview):
+    pages = [preview.content / "pages" / f"preview-test.{lang}.md" for lang in ("da", "en")]
+    for page, title in zip(pages, ("Prøveside", "Preview test page"), strict=True):
+        page.write_text(
+            f"---\ntitle: {title}\nslug: preview-test\n"
+            f"description: {title}.\n---\n\nIt is served at once.\n",
+            encoding="utf-8",
         )
     try:
-        url = f"http://127.0.0.1:{port}/initiatives/healthy-weight/"
-        page = _wait_for(lambda: _get(url), 90)
-        assert page and "Healthy Weight" in page, log.read_text()
-        source = content / "initiatives" / "sund-vaegt.yaml"
-        original = source.read_text(encoding="utf-8")
-        source.write_text(
-            original.replace("Healthy Weight", "Healthy Weight Preview"), encoding="utf-8"
-        )
-        assert _wait_for(lambda: "Healthy Weight Preview" in (_get(url) or ""), 60), log.read_text()
-        source.write_text(
-            original.replace("start: 2021-11-23", "start: 23.11.2021"), encoding="utf-8"
-        )
-        assert _wait_for(lambda: "'23.11.2021'" in log.read_text(), 60), log.read_text()
-        # The last good version stays on screen.
-        assert _wait_for(lambda: "Healthy Weight Preview" in (_get(url) or ""), 60)
-        assert server.poll() is None
+        for lang in ("da", "en"):
+            served = _wait_for(
+                lambda lang=lang: (
+                    "It is served at once." in (_get(preview.url(f"/{lang}/preview-test/")) or "")
+                ),
+                120,
+            )
+            assert served, preview.output()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for page in reversed(pages):
+            page.unlink()
+    assert _wait_for(lambda: _get(preview.url("/en/preview-test/")) is None, 120)
+
+
+def test_a_saved_name_appears_on_the_pages_of_the_records_that_name_it(preview):
+    organisation = preview.content / "organisations" / "syddansk-universitet.yaml"
+    original = organisation.read_text(encoding="utf-8")
+    partnership = preview.url("/en/initiatives/region-of-southern-denmark-partnership/")
+    assert "University of Southern Denmark" in _get(partnership)
+    organisation.write_text(
+        original.replace("University of Southern Denmark", "University of Southern Denmark UX"),
+        encoding="utf-8",
+    )
+    try:
+        shown = _wait_for(lambda: "University of Southern Denmark UX" in (_get(partnership) or ""))
+        assert shown, preview.output()
+    finally:
+        organisation.write_text(original, encoding="utf-8")

@@ -146,8 +146,12 @@ class _Context:
         )
 
 
-def validate_content(root: Path) -> CheckedContent:
-    """Check the content folder; raise ContentInvalid listing every problem found."""
+def validate_content(root: Path, parsed: dict | None = None) -> CheckedContent:
+    """Check the content folder; raise ContentInvalid listing every problem found.
+
+    `parsed` keeps the record files parsed by an earlier call (the live preview's), by path:
+    a file whose text is unchanged is not parsed again. Its documents are only read.
+    """
     root = Path(root)
     errors: list[ContentError] = []
     checked = CheckedContent(root)
@@ -180,7 +184,7 @@ def validate_content(root: Path) -> CheckedContent:
         first_with_id: dict[str, str] = {}  # x.yaml and x.yml would be the same record
         for rel in files.get(record_type.folder, []):
             record = _check_record_file(
-                root, rel, record_type, errors, languages, zone, checked.warnings
+                root, rel, record_type, errors, languages, zone, checked.warnings, parsed
             )
             stem = _stem(rel)
             if stem in first_with_id:
@@ -346,7 +350,11 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _parse(
-    root: Path, name: str, errors: list[ContentError], required: bool = False
+    root: Path,
+    name: str,
+    errors: list[ContentError],
+    required: bool = False,
+    parsed: dict | None = None,
 ) -> Document | None:
     path = root / name
     rel = _rel(root, path)
@@ -361,7 +369,13 @@ def _parse(
     text = read_text(path, rel, errors)
     if text is None:
         return None
+    if parsed is not None and rel in parsed and parsed[rel][0] == text:
+        return parsed[rel][1]
+    before = len(errors)
     doc = parse_yaml(text, rel, errors)
+    if parsed is not None and len(errors) == before and doc is not None:
+        if doc.data is not UNREADABLE and isinstance(doc.data, dict):
+            parsed[rel] = (text, doc)
     if doc is not None and doc.data is UNREADABLE:
         return None
     if doc is not None and not isinstance(doc.data, dict):
@@ -407,9 +421,10 @@ def _check_record_file(
     languages: tuple[str, ...],
     zone: ZoneInfo | None,
     warnings: list[ContentError] | None = None,
+    parsed: dict | None = None,
 ) -> Checked | None:
     record_id = _record_id(rel, errors)
-    doc = _parse(root, rel.split("/", 1)[1], errors)
+    doc = _parse(root, rel.split("/", 1)[1], errors, parsed=parsed)
     if doc is None or record_id is None:
         return None
     ctx = _Context(root, doc, errors, languages, zone, warnings)

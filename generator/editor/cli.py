@@ -30,8 +30,10 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
     build = commands.add_parser("build", help="check the content and build site/ (default)")
     build.add_argument("--site", type=Path, default=root / "site", help="output folder")
     commands.add_parser("check", help="check the content and report every problem")
-    serve = commands.add_parser("serve", help="live preview of one language")
-    serve.add_argument("--lang", choices=codes(), help="default: the first language of site.yaml")
+    serve = commands.add_parser("serve", help="live preview of the site in every language")
+    serve.add_argument(
+        "--lang", choices=codes(), help="language to open (default: the first of site.yaml)"
+    )
     serve.add_argument("--port", type=int, default=8000)
     new = commands.add_parser("new", help="start a new record from a scaffold")
     new.add_argument("kind", choices=[t.kind for t in CONTENT_TYPES])

@@ -7,6 +7,8 @@ moving to another engine means rewriting this module and the theme overrides, no
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +18,6 @@ from generator import i18n
 from generator import languages as language_table
 
 HOOKS = Path(__file__).resolve().parent / "mkdocs_hooks.py"
-# The key of config.extra under which the preview hands the hooks its regenerate() callable.
-PREVIEW_REGENERATE = "preview_regenerate"
 # What MkDocs writes into a language's folder besides the pages and the docs folder's files
 # (a folder claims every file below it). Its sitemap is not among them: the hooks leave it out,
 # and sitemap.py writes ours, with hreflang alternates.
@@ -50,8 +50,14 @@ class BuildFailed(Exception):
 def build_language(config_file: Path, build: LanguageBuild) -> None:
     """Run one strict MkDocs build with Material for one language."""
     from mkdocs.commands.build import build as mkdocs_build
+
+    with _reporting(build.lang) as warnings:
+        mkdocs_build(_config(config_file, build, strict=True))
+    _raise_warnings(build.lang, warnings)
+
+
+def _config(config_file: Path, build: LanguageBuild, strict: bool):
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
 
     settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     theme = dict(settings["theme"])
@@ -60,33 +66,100 @@ def build_language(config_file: Path, build: LanguageBuild) -> None:
         logo=build.logo,
         custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()),
     )
+    return load_config(
+        config_file=str(config_file),
+        site_name=build.site_name,
+        site_description=build.site_description,
+        site_url=build.site_url,
+        docs_dir=str(build.docs_dir),
+        site_dir=str(build.site_dir),
+        nav=build.nav,
+        theme=theme,
+        plugins=[{"search": {"lang": [language_table.language(build.lang).search]}}],
+        hooks=[str(HOOKS)],
+        extra={**settings.get("extra", {}), **build.extra},
+        strict=strict,
+    )
+
+
+@contextmanager
+def _reporting(lang: str) -> Iterator[_WarningCounter]:
+    """Collect MkDocs' warnings; turn its failures into BuildFailed."""
+    from mkdocs.exceptions import Abort, MkDocsException
+
     warnings = _WarningCounter()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(warnings)
     try:
-        config = load_config(
-            config_file=str(config_file),
-            site_name=build.site_name,
-            site_description=build.site_description,
-            site_url=build.site_url,
-            docs_dir=str(build.docs_dir),
-            site_dir=str(build.site_dir),
-            nav=build.nav,
-            theme=theme,
-            plugins=[{"search": {"lang": [language_table.language(build.lang).search]}}],
-            hooks=[str(HOOKS)],
-            extra={**settings.get("extra", {}), **build.extra},
-            strict=True,
-        )
-        mkdocs_build(config)
+        yield warnings
     except (Abort, MkDocsException) as exc:
-        raise BuildFailed(
-            f"MkDocs ({build.lang}): {exc}\n" + "\n".join(warnings.messages)
-        ) from None
+        raise BuildFailed(f"MkDocs ({lang}): {exc}\n" + "\n".join(warnings.messages)) from None
     finally:
         logger.removeHandler(warnings)
+
+
+def _raise_warnings(lang: str, warnings: _WarningCounter) -> None:
     if warnings.messages:
-        raise BuildFailed(f"MkDocs ({build.lang}) warned:\n" + "\n".join(warnings.messages))
+        raise BuildFailed(f"MkDocs ({lang}) warned:\n" + "\n".join(warnings.messages))
+
+
+class LiveLanguage:
+    """One language's MkDocs site kept in memory after a build, to rebuild single pages.
+
+    The live preview uses it: MkDocs' own steps (configuration, files, navigation, theme) run
+    once, as in a build; afterwards a saved page is read and written again through MkDocs' page
+    functions with that navigation, in a fraction of a build's time. The search index stays as
+    the last full build wrote it.
+    """
+
+    def __init__(self, config_file: Path, build: LanguageBuild):
+        from mkdocs.commands.build import _populate_page
+        from mkdocs.structure.files import get_files, set_exclusions
+        from mkdocs.structure.nav import get_navigation
+        from mkdocs.structure.pages import Page
+
+        self.lang = build.lang
+        with _reporting(build.lang) as warnings:
+            config = _config(config_file, build, strict=False)
+            config = config.plugins.on_config(config)
+            config.plugins.on_pre_build(config=config)
+            files = get_files(config)
+            env = config.theme.get_env()
+            files.add_files_from_theme(env, config)
+            files = config.plugins.on_files(files, config=config)
+            set_exclusions(files, config)
+            nav = get_navigation(files, config)
+            nav = config.plugins.on_nav(nav, config=config, files=files)
+            for file in files.documentation_pages():
+                if file.page is None:
+                    Page(None, file, config)
+                _populate_page(file.page, config, files)
+            self.env = config.plugins.on_env(env, config=config, files=files)
+        _raise_warnings(build.lang, warnings)
+        # The search index is written only by a full build: collecting entries for it on every
+        # rebuilt page would be wasted time.
+        events = config.plugins.events["page_context"]
+        events[:] = [e for e in events if config.plugins._event_origins.get(e) != "search"]
+        self.config, self.files, self.nav = config, files, nav
+
+    def knows(self, rel: str) -> bool:
+        """Whether `rel` (a path in the docs folder) is one of the site's files."""
+        return self.files.get_file_from_path(rel) is not None
+
+    def rebuild(self, rels: list[str]) -> None:
+        """Read and write again the pages and files at these docs-folder paths."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        pages = self.files.documentation_pages()
+        with _reporting(self.lang) as warnings:
+            for rel in rels:
+                file = self.files.get_file_from_path(rel)
+                if file.page is None:
+                    file.copy_file()
+                    continue
+                _populate_page(file.page, self.config, self.files)
+                _build_page(file.page, self.config, pages, self.nav, self.env)
+        _raise_warnings(self.lang, warnings)
 
 
 class _WarningCounter(logging.Handler):
@@ -151,52 +224,3 @@ def extra_settings(
         "home_path": f"{base_path}{lang}/",
         "fallback_notice": notices,
     }
-
-
-def serve_language(
-    config_file: Path, build: LanguageBuild, watch: list[Path], host: str, port: int, regenerate
-) -> None:
-    """MkDocs' live-reload server for one language.
-
-    `regenerate()` runs before every rebuild (through the `on_pre_build` hook) and rewrites the
-    docs folder from content/; when it raises, MkDocs keeps serving the last good build.
-    """
-    from mkdocs.commands.serve import serve
-
-    settings = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    theme = dict(settings["theme"])
-    theme.update(
-        language=build.lang,
-        logo=build.logo,
-        custom_dir=str((config_file.parent / theme["custom_dir"]).resolve()),
-    )
-    # MkDocs reloads its configuration on every rebuild, so the settings go into a file of their
-    # own rather than into keyword arguments that a reload would consume.
-    settings.update(
-        site_name=build.site_name,
-        site_description=build.site_description,
-        site_url=f"http://{host}:{port}/",
-        docs_dir=str(build.docs_dir),
-        nav=build.nav,
-        theme=theme,
-        plugins=[{"search": {"lang": [language_table.language(build.lang).search]}}],
-        hooks=[str(HOOKS)],
-        dev_addr=f"{host}:{port}",
-        strict=False,
-    )
-    preview_config = build.docs_dir.parent / f"mkdocs-preview-{build.lang}.yml"
-    preview_config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    serve(
-        config_file=str(preview_config),
-        livereload=True,
-        watch=[str(p) for p in watch],
-        watch_theme=True,
-        # The preview serves the one language at the server's root. `extra` is passed anew on
-        # every reload of the configuration, so the hooks find `regenerate` there each time.
-        extra={
-            **settings.get("extra", {}),
-            **build.extra,
-            "home_path": "/",
-            PREVIEW_REGENERATE: regenerate,
-        },
-    )

@@ -96,22 +96,6 @@ def sanitise(html: str) -> str:
     )
 
 
-def on_pre_build(config) -> None:
-    """The live preview rewrites the docs folder from content/ before every rebuild, with the
-    callable mkdocs_adapter.serve_language puts into config.extra."""
-    from mkdocs.exceptions import Abort
-
-    from generator.site.mkdocs_adapter import PREVIEW_REGENERATE
-
-    regenerate = config.extra.get(PREVIEW_REGENERATE)
-    if regenerate is None:
-        return  # a build, not the preview
-    try:
-        regenerate()
-    except Exception as exc:  # the preview shows the last good build; say why, briefly
-        raise Abort(f"Not rebuilt: {exc}") from None
-
-
 def on_page_content(html: str, page, config, files) -> str:
     return sanitise(html)
 
@@ -141,7 +125,7 @@ SKIPPED_TEMPLATES = ("sitemap.xml",)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    from generator.site import mkdocs_hooks as shared  # see on_pre_build
+    from generator.site import mkdocs_hooks as shared  # MkDocs loads this file as its own module
 
     if template_name in shared.SKIPPED_TEMPLATES:
         return ""

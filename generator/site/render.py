@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from generator import i18n, languages, paths
@@ -54,12 +55,21 @@ class RenderedPage:
 class PageRenderer:
     """Renders every page of one language."""
 
-    def __init__(self, content: Content, urls: UrlMap, lang: str, files: dict[str, int]):
+    def __init__(
+        self,
+        content: Content,
+        urls: UrlMap,
+        lang: str,
+        files: dict[str, int],
+        compiled: BytecodeCache | None = None,
+        only: Callable[[tuple], bool] | None = None,
+    ):
+        self.only = only  # which pages to render (the live preview's); None: all
         self.content = content
         self.urls = urls
         self.lang = lang
         self.files = files  # published downloads: path -> size in bytes
-        self.env = _environment()
+        self.env = _environment(compiled)
         gettext = i18n.translations(lang)
         self.env.globals.update(
             _=gettext.gettext,
@@ -91,7 +101,9 @@ class PageRenderer:
 
     def render(
         self, key: tuple, template: str, title: str, description: str = "", **extra
-    ) -> RenderedPage:
+    ) -> RenderedPage | None:
+        if self.only is not None and not self.only(key):
+            return None
         lang = self.lang
         doc_file = self.urls.doc_file(key, lang)
 
@@ -217,9 +229,25 @@ def md_body(text: str | None) -> Markup:
     return Markup("\n".join(lines))
 
 
-def _environment() -> Environment:
+class CompiledTemplates(BytecodeCache):
+    """The templates compiled once and kept in memory, for a process that renders pages again
+    and again (the live preview). A changed template is compiled anew (its checksum differs)."""
+
+    def __init__(self):
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+def _environment(compiled: BytecodeCache | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=compiled,
         undefined=StrictUndefined,
         autoescape=True,
         finalize=escape_text,
@@ -242,11 +270,20 @@ def eu_statement(lang: str) -> str:
 
 
 def render_pages(
-    content: Content, urls: UrlMap, lang: str, files: dict[str, int], renditions: dict
+    content: Content,
+    urls: UrlMap,
+    lang: str,
+    files: dict[str, int],
+    renditions: dict,
+    compiled: BytecodeCache | None = None,
+    only: Callable[[tuple], bool] | None = None,
 ) -> list[RenderedPage]:
     """Every page of the site in one language: the home page, then each content type's section
-    and record pages, made by the type's generator (GENERATORS, else generate_records)."""
-    r = PageRenderer(content, urls, lang, files)
+    and record pages, made by the type's generator (GENERATORS, else generate_records).
+
+    `compiled` keeps the compiled templates between calls (CompiledTemplates); `only(key)` says
+    which pages to render, when not all (the live preview after a save)."""
+    r = PageRenderer(content, urls, lang, files, compiled, only)
     _ = r.env.globals["_"]
     g = r.env.globals
     g["renditions"] = renditions
@@ -263,7 +300,7 @@ def render_pages(
     for content_type in CONTENT_TYPES:
         generate = GENERATORS.get(content_type.name, generate_records)
         pages.extend(generate(r, content_type))
-    return pages
+    return [page for page in pages if page is not None]
 
 
 # --- resolve: what a section's pages list ------------------------------------------------------
