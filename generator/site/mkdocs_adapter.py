@@ -139,7 +139,9 @@ class LiveLanguage:
         # The search index is written only by a full build: collecting entries for it on every
         # rebuilt page would be wasted time.
         events = config.plugins.events["page_context"]
-        events[:] = [e for e in events if config.plugins._event_origins.get(e) != "search"]
+        events[:] = [
+            e for e in events if type(getattr(e, "__self__", None)).__name__ != "SearchPlugin"
+        ]
         self.config, self.files, self.nav = config, files, nav
 
     def knows(self, rel: str) -> bool:
