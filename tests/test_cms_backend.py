@@ -129,3 +129,20 @@ def test_a_page_of_another_site_cannot_write_to_the_working_copy(content):
             urllib.request.urlopen(request, timeout=10)
         assert refused.value.code == 403
     assert (content / "site.yaml").is_file()
+
+
+def test_the_preview_serves_the_site_alone_when_the_editor_is_not_installed(
+    tmp_path, monkeypatch, capsys
+):
+    from generator.editor import cms_backend
+
+    def missing():
+        raise FileNotFoundError("node_modules/decap-cms/dist/decap-cms.js is missing")
+
+    monkeypatch.setattr(cms_backend, "cms_script_files", missing)
+    with cms_backend.preview_mounts(tmp_path) as mounts:
+        assert mounts == {}
+    assert capsys.readouterr().err == (
+        "note: the web editor is not served: its files come from npm; run `npm ci` in the "
+        "project folder to add it at /admin/\n"
+    )

@@ -204,3 +204,58 @@ def test_a_saved_name_appears_on_the_pages_of_the_records_that_name_it(preview):
         assert shown, preview.output()
     finally:
         organisation.write_text(original, encoding="utf-8")
+
+
+def test_the_web_editor_is_served_and_a_save_in_it_shows_in_the_preview(preview):
+    """`serve` mounts the web editor at /admin/, saving through the local backend into the
+    working copy; the preview then rebuilds the page like after any other save."""
+    require_module("playwright", "pip install -r requirements-dev.txt (playwright==1.65.2)")
+    require_file(Path(CHROMIUM), "apt-get install chromium")
+    require_file(
+        ROOT / "node_modules" / "decap-cms" / "dist" / "decap-cms.js",
+        "run `npm ci` (devDependency decap-cms@3.16.3)",
+    )
+    from playwright.sync_api import sync_playwright
+
+    assert f"Also served: http://127.0.0.1:{preview.port}/admin/" in preview.output()
+    record = preview.content / "initiatives" / "region-syddanmark-partnership.yaml"
+    original = record.read_text(encoding="utf-8")
+    partnership = preview.url("/en/initiatives/region-of-southern-denmark-partnership/")
+    outside: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(locale="da-DK", viewport={"width": 1400, "height": 1000})
+            # The editor and its local backend are both on this machine (two ports).
+            page.on(
+                "request",
+                lambda r: (
+                    None
+                    if r.url.startswith(("http://127.0.0.1:", "blob:", "data:"))
+                    else outside.append(r.url)
+                ),
+            )
+            page.goto(preview.url("/admin/"))
+            page.get_by_role("button", name="Log ind").click()
+            page.goto(
+                preview.url(
+                    "/admin/#/collections/initiatives/entries/region-syddanmark-partnership"
+                )
+            )
+            amount = page.locator('[id^="amount-field-"]').first
+            assert amount.input_value() == "3000000"
+            amount.fill("3500000")
+            page.get_by_role("button", name="Publicer", exact=True).click()
+            page.get_by_text("Publicer nu", exact=True).click()
+            page.get_by_text("Dokumentet er gemt").wait_for(timeout=15000)
+        finally:
+            browser.close()
+    try:
+        assert record.read_text(encoding="utf-8") == original.replace(
+            "    amount: 3000000\n", "    amount: 3500000\n"
+        )
+        shown = _wait_for(lambda: "DKK 3,500,000" in (_get(partnership) or ""))
+        assert shown, preview.output()
+        assert outside == []
+    finally:
+        record.write_text(original, encoding="utf-8")

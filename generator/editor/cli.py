@@ -81,10 +81,12 @@ def _run(command: str, args: argparse.Namespace, root: Path, now) -> int:
         build_site(args.content, getattr(args, "site", root / "site"), root, now, quiet=args.quiet)
         return 0
     if command == "serve":
+        from generator.editor.cms_backend import preview_mounts
         from generator.editor.preview import serve
 
         lang = args.lang or site_languages_of(Path(args.content))[0]
-        return serve(args.content, root, lang, args.port, args.now)
+        with preview_mounts(Path(args.content)) as mounts:
+            return serve(args.content, root, lang, args.port, args.now, mounts=mounts)
     if command == "new":
         from generator.editor.scaffold import new_record
 

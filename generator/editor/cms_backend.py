@@ -17,9 +17,11 @@ import datetime
 import io
 import json
 import mimetypes
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,7 +34,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 from generator.content import schema as s
 from generator.content.types import CONTENT_TYPES
 from generator.content.validate import site_languages
-from generator.editor.cms import ADMIN, LOCAL_API, admin_files
+from generator.editor.cms import ADMIN, LOCAL_API, admin_files, cms_script_files
 from generator.editor.scaffold import new_record_id, site_zone
 from generator.languages import make_slug
 
@@ -53,6 +55,48 @@ def local_editor(content_dir: Path, port: int = 0) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def preview_mounts(content_dir: Path) -> Iterator[dict]:
+    """What `serve` mounts for the web editor: {"/admin/": handler}, with the local backend
+    running for the block. Without the CMS's npm package there is nothing to mount, and one
+    line says how to get it; the preview of the site works either way."""
+    try:
+        cms_script_files()
+    except FileNotFoundError:
+        print(
+            "note: the web editor is not served: its files come from npm; run `npm ci` "
+            "in the project folder to add it at /admin/",
+            file=sys.stderr,
+        )
+        yield {}
+        return
+    with local_editor(content_dir) as base:
+        files = admin_files(Path(content_dir), local_backend=base + LOCAL_API.lstrip("/"))
+        yield {f"/{ADMIN}/": partial(_send_admin_file, files)}
+
+
+def _send_admin_file(files: dict[str, bytes], request: BaseHTTPRequestHandler) -> None:
+    """Answer a request of the preview for /admin/... from the editor's files."""
+    path = urlsplit(request.path).path.lstrip("/")
+    if path == ADMIN:
+        request.send_response(302)
+        request.send_header("Location", f"/{ADMIN}/")
+        request.send_header("Content-Length", "0")
+        request.end_headers()
+        return
+    if path == f"{ADMIN}/":
+        path = f"{ADMIN}/index.html"
+    data = files.get(path)
+    kind = TYPES.get(Path(path).suffix) or mimetypes.guess_type(path)[0] or "text/plain"
+    request.send_response(200 if data is not None else 404)
+    request.send_header("Content-Type", kind if data is not None else "text/plain")
+    request.send_header("Content-Length", str(len(data or b"not found")))
+    request.send_header("Cache-Control", "no-store")
+    request.end_headers()
+    if request.command != "HEAD":
+        request.wfile.write(data if data is not None else b"not found")
 
 
 def editor_server(content_dir: Path, port: int = 0) -> ThreadingHTTPServer:

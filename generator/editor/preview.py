@@ -275,12 +275,14 @@ def _serve(
     server = PreviewServer((host, port), state, base, site.content.site.base_url)
     for prefix, target in mounts.items():
         server.mount(prefix, target)
+    address = f"http://{host}:{server.server_address[1]}"
     print(
-        f"Preview at http://{host}:{server.server_address[1]}{base}{lang}/ "
-        f"({', '.join(site.content.languages)}; Ctrl+C stops it)",
+        f"Preview at {address}{base}{lang}/ ({', '.join(site.content.languages)}; Ctrl+C stops it)",
         file=sys.stderr,
         flush=True,
     )
+    for prefix in mounts:
+        print(f"Also served: {address}{prefix}", file=sys.stderr, flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watcher = _Watcher([Path(content_dir), paths.TEMPLATES, root / "theme"])
     site.prepare()
