@@ -227,7 +227,12 @@ def test_ctrl_c_during_a_build_leaves_site_as_it_was(minimal_content, tmp_path):
     assert tree_digest(site) == before
 
 
-def test_ctrl_c_stops_the_preview_and_removes_its_folder(minimal_content, tmp_path):
+@pytest.mark.parametrize(
+    ("stop", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "kill"]
+)
+def test_ctrl_c_or_kill_stops_the_preview_and_removes_its_folder(
+    minimal_content, tmp_path, stop, status
+):
     temp = tmp_path / "tmp"
     temp.mkdir()
     with socket.socket() as probe:
@@ -258,13 +263,13 @@ def test_ctrl_c_stops_the_preview_and_removes_its_folder(minimal_content, tmp_pa
     try:
         _wait_for(listening)
         assert any(temp.iterdir())  # the preview's pages
-        serve.send_signal(signal.SIGINT)
+        serve.send_signal(stop)
         stdout, stderr = serve.communicate(timeout=60)
     finally:
         serve.kill()  # a server that did not stop would outlive the tests
     assert "Traceback" not in stdout + stderr
     assert stderr.endswith("\ninterrupted; site/ was left as it was\n"), stderr
-    assert serve.returncode == 130
+    assert serve.returncode == status
     assert list(temp.iterdir()) == []
 
 

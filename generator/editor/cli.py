@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -65,11 +66,23 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
         now = build_now(args.now)
     except ValueError as exc:
         parser.error(str(exc))
+    # A stop asked for by a service manager or `timeout` (SIGTERM) cleans up as Ctrl+C does.
+    previous = signal.signal(signal.SIGTERM, _stop_on_terminate)
     try:
         _require_content_folder(args.content)
         return _run(command, args, root, now)
     except (ContentInvalid, BuildFailed, UserError, OSError, KeyboardInterrupt) as exc:
         return _report_failure(exc)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that temporary folders are removed."""
+
+
+def _stop_on_terminate(signum, frame) -> None:
+    raise Terminated()
 
 
 def _run(command: str, args: argparse.Namespace, root: Path, now) -> int:
@@ -113,7 +126,8 @@ def _report_failure(exc: BaseException) -> int:
         return 1
     if isinstance(exc, KeyboardInterrupt):
         print("interrupted; site/ was left as it was", file=sys.stderr)
-        return 130  # 128 + SIGINT, as shells report a program stopped with Ctrl+C
+        # 128 + the signal, as shells report a program stopped with Ctrl+C or with kill
+        return 143 if isinstance(exc, Terminated) else 130
     if isinstance(exc, OSError):  # a problem of the machine (disk full, permissions) at any step
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
