@@ -80,3 +80,16 @@ def test_the_event_stream_tells_pages_of_new_builds_and_errors(server):
             "version": 2,
             "errors": [],
         }
+
+
+def test_a_page_closed_while_it_is_answered_is_not_reported(server, capsys):
+    try:
+        raise BrokenPipeError(32, "Broken pipe")
+    except BrokenPipeError:
+        server.handle_error(None, ("127.0.0.1", 1))
+    try:
+        raise ValueError("a real fault")
+    except ValueError:
+        server.handle_error(None, ("127.0.0.1", 1))
+    err = capsys.readouterr().err
+    assert "BrokenPipeError" not in err and "ValueError: a real fault" in err

@@ -99,6 +99,13 @@ def _send_admin_file(files: dict[str, bytes], request: BaseHTTPRequestHandler) -
         request.wfile.write(data if data is not None else b"not found")
 
 
+class _EditorServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """The editor's tab closed while it was being answered is not news."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def editor_server(content_dir: Path, port: int = 0) -> ThreadingHTTPServer:
     """The HTTP server of local_editor, not yet started."""
     backend = LocalBackend(content_dir)
@@ -155,7 +162,7 @@ def editor_server(content_dir: Path, port: int = 0) -> ThreadingHTTPServer:
             self.end_headers()
             self.wfile.write(data)
 
-    server = ThreadingHTTPServer((HOST, port), Handler)
+    server = _EditorServer((HOST, port), Handler)
     api = f"http://{HOST}:{server.server_address[1]}{LOCAL_API}"
     files.update(admin_files(content_dir, local_backend=api))
     return server

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import posixpath
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,6 +72,12 @@ class PreviewServer(ThreadingHTTPServer):
         self.mounts: dict[str, Path | Route] = {}
         self.stopping = threading.Event()
         super().__init__(address, _Handler)
+
+    def handle_error(self, request, client_address) -> None:
+        """A page closed or reloaded while it was being answered is not news; anything else is
+        reported as the standard library does."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     def mount(self, prefix: str, target: Path | Route) -> None:
         """Serve a folder, or hand every request, under `prefix` ("/admin/")."""
