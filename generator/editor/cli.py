@@ -72,7 +72,7 @@ def main(argv: list[str], root: Path, parser: argparse.ArgumentParser) -> int:
         _require_content_folder(args.content)
         return _run(command, args, root, now)
     except (ContentInvalid, BuildFailed, UserError, OSError, KeyboardInterrupt) as exc:
-        return _report_failure(exc)
+        return _report_failure(exc, command)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -114,18 +114,20 @@ def _run(command: str, args: argparse.Namespace, root: Path, now) -> int:
     return run_translations(args.content, now, args.lang, args.export, args.import_)
 
 
-def _report_failure(exc: BaseException) -> int:
+def _report_failure(exc: BaseException, command: str = "build") -> int:
     """The one place that turns what went wrong into what the user reads: a line or two, never a
     traceback. Returns the exit status."""
     if isinstance(exc, ContentInvalid):
         _report(exc)
         return 1
+    # Only `build` writes site/; the other commands build into temporary folders, if at all.
+    kept = "; site/ was left as it was" if command == "build" else ""
     if isinstance(exc, BuildFailed):
         print(exc, file=sys.stderr)
-        print("The build failed; site/ was left as it was.", file=sys.stderr)
+        print(f"The build failed{kept}.", file=sys.stderr)
         return 1
     if isinstance(exc, KeyboardInterrupt):
-        print("interrupted; site/ was left as it was", file=sys.stderr)
+        print(f"interrupted{kept}", file=sys.stderr)
         # 128 + the signal, as shells report a program stopped with Ctrl+C or with kill
         return 143 if isinstance(exc, Terminated) else 130
     if isinstance(exc, OSError):  # a problem of the machine (disk full, permissions) at any step
