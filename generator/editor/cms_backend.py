@@ -80,23 +80,33 @@ def preview_mounts(content_dir: Path) -> Iterator[dict]:
 def _send_admin_file(files: dict[str, bytes], request: BaseHTTPRequestHandler) -> None:
     """Answer a request of the preview for /admin/... from the editor's files."""
     path = urlsplit(request.path).path.lstrip("/")
-    if path == ADMIN:
+    if path == ADMIN:  # the editor's own files are relative to /admin/
         request.send_response(302)
         request.send_header("Location", f"/{ADMIN}/")
         request.send_header("Content-Length", "0")
         request.end_headers()
         return
-    if path == f"{ADMIN}/":
-        path = f"{ADMIN}/index.html"
-    data = files.get(path)
-    kind = TYPES.get(Path(path).suffix) or mimetypes.guess_type(path)[0] or "text/plain"
-    request.send_response(200 if data is not None else 404)
-    request.send_header("Content-Type", kind if data is not None else "text/plain")
-    request.send_header("Content-Length", str(len(data or b"not found")))
+    status, data, kind = _admin_file(files, path)
+    request.send_response(status)
+    request.send_header("Content-Type", kind)
+    request.send_header("Content-Length", str(len(data)))
     request.send_header("Cache-Control", "no-store")
     request.end_headers()
     if request.command != "HEAD":
-        request.wfile.write(data if data is not None else b"not found")
+        request.wfile.write(data)
+
+
+def _admin_file(files: dict[str, bytes], path: str) -> tuple[int, bytes, str]:
+    """Status, bytes and media type of a file of /admin/ (`path` without the leading /)."""
+    if path == f"{ADMIN}/":
+        path = f"{ADMIN}/index.html"
+    if path not in files:
+        return 404, b"not found", "text/plain"
+    return (
+        200,
+        files[path],
+        TYPES.get(Path(path).suffix) or mimetypes.guess_type(path)[0] or "text/plain",
+    )
 
 
 class _EditorServer(ThreadingHTTPServer):
@@ -117,13 +127,7 @@ def editor_server(content_dir: Path, port: int = 0) -> ThreadingHTTPServer:
 
         def do_GET(self) -> None:
             path = self.path.split("?", 1)[0].lstrip("/")
-            if path in (ADMIN, f"{ADMIN}/"):
-                path = f"{ADMIN}/index.html"
-            if path not in files:
-                self._send(404, b"not found", "text/plain")
-                return
-            kind = TYPES.get(Path(path).suffix) or mimetypes.guess_type(path)[0] or "text/plain"
-            self._send(200, files[path], kind)
+            self._send(*_admin_file(files, f"{ADMIN}/" if path == ADMIN else path))
 
         def do_POST(self) -> None:
             if self.path.split("?", 1)[0] != LOCAL_API:
