@@ -27,11 +27,6 @@ def babel_locale(lang: str) -> str:
     return languages.language(lang).locale
 
 
-def language_name(code: str, lang: str) -> str:
-    """The name of language `code` written in `lang`: ('da', 'en') -> 'Danish'."""
-    return languages.name(code, lang)
-
-
 @functools.lru_cache(maxsize=4096)  # listings print the same dates over and over
 def format_date(value: date, lang: str) -> str:
     """23. november 2021 (da) / 23 November 2021 (en)."""

@@ -198,7 +198,7 @@ def extra_settings(
     _ = i18n.translations(lang).gettext
     notices = {}
     for source in languages:
-        name = i18n.language_name(source, lang)
+        name = language_table.name(source, lang)
         notices[source] = _("This page is only available in %(language)s.") % {"language": name}
     return {
         "alternate": [

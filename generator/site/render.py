@@ -88,7 +88,7 @@ class PageRenderer:
             rate=lambda x: i18n.format_rate(x, lang),
             number=lambda n: i18n.format_number(n, lang),
             phone=i18n.format_phone,
-            language_name=lambda code: i18n.language_name(code, lang),
+            language_name=lambda code: languages.name(code, lang),
             in_lang=lambda texts: languages.in_language(texts, lang),
             sections=languages.language(lang).sections,
             euro_amounts=languages.language(lang).euro_amounts,
