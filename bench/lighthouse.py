@@ -2,17 +2,21 @@
 """Lighthouse scores for the built bundled site: a benchmark to read, not a CI gate.
 
 Builds the bundled content (as of the same fixed moment as the tests), serves it on 127.0.0.1, and
-runs Lighthouse 12 in Debian's Chromium on the home page, an initiative and a press release of each
-language. Prints the four category scores per page, the key performance metrics, and every audit
-that failed. Chromium may resolve no host but 127.0.0.1, so nothing leaves the machine.
+runs Lighthouse 12 in Debian's Chromium on the home page, an initiative, a press release, the press
+room and the certifications page of each language, three times each. Prints the median of the four
+category scores per page, the key performance metrics, every audit that failed, and the home page's
+first-load transfer: every file the first visit fetches, gzip-compressed as a web server would send
+it, with photos counted apart. Chromium may resolve no host but 127.0.0.1, so nothing leaves the
+machine.
 
     python3 bench/lighthouse.py                  # mobile (Lighthouse's default, throttled)
     python3 bench/lighthouse.py --desktop        # Lighthouse's desktop preset
     python3 bench/lighthouse.py --site site      # score an already built folder
     python3 bench/lighthouse.py --json out.json  # also write the scores as JSON
+    python3 bench/lighthouse.py --runs 1         # one run per page instead of three
 
-Lighthouse (npm lighthouse@12.8.2; 13 needs a newer Node) is installed on demand with
-`npm install --no-save`, so package.json and the lock file stay as they are.
+Lighthouse (npm lighthouse@12.8.2; 13 needs a newer Node) is installed with the other tools by
+`npm ci`; tests/test_lighthouse.py holds the pages to the same scores in CI.
 """
 
 from __future__ import annotations
@@ -20,28 +24,31 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.site.urls import section_slug  # noqa: E402
 from tests.quality_helpers import (  # noqa: E402
     BUILD_NOW,
     CHROMIUM,
-    CHROMIUM_FLAGS,
+    LIGHTHOUSE,
+    LIGHTHOUSE_CATEGORIES,
     BuiltSite,
     SiteServer,
+    first_load_transfer,
     parse_html,
+    run_lighthouse,
     site_settings,
 )
 
-LIGHTHOUSE = "lighthouse@12.8.2"
-CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CATEGORIES = LIGHTHOUSE_CATEGORIES
 METRICS = (
     "first-contentful-paint",
     "largest-contentful-paint",
@@ -49,29 +56,6 @@ METRICS = (
     "cumulative-layout-shift",
     "speed-index",
 )
-# Only the local server may be resolved: no request can leave the machine.
-CHROME_FLAGS = CHROMIUM_FLAGS + ['--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"']
-
-
-def lighthouse_binary() -> Path:
-    """node_modules/.bin/lighthouse, installed (without saving) when missing."""
-    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
-    if not binary.exists():
-        print(f"installing {LIGHTHOUSE} (npm install --no-save) ...", file=sys.stderr, flush=True)
-        subprocess.run(
-            [
-                "npm",
-                "install",
-                "--no-save",
-                "--no-audit",
-                "--no-fund",
-                "--loglevel=error",
-                LIGHTHOUSE,
-            ],
-            cwd=ROOT,
-            check=True,
-        )
-    return binary
 
 
 def build(site: Path) -> None:
@@ -110,30 +94,29 @@ def pages_to_score(site: BuiltSite) -> list[tuple[str, Path]]:
                 print(f"warning: no {lang} page with {schema_type} JSON-LD", file=sys.stderr)
             else:
                 pages.append((f"{lang} {label}", page))
+        for label, section in (("press room", "press"), ("certificates", "certifications")):
+            page = site.root / lang / section_slug(section, lang) / "index.html"
+            if page.is_file():
+                pages.append((f"{lang} {label}", page))
     return pages
 
 
-def run_lighthouse(binary: Path, url: str, out: Path, desktop: bool) -> dict:
-    args = [
-        str(binary),
-        url,
-        "--quiet",
-        "--output=json",
-        f"--output-path={out}",
-        f"--only-categories={','.join(CATEGORIES)}",
-        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-    ]
-    if desktop:
-        args.append("--preset=desktop")
-    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", CHROMIUM))
-    result = subprocess.run(
-        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
-    )
-    if result.returncode != 0 or not out.is_file():
-        raise RuntimeError(
-            f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}"
-        )
-    return json.loads(out.read_text(encoding="utf-8"))
+def median_summary(runs: list[dict]) -> dict:
+    """The median score per category and the metrics and failed audits of the median run."""
+    scores = {
+        k: median(r["scores"][k] for r in runs if r["scores"][k] is not None)
+        if any(r["scores"][k] is not None for r in runs)
+        else None
+        for k in CATEGORIES
+    }
+    by_performance = sorted(runs, key=lambda r: r["scores"]["performance"] or 0)
+    middle = by_performance[len(runs) // 2]
+    return {
+        "scores": scores,
+        "runs": [r["scores"] for r in runs],
+        "metrics": middle["metrics"],
+        "failed": middle["failed"],
+    }
 
 
 def summarise(report: dict) -> dict:
@@ -162,12 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="an already built site folder (default: build)")
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop preset")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--runs", type=int, default=3, help="runs per page (median; default 3)")
     args = parser.parse_args(argv)
     if not Path(os.environ.get("CHROME_PATH", CHROMIUM)).is_file():
         parser.error(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CHROME_PATH)")
-    if not shutil.which("npm"):
-        parser.error("npm is needed to install Lighthouse")
-    binary = lighthouse_binary()
+    if not LIGHTHOUSE.exists():
+        parser.error(f"{LIGHTHOUSE.relative_to(ROOT)} is missing: run npm ci")
     base_url, languages = site_settings()
     with tempfile.TemporaryDirectory(prefix="klynge-lighthouse-") as tmp:
         folder = args.site.resolve() if args.site else Path(tmp) / "site"
@@ -175,13 +158,19 @@ def main(argv: list[str] | None = None) -> int:
             build(folder)
         site = BuiltSite(folder, base_url, languages)
         results = {}
+        transfers = {}
         with SiteServer(site) as server:
             for label, page in pages_to_score(site):
                 url = server.url(page)
                 started = time.perf_counter()
-                report = run_lighthouse(binary, url, Path(tmp) / "report.json", args.desktop)
+                runs = []
+                for _ in range(max(1, args.runs)):
+                    report = run_lighthouse(url, Path(tmp) / "report.json", args.desktop)
+                    runs.append(summarise(report))
+                if label.endswith(" home"):
+                    transfers[label] = first_load_transfer(report, site)
                 results[label] = dict(
-                    summarise(report),
+                    median_summary(runs),
                     url=site.url_path(page),
                     seconds=round(time.perf_counter() - started, 1),
                     lighthouse=report.get("lighthouseVersion"),
@@ -193,7 +182,11 @@ def main(argv: list[str] | None = None) -> int:
                 )
     mode = "desktop" if args.desktop else "mobile"
     version = next(iter(results.values()), {}).get("lighthouse", "?")
-    print(f"\nLighthouse {version}, {mode}, Chromium at 127.0.0.1 (scores 0-100)\n")
+    runs = max(1, args.runs)
+    print(
+        f"\nLighthouse {version}, {mode}, Chromium at 127.0.0.1 "
+        f"(scores 0-100, median of {runs} run{'s' if runs > 1 else ''})\n"
+    )
     print(f"{'page':<16} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5}  path")
     for label, r in results.items():
         s = r["scores"]
@@ -205,8 +198,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label}: {metrics}")
         for category, audits in r["failed"].items():
             print(f"    {category}: {'; '.join(audits)}")
+    print()
+    for label, t in transfers.items():
+        print(
+            f"{label} first load: {t['compressed'] / 1000:.1f} kB compressed in {t['requests']} "
+            f"files, photos apart ({t['photos'] / 1000:.1f} kB of photos)"
+        )
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"pages": results, "first_load": transfers}, indent=2), encoding="utf-8"
+        )
     return 0
 
 

@@ -16,6 +16,7 @@ import functools
 import gzip
 import html.parser
 import http.server
+import json
 import os
 import subprocess
 import sys
@@ -42,6 +43,8 @@ NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = ROOT / verify.VNU_JAR
 AXE_JS = ROOT / verify.AXE_JS
 SITEMAP_XSD = NODE_MODULES / "sitemap" / "schema" / "sitemap.xsd"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CHROMIUM = verify.chromium_path()
 CHROMIUM_FLAGS = verify.CHROMIUM_FLAGS
 AXE_TAGS = verify.AXE_TAGS
@@ -98,6 +101,63 @@ def run_tool(args: list[str], timeout: int = 600, **kwargs) -> subprocess.Comple
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"{args[0]} did not finish in {timeout}s: {' '.join(args)}", pytrace=False)
+
+
+def run_lighthouse(url: str, out: Path, desktop: bool = False) -> dict:
+    """Lighthouse's JSON report on ``url`` (mobile unless ``desktop``), run in Debian's Chromium.
+
+    Chromium may resolve no host but 127.0.0.1, so a request to any other host fails and shows in
+    the report instead of leaving the machine.
+    """
+    flags = CHROMIUM_FLAGS + ['--host-resolver-rules="MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"']
+    args = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        f"--chrome-flags={' '.join(flags)}",
+    ]
+    if desktop:
+        args.append("--preset=desktop")
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", str(CHROMIUM)))
+    result = subprocess.run(
+        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    if result.returncode != 0 or not out.is_file():
+        raise RuntimeError(
+            f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}"
+        )
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def first_load_transfer(report: dict, site: BuiltSite) -> dict[str, int]:
+    """Bytes of the files a first visit fetched, gzip-compressed: text and the rest, photos apart.
+
+    The local server sends files uncompressed, so each fetched file is compressed here as a web
+    server would (gzip level 6). Images that are photos (JPEG, WebP, AVIF) are counted apart: a
+    page's weight without them is what the site's own code and layout cost.
+    """
+    totals = {"compressed": 0, "photos": 0, "requests": 0}
+    for item in report["audits"]["network-requests"]["details"]["items"]:
+        url = urlsplit(item["url"])
+        if url.scheme not in ("http", "https"):
+            continue
+        path = site.root / unquote(url.path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        totals["requests"] += 1
+        if path.suffix.lower() in (".jpg", ".jpeg", ".webp", ".avif"):
+            totals["photos"] += len(data)
+        elif path.suffix.lower() in (".png", ".woff2", ".gif"):
+            totals["compressed"] += len(data)  # already compressed formats
+        else:
+            totals["compressed"] += len(gzip.compress(data, compresslevel=6, mtime=0))
+    return totals
 
 
 # --------------------------------------------------------------------------------------------
