@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from weasyprint import HTML
 
 from generator.clock import build_now
 from generator.content.model import build_model
@@ -291,10 +292,20 @@ def test_a_built_site_leaks_nothing_until_a_title_is_written_into_a_page(embargo
     (site / "da" / "kladde-om-noget.txt").write_text("x", encoding="utf-8")
     with zipfile.ZipFile(site / "kit.zip", "w", zipfile.ZIP_DEFLATED) as kit:
         kit.writestr("release.txt", '{"title": "Secret ' + MARKER + '."}')
+    # A PDF's text is compressed: only its extracted words show the title.
+    pdf = HTML(string=f"<h1>Nyhed {MARKER}</h1>").write_pdf()
+    assert f"Nyhed {MARKER}".encode() not in pdf
+    (site / "en" / "release.pdf").write_bytes(pdf)
+    with zipfile.ZipFile(site / "docs.zip", "w", zipfile.ZIP_DEFLATED) as kit:
+        kit.writestr("release.pdf", pdf)
     assert [str(p) for p in verify.check_leaks(site, withheld)] == [
         "da/kladde-om-noget.txt (from content/press/2026-11-01-draft.yaml): leak: "
         "shows 'kladde-om-noget' of a draft or embargoed release",
+        f"docs.zip:release.pdf (from content/press/2026-12-01-embargoed.yaml): leak: shows "
+        f"'Nyhed {MARKER}' of a draft or embargoed release",
         f"en/index.html (from content/press/2026-12-01-embargoed.yaml): leak: shows 'News "
+        f"{MARKER}' of a draft or embargoed release",
+        f"en/release.pdf (from content/press/2026-12-01-embargoed.yaml): leak: shows 'Nyhed "
         f"{MARKER}' of a draft or embargoed release",
         f"kit.zip:release.txt (from content/press/2026-12-01-embargoed.yaml): leak: shows "
         f"'Secret {MARKER}.' of a draft or embargoed release",

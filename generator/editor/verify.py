@@ -477,15 +477,29 @@ def check_leaks(site: Path, withheld: dict[str, list[str]]) -> list[Problem]:
 
 
 def _texts(path: Path, rel: str) -> list[tuple[str, str]]:
-    """The file's name and text, and the name and text of each member of a ZIP."""
-    data = path.read_bytes()
-    found = [(rel, rel + "\n" + data.decode("utf-8", "ignore"))]
-    if path.suffix == ".zip":
+    """The file's name and text, the name and text of each member of a ZIP (press kits, Word
+    files), and the text of each PDF, also inside a ZIP (PDFs compress their text)."""
+    return _texts_of(path.read_bytes(), rel)
+
+
+def _texts_of(data: bytes, rel: str) -> list[tuple[str, str]]:
+    text = data.decode("utf-8", "ignore")
+    if data.startswith(b"%PDF"):
+        text += "\n" + _pdf_text(data)
+    found = [(rel, rel + "\n" + text)]
+    if data.startswith(b"PK") and zipfile.is_zipfile(io.BytesIO(data)):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for name in archive.namelist():
-                member = archive.read(name).decode("utf-8", "ignore")
-                found.append((f"{rel}:{name}", name + "\n" + member))
+                found += _texts_of(archive.read(name), f"{rel}:{name}")
     return found
+
+
+def _pdf_text(data: bytes) -> str:
+    """The words of a PDF, one space between each, as pypdf extracts them."""
+    from pypdf import PdfReader  # only verify needs it: requirements-verify.txt
+
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
 def _relative(root: Path, path: str) -> str:
