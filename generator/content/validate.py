@@ -1122,7 +1122,8 @@ def _check_brand_contrast(brand: object, ctx: _Context) -> None:
     """Every text/background pair the brand colours make must reach WCAG AA contrast."""
     if not isinstance(brand, dict):
         return
-    settings = brand["facts"]
+    # A colour already reported as not a colour is left out of the contrast check.
+    settings = {k: v for k, v in brand["facts"].items() if isinstance(v, str)}
     for problem in colours.check_contrast(settings):
         ctx.error(("brand", problem.field), problem.message, problem.hint)
 
