@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -187,3 +188,23 @@ def test_settings_reach_the_model(minimal_content):
     _add_brand(minimal_content, '  accent: "#00695C"\n  typeface: ubuntu\n')
     content = load_content(minimal_content, datetime(2026, 11, 25, 12, tzinfo=UTC))
     assert content.site.brand == _brand(accent="#00695c", typeface="ubuntu")
+
+
+@pytest.mark.parametrize("guide", ["docs/editors-guide.md", "docs/redaktoervejledning.md"])
+def test_the_guides_show_the_message_check_prints(tmp_path, guide):
+    shown = next(
+        line
+        for line in (ROOT / guide).read_text(encoding="utf-8").splitlines()
+        if line.startswith("content/site.yaml:") and "brand.primary" in line
+    )
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    site = content / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    site.write_text(
+        text.replace(
+            "social: []\n", 'social: []\nbrand:\n  primary: "#5b9bd5"\n  hero: "#1a237e"\n'
+        ),
+        encoding="utf-8",
+    )
+    assert _check(content).stderr.splitlines()[0] == shown

@@ -25,8 +25,9 @@ HERO_TEXT = WHITE
 HERO_EYEBROW = "#ffcc00"
 FOOTER_TEXT = "#e3e8ec"
 
-NORMAL_TEXT = 4.5  # WCAG 2.x AA, 1.4.3, for text below 18pt (or 14pt bold)
-LARGE_TEXT = 3.0  # the same for large text and for parts of the interface (1.4.11)
+# WCAG 2.x AA (1.4.3) for text below 18pt (or 14pt bold). Every pair below includes text of
+# that size (links, the header's title, the hero's lines), so none may use the 3:1 of large text.
+NORMAL_TEXT = 4.5
 # Lightness moves in steps this small when looking for the nearest shade that passes.
 LIGHTNESS_STEP = 0.005
 
