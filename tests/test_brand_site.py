@@ -76,6 +76,10 @@ def test_every_page_carries_the_sites_colours_typeface_and_logo(other_site: Buil
             "not the bundled organisation": "Danish Life Science" not in page.read_text("utf-8"),
         }
         wrong += [f"{other_site.rel(page)}: {what}" for what, ok in checks.items() if not ok]
+    for page in other_site.html_pages(""):  # the language chooser and 404 page at the root
+        text = page.read_text(encoding="utf-8")
+        if PRIMARY not in text or "#0b3d5c" in text:
+            wrong.append(f"{other_site.rel(page)}: primary")
     assert not wrong, "\n".join(wrong)
     assert (other_site.root / "da" / "media" / "logos" / "nordlys.svg").is_file()
     fonts = other_site.root / "da" / "assets" / "fonts"
