@@ -29,7 +29,7 @@ from generator.content.model import Content, load_content
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME
 from generator.errors import UserError
 from generator.newsroom.downloads import Pdfs, feed_path
-from generator.site import sitemap
+from generator.site import brand, sitemap
 from generator.site.mkdocs_adapter import (
     BuildFailed,
     LanguageBuild,
@@ -395,6 +395,7 @@ def language_build(
     )
     extra["chooser_url"] = site.base_url
     extra["footer"] = footer_settings(content, urls, lang, nav)
+    extra["brand_css"] = brand.stylesheet(site.brand)
     return LanguageBuild(
         lang=lang,
         site_name=name,

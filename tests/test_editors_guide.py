@@ -95,7 +95,7 @@ def test_the_guide_can_be_followed_from_top_to_bottom(tmp_path, guide_path):
         done.append(f"the example for {pattern}")
         check_passes(content, TODAY, done[-1])
     assert [d.split(" ")[0] for d in done].count("new") == 4, done
-    assert len(done) == 11, done
+    assert len(done) == 12, done
 
     # What the guide says the examples add up to.
     content_now = load_content(content, build_now("2026-12-10 08:00"))
@@ -108,6 +108,8 @@ def test_the_guide_can_be_followed_from_top_to_bottom(tmp_path, guide_path):
     (event,) = content_now.events.values()
     assert event.initiatives == ("groen-sundhed",) and event.contacts == ("sofie-holm",)
     assert event.start.isoformat() == "2027-02-04T09:30:00+01:00" and not event.past
+    assert content_now.site.brand.primary == "#5c2d91"
+    assert content_now.site.brand.typeface == "source-sans-3"
 
     # The two --now commands: before the embargo the release is withheld, at it published.
     before, at = NOW.findall(guide)

@@ -119,6 +119,11 @@ KINDS: dict[str, Kind] = {
         "media/press/foto.jpg",
     ),
     s.CHOICE: Kind("choice", "One of the words listed for the field."),
+    s.COLOUR: Kind(
+        "colour",
+        "A colour as `#` and six hexadecimal digits (red, green, blue), in quotes.",
+        '"#0b3d5c"',
+    ),
     s.TIMEZONE: Kind(
         "time zone",
         "A time zone name from the IANA database (the list in Python's zoneinfo).",

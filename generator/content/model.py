@@ -139,6 +139,16 @@ class EditorSettings:
 
 
 @dataclass(frozen=True)
+class BrandSettings:
+    """site.yaml `brand:`: the site's own colours (#rrggbb) and typeface; None keeps the theme's."""
+
+    primary: str | None
+    accent: str | None
+    hero: str | None
+    typeface: str | None
+
+
+@dataclass(frozen=True)
 class Relation:
     type: str
     organisation: str
@@ -200,6 +210,7 @@ class Site(Record[SiteText]):
     key_figures: tuple[KeyFigure, ...]
     timezone: str = DEFAULT_TIMEZONE  # IANA name; every date and time is read in this zone
     editor: EditorSettings | None = None  # the web editor is built into /admin/ when set
+    brand: BrandSettings | None = None  # the theme's own look when None
 
     @property
     def zone(self) -> ZoneInfo:

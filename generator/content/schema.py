@@ -41,6 +41,10 @@ OBJECT = "object"  # a nested mapping of `shape`
 CHOICE = "choice"  # one of `choices`
 TIMEZONE = "timezone"  # an IANA time zone name, Europe/Copenhagen
 FINGERPRINTS = "fingerprints"  # {lang: {field: fingerprint}}, written by `build.py translations`
+COLOUR = "colour"  # a colour as #rrggbb
+
+# The self-hosted typefaces a site may choose (theme/assets/fonts); system uses the visitor's own.
+TYPEFACES = ("system", "ubuntu", "source-sans-3", "atkinson-hyperlegible")
 
 
 @dataclass(frozen=True)
@@ -299,6 +303,47 @@ SITE = RecordType(
                 ),
                 "The web editor under /admin/ (Decap CMS, set up from this schema): leave out "
                 "to build the site without it.",
+            ),
+            _obj(
+                "brand",
+                Shape(
+                    facts=(
+                        Field(
+                            "primary",
+                            COLOUR,
+                            "Main colour, as #rrggbb: the header, headings and links. White "
+                            "text must be readable on it and it on white (contrast 4.5:1). "
+                            "Leave out for the theme's #0b3d5c.",
+                            example='"#0b3d5c"',
+                        ),
+                        Field(
+                            "accent",
+                            COLOUR,
+                            "Colour of links under the pointer and of buttons, as #rrggbb; "
+                            "readable on white and with white text on it. Leave out for the "
+                            "theme's #b3261e.",
+                            example='"#b3261e"',
+                        ),
+                        Field(
+                            "hero",
+                            COLOUR,
+                            "Background of the home page's banner, as #rrggbb, under white "
+                            "text. Leave out for the primary colour.",
+                            example='"#0b3d5c"',
+                        ),
+                        Field(
+                            "typeface",
+                            CHOICE,
+                            "Typeface of the text, one of the self-hosted ones; system uses "
+                            "the visitor's own. Leave out for system.",
+                            choices=TYPEFACES,
+                            example="source-sans-3",
+                        ),
+                    )
+                ),
+                "The site's own colours and typeface. Every colour left out (or the whole "
+                "setting) keeps the theme's look. The build checks that text stays readable "
+                "(WCAG AA contrast) on every colour given and names the nearest one that is.",
             ),
             _list(
                 "key_figures",

@@ -22,6 +22,7 @@ from slugify import slugify
 
 from generator import clock
 from generator import languages as language_table
+from generator.content import colours
 from generator.content import schema as s
 from generator.content.imagecheck import ImageProblem, check_image
 from generator.content.loader import (
@@ -175,6 +176,7 @@ def validate_content(root: Path, parsed: dict | None = None) -> CheckedContent:
         facts, texts = _check_shape(site_doc.data, s.SITE.shape, (), ctx, None)
         if facts is not _INVALID:
             checked.site = Checked("site", "site", site_doc.path, facts, texts, site_doc)
+            _check_brand_contrast(facts.get("brand"), ctx)
     zone = _site_zone(site_doc)
     tax_doc = _parse(root, "taxonomies.yaml", errors, required=True)
     if tax_doc is not None:
@@ -550,6 +552,14 @@ def _check_field(
     if empty:
         if misspelt:
             return _INVALID
+        if spec.kind == s.COLOUR and value is None and spec.name in container:
+            # primary: #0b3d5c without quotes: YAML reads everything from # on as a comment.
+            return ctx.error(
+                keypath,
+                "the colour is missing",
+                f'a # outside quotes starts a comment in YAML: write {spec.name}: "#rrggbb", '
+                f"e.g. {spec.name}: {spec.example}",
+            )
         if spec.required:
             example = f" {spec.example}" if spec.example else ""
             hint = f"add {spec.name}:{example} — {spec.doc[0].lower()}{spec.doc[1:].rstrip('.')}"
@@ -1095,6 +1105,29 @@ def _term(spec, value, raw, keypath, ctx):
     return raw.strip()
 
 
+def _colour(spec, value, raw, keypath, ctx):
+    text = raw.strip().strip("'\"")
+    if colours.is_hex(text):
+        return text.lower()
+    short = re.fullmatch(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])", text)
+    hint = (
+        f'write all six digits: "#{"".join(c * 2 for c in short.groups()).lower()}"'
+        if short
+        else f'write # and six hexadecimal digits in quotes, e.g. {spec.name}: "#0b3d5c"'
+    )
+    return ctx.error(keypath, f"'{raw}' is not a colour", hint)
+
+
+def _check_brand_contrast(brand: object, ctx: _Context) -> None:
+    """Every text/background pair the brand colours make must reach WCAG AA contrast."""
+    if not isinstance(brand, dict):
+        return
+    # A colour already reported as not a colour is left out of the contrast check.
+    settings = {k: v for k, v in brand["facts"].items() if isinstance(v, str)}
+    for problem in colours.check_contrast(settings):
+        ctx.error(("brand", problem.field), problem.message, problem.hint)
+
+
 def _choice(spec, value, raw, keypath, ctx):
     if raw not in spec.choices:
         hint = _did_you_mean(raw, list(spec.choices)) or "write one of: " + ", ".join(spec.choices)
@@ -1218,6 +1251,7 @@ _CHECKERS = {
     s.IMAGE: _media,
     s.CHOICE: _choice,
     s.TIMEZONE: _timezone,
+    s.COLOUR: _colour,
 }
 
 

@@ -164,6 +164,7 @@ DANISH_HOW = {
     s.OBJECT: "En gruppe af felter.",
     s.CHOICE: "Vælg en af mulighederne.",
     s.TIMEZONE: "Tidszone, fx Europe/Copenhagen.",
+    s.COLOUR: "Farve som #rrggbb.",
     s.FINGERPRINTS: "Skrives af `build.py translations --import`; lad det være.",
 }
 # Field kinds the editor checks as text against the same rule `check` applies.
@@ -178,6 +179,7 @@ PATTERNS = {
         "fx 2026-12-10 eller 2026-12-10 09:30",
     ),
     s.TIME: (r"^([01]\d|2[0-3]):[0-5]\d$", "fx 10:00"),
+    s.COLOUR: (r"^#[0-9a-fA-F]{6}$", "fx #0b3d5c"),
     s.SLUG: (r"^[a-z0-9]+(-[a-z0-9]+)*$", "kun a-z, 0-9 og bindestreg"),
     s.URL: (r"^https?://\S+$", "begynder med https://"),
     s.EMAIL: (r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "en e-mailadresse"),

@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator import i18n, languages, paths
+from generator.content import colours
 from generator.content.model import Content
 from generator.site.urls import UrlMap
 
@@ -180,9 +181,12 @@ def _root_page(template: str, content: Content, **values) -> str:
     values.setdefault(
         "title", " / ".join(dict.fromkeys(site.text(code).name for code in content.languages))
     )
+    brand = site.brand
     return _ROOT_TEMPLATES.get_template(template).render(
         default=site.default_language,
         description=site.text(site.default_language).tagline,
+        # The site's main colour (site.yaml brand:), else the theme's.
+        primary=(brand.primary if brand else None) or colours.DEFAULT_PRIMARY,
         **values,
     )
 
