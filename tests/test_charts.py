@@ -192,7 +192,7 @@ def test_map_links_each_region_to_its_listing(pages):
     assert _svg_text(figure, "title") == "Indsatser og finansiering efter region"
     links = [a for a in figure.iter(f"{SVG}a")]
     # The fixture's taxonomy names one region; the other four are drawn without a link.
-    assert [a.get("aria-label") for a in links] == ["Syddanmark: 2 indsatser, 6.500.000 kr."]
+    assert [a.get("aria-label") for a in links] == ["Syddanmark 2 indsatser, 6.500.000 kr."]
     for a in links:
         target = posixpath.normpath(posixpath.join("indsatser/", a.get("href")))
         assert f"{target}/index.md" in pages["da"], target

@@ -552,7 +552,9 @@ def region_map(groups: dict[str, Group], whole: Group | None, shared: bool, f: F
         lon, lat, anchor = LABELS[nuts]
         lx, ly = _xy(lon, lat)
         lines = [*_wrap(group.label), _initiatives_text(group.count, f)]
-        text = "".join(
+        # A space between the lines, so the text reads as words where it is one string
+        # (the link's name must begin with the text that is seen: WCAG 2.5.3).
+        text = " ".join(
             f'<tspan x="{lx:.1f}" dy="{0 if n == 0 else 15}"'
             f"{' class=' + chr(34) + 'chart__strong' + chr(34) if n < len(lines) - 1 else ''}>"
             f"{_e(line)}</tspan>"
@@ -562,9 +564,7 @@ def region_map(groups: dict[str, Group], whole: Group | None, shared: bool, f: F
             f'<text class="chart__label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">'
             f"{text}</text>"
         )
-        name = f"{group.label}: {_initiatives_text(group.count, f)}, " + _amount_text(
-            group.granted, group.proposed, f
-        )
+        name = " ".join(lines) + ", " + _amount_text(group.granted, group.proposed, f)
         if group.href:
             parts.append(
                 f'<a href="{_e(group.href)}" aria-label="{_e(name)}">{"".join(shapes)}{label}</a>'
