@@ -308,5 +308,47 @@ def test_charted_pages_pass_axe_and_fit_375_px(browser, built_site: BuiltSite, l
                 "figure.chart svg", "els => els.map(e => e.getBoundingClientRect().right)"
             )
             assert widths and max(widths) <= PHONE["width"], (path, widths)
+            colours = page.evaluate(COLOURS_JS)
+            assert len(colours["marks"]) > 5, colours
+            for what, colour, least in colours["marks"]:
+                ratio = _contrast(colour, colours["background"])
+                assert ratio >= least, f"{path}: {what} {colour} has {ratio:.2f}:1"
         context.close()
     assert {k: v for k, v in found.items() if v} == {}
+
+
+# What the charts draw, with the contrast each needs against the page: text 4.5:1, the bars
+# and the outlines that carry meaning 3:1 (WCAG 1.4.3 and 1.4.11).
+COLOURS_JS = """() => {
+  const marks = [];
+  const style = (el, prop) => getComputedStyle(el)[prop];
+  for (const el of document.querySelectorAll(
+      '.chart .chart__bar, .chart .chart__eu, .chart .chart__national'))
+    marks.push([el.getAttribute('class') + ' fill', style(el, 'fill'), 3]);
+  for (const el of document.querySelectorAll(
+      '.chart .chart__proposed, .chart .chart__rest, .chart .chart__region, .chart .chart__inset'))
+    marks.push([el.getAttribute('class') + ' stroke', style(el, 'stroke'), 3]);
+  for (const el of document.querySelectorAll('.chart svg text'))
+    marks.push(['text ' + el.textContent, style(el, 'fill'), 4.5]);
+  return {marks, background: style(document.body, 'backgroundColor')};
+}"""
+
+
+def _rgb(css: str, under=(255, 255, 255)) -> tuple[float, ...]:
+    """An rgb()/rgba() colour as sRGB 0..255, a translucent one laid over `under`."""
+    values = [float(x) for x in re.findall(r"[\d.]+", css)]
+    r, g, b, a = (*values[:3], values[3] if len(values) > 3 else 1.0)
+    return tuple(a * c + (1 - a) * u for c, u in zip((r, g, b), under, strict=True))
+
+
+def _contrast(colour: str, background: str) -> float:
+    def luminance(rgb):
+        lin = [
+            (c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4)
+            for c in rgb
+        ]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    bg = _rgb(background)
+    light, dark = sorted((luminance(_rgb(colour, bg)), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -161,7 +161,7 @@ def share_bar(initiative: Initiative, f: Formats) -> Markup:
         rows,
         f,
     )
-    return _figure(cid, "".join(parts), table, [])
+    return _figure(cid, title, "".join(parts), table, [])
 
 
 # --- the overview: funding by fund, by start year and by region -----------------------------
@@ -271,7 +271,7 @@ def bar_chart(
         for g in groups
     ]
     table = _table(title, (head, f.gettext("Initiatives"), f.gettext("Funding")), rows, f)
-    return _figure(cid, "".join(parts), table, notes)
+    return _figure(cid, title, "".join(parts), table, notes)
 
 
 def overview_charts(
@@ -370,10 +370,14 @@ def _table(caption: str, heads: tuple[str, ...], rows: list[str], f: Formats) ->
     )
 
 
-def _figure(cid: str, svg: str, table: str, notes: Iterable[str]) -> Markup:
-    """The figure as one raw HTML block: no blank line or indent, which Markdown would read."""
+def _figure(cid: str, title: str, svg: str, table: str, notes: Iterable[str]) -> Markup:
+    """The figure, its title shown above it, as one raw HTML block: no blank line or indent,
+    which Markdown would read."""
     text = "".join(f'<p class="chart-note">{_e(n)}</p>' for n in notes)
-    return Markup(f'<figure class="chart" id="{cid}">{svg}{table}{text}</figure>')
+    return Markup(
+        f'<figure class="chart" id="{cid}"><figcaption>{_e(title)}</figcaption>'
+        f"{svg}{table}{text}</figure>"
+    )
 
 
 # --- the map of the five regions ------------------------------------------------------------
@@ -600,7 +604,7 @@ def region_map(groups: dict[str, Group], whole: Group | None, shared: bool, f: F
                 "funding; the funding is not split between regions."
             )
         )
-    return _figure(cid, "".join(parts), table, notes)
+    return _figure(cid, title, "".join(parts), table, notes)
 
 
 def _nationwide_text(whole: Group, f: Formats) -> str:
