@@ -61,6 +61,15 @@ _TAGS = {
     "tr",
     "u",
     "ul",
+    # The charts' inline SVG (generator/site/charts.py): shapes, text and links, nothing that runs.
+    "desc",
+    "g",
+    "polygon",
+    "rect",
+    "svg",
+    "text",
+    "title",
+    "tspan",
 }
 _ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "aria-label", "aria-hidden", "hidden"},
@@ -81,6 +90,11 @@ _ATTRIBUTES = {
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
     "ol": {"start"},
+    "svg": {"viewBox", "xmlns", "aria-labelledby", "aria-describedby"},
+    "rect": {"x", "y", "width", "height"},
+    "polygon": {"points"},
+    "text": {"x", "y", "text-anchor"},
+    "tspan": {"x", "dy"},
 }
 
 

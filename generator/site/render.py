@@ -24,7 +24,7 @@ from generator import i18n, languages, paths
 from generator.content.model import Content, Initiative
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
 from generator.newsroom.downloads import human_size
-from generator.site import structured
+from generator.site import charts, structured
 from generator.site.urls import UrlMap, relative
 
 TEMPLATES = paths.TEMPLATES
@@ -393,8 +393,9 @@ def generate_initiatives(r: PageRenderer, content_type: ContentType) -> Iterator
         "%(num)d initiatives funded by EU and national money.",
         len(initiatives),
     ) % {"num": len(initiatives)}
+    key = ("section", content_type.section)
     yield r.render(
-        ("section", content_type.section),
+        key,
         content_type.listing,
         _("Initiatives"),
         overview_intro,
@@ -402,6 +403,9 @@ def generate_initiatives(r: PageRenderer, content_type: ContentType) -> Iterator
         intro=overview_intro,
         **_by_status(initiatives),
         facets=resolve_facets(r, initiatives),
+        charts=charts.overview_charts(
+            initiatives, content.taxonomies, _chart_formats(r), _listing_href(r, key)
+        ),
     )
     for taxonomy in ("regions", "funds", "focus_areas"):
         for code, term in content.taxonomies[taxonomy].items():
@@ -429,6 +433,7 @@ def generate_initiatives(r: PageRenderer, content_type: ContentType) -> Iterator
             releases=[x for x in releases if i.id in x.initiatives],
             decisions=[(d, [content.organisations[o] for o in d.by]) for d in i.decisions],
             eu_sentence=eu_sentence(i, content, lang) if i.has_eu_figures else "",
+            funding_chart=charts.share_bar(i, _chart_formats(r)),
             og_type="article",
             jsonld=structured.project(i, content, urls, lang),
         )
@@ -698,7 +703,28 @@ def _listing(
         intro=intro,
         **_by_status(items),
         facets=[],
+        charts=[],
     )
+
+
+def _chart_formats(r: PageRenderer) -> charts.Formats:
+    """The fact tables' formatting, for the charts."""
+    g = r.env.globals
+    return charts.Formats(r.lang, g["money"], g["rate"], g["_"], g["ngettext"])
+
+
+def _listing_href(r: PageRenderer, source: tuple) -> Callable[[tuple], str | None]:
+    """Links from a raw HTML block on page `source` to listings, None where none exists."""
+    urls, lang = r.urls, r.lang
+
+    def href(target: tuple) -> str | None:
+        if target not in urls.paths:
+            return None
+        return _relative_url(
+            f"/{lang}/{urls.path(source, lang)}", f"/{lang}/{urls.path(target, lang)}"
+        )
+
+    return href
 
 
 FINISHED = ("completed", "cancelled")
