@@ -200,6 +200,7 @@ class Site(Record[SiteText]):
     key_figures: tuple[KeyFigure, ...]
     timezone: str = DEFAULT_TIMEZONE  # IANA name; every date and time is read in this zone
     editor: EditorSettings | None = None  # the web editor is built into /admin/ when set
+    hero_image: ImageRef | None = None  # the home page's banner photo, if any
 
     @property
     def zone(self) -> ZoneInfo:
@@ -390,6 +391,7 @@ class Person(Record[PersonText]):
     phone: str | None
     press_contact: bool
     languages: tuple[str, ...]
+    photo: ImageRef | None = None  # a portrait for the contact cards, if any
 
 
 @dataclass(frozen=True)
