@@ -33,6 +33,37 @@ def copy_events_site(dest: Path) -> Path:
     return target
 
 
+def add_showcase(content: Path) -> None:
+    """Lay over a copy of the newsroom fixture what the bundled content has none of: a banner
+    photo on the home page, a press contact's portrait and a member organisation with a logo."""
+    site = content / "site.yaml"
+    site.write_text(
+        site.read_text(encoding="utf-8") + "hero_image:\n"
+        "  file: media/press/solnedgang-over-odense.jpg\n"
+        "  credit: Åse Mølgaard / Klyngen\n"
+        "  licence: CC BY 4.0\n"
+        "  da: {alt: Solnedgang over Odense, caption: Odense ved aftenstid.}\n"
+        "  en: {alt: Sunset over Odense, caption: Odense in the evening.}\n",
+        encoding="utf-8",
+    )
+    person = content / "people" / "mette-lund.yaml"
+    person.write_text(
+        person.read_text(encoding="utf-8") + "photo:\n"
+        "  file: media/initiatives/vaerksted.jpg\n"
+        "  credit: Karl Foto\n"
+        "  licence: CC BY-ND 4.0\n"
+        "  da: {alt: Mette Lund i værkstedet, caption: Mette Lund.}\n"
+        "  en: {alt: Mette Lund in the workshop, caption: Mette Lund.}\n",
+        encoding="utf-8",
+    )
+    region = content / "organisations" / "region-oest.yaml"
+    region.write_text(
+        "relations:\n  - type: member_of\n    organisation: klynge\n"
+        + region.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The repository root, where build.py is."""

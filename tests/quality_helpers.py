@@ -248,12 +248,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def events_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The newsroom fixture with its events (tests/fixtures/events), built once as of BUILD_NOW:
-    the pages, calendars and structured data of events, which the bundled content has none of."""
-    from tests.conftest import copy_events_site
+    """The newsroom fixture with its events (tests/fixtures/events) and the showcase of
+    conftest.add_showcase, built once as of BUILD_NOW: the pages, calendars and structured data
+    of events, the banner photo, portraits and member logos, which the bundled content has none
+    of."""
+    from tests.conftest import add_showcase, copy_events_site
 
     folder = tmp_path_factory.mktemp("quality-events")
     content, site = copy_events_site(folder), folder / "site"
+    # The home page's banner photo, a contact's portrait and member logos pass the checkers too.
+    add_showcase(content)
     # Two newsroom releases are there to test other things: one carries a tracker image for the
     # sanitiser tests, one is in Danish only (its English page's NewsArticle is Danish). The
     # checkers judge the events here, with the other releases, initiatives and contacts around.

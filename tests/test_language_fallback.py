@@ -284,8 +284,13 @@ def test_a_borrowed_press_release_and_its_listing_entry_are_marked_danish(site):
     assert '<p class="lead" lang="da">Klyngen åbner et lille kontor på Ærø.</p>' in page
     assert '<div lang="da"> <p>Kontoret ligger ved havnen.</p> </div>' in page
     listing = article((site / "en" / "press" / "index.html").read_text("utf-8"))
-    assert '<a href="nyt-kontor-i-aeroeskoebing/" lang="da">Nyt kontor i Ærøskøbing</a>' in listing
-    assert '<span lang="da">Klyngen åbner et lille kontor på Ærø.</span>' in listing
+    assert (
+        '<a class="klynge-card__link" href="nyt-kontor-i-aeroeskoebing/" lang="da">Nyt kontor i '
+        "Ærøskøbing</a>"
+    ) in listing
+    assert '<p class="klynge-card__text" lang="da">Klyngen åbner et lille kontor på Ærø.</p>' in (
+        listing
+    )
 
 
 def test_the_original_language_page_has_no_extra_lang_marks(site):

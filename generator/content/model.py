@@ -211,6 +211,7 @@ class Site(Record[SiteText]):
     timezone: str = DEFAULT_TIMEZONE  # IANA name; every date and time is read in this zone
     editor: EditorSettings | None = None  # the web editor is built into /admin/ when set
     brand: BrandSettings | None = None  # the theme's own look when None
+    hero_image: ImageRef | None = None  # the home page's banner photo, if any
 
     @property
     def zone(self) -> ZoneInfo:
@@ -401,6 +402,7 @@ class Person(Record[PersonText]):
     phone: str | None
     press_contact: bool
     languages: tuple[str, ...]
+    photo: ImageRef | None = None  # a portrait for the contact cards, if any
 
 
 @dataclass(frozen=True)

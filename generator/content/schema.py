@@ -357,6 +357,12 @@ SITE = RecordType(
                 ),
                 "Key figures shown on the home page and in the fact sheet.",
             ),
+            _obj(
+                "hero_image",
+                IMAGE_SHAPE,
+                "A photo beside the tagline at the top of the home page, with its credit and "
+                "licence. Leave out for a plain coloured banner.",
+            ),
         ),
         texts=(
             Field("name", TEXT, "Name of the site as shown in the header.", required=True),
@@ -751,6 +757,12 @@ PERSON = RecordType(
                 "languages",
                 Field("item", LANGUAGE, "Language code."),
                 "Languages the person speaks with the press.",
+            ),
+            _obj(
+                "photo",
+                IMAGE_SHAPE,
+                "A portrait for the contact cards, with its credit and licence. Leave out when "
+                "there is no photo the person has agreed to publish.",
             ),
             SOURCES,
             TRANSLATED,

@@ -47,6 +47,8 @@ DANISH_LABELS = {
     "text": "Tekst",
     "images": "Billeder",
     "image": "Billede",
+    "photo": "Portræt",
+    "hero_image": "Forsidebillede",
     "file": "Fil",
     "credit": "Kreditering",
     "licence": "Licens",

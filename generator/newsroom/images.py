@@ -165,8 +165,10 @@ def _media_references(content: Content, photos: bool) -> dict[str, tuple[str, tu
 
 def _record_images(content: Content) -> list[tuple]:
     """(record, image, key path of its file) of every photo of a published record, of any type
-    that has `images` (a list) or `image` (one)."""
+    that has `images` (a list), `image` or `photo` (one), and the home page's banner photo."""
     found = []
+    if content.site.hero_image is not None:
+        found.append((content.site, content.site.hero_image, ("hero_image", "file")))
     for records in content.records.values():
         for record in records.values():
             found += [
@@ -175,6 +177,8 @@ def _record_images(content: Content) -> list[tuple]:
             ]
             if getattr(record, "image", None) is not None:
                 found.append((record, record.image, ("image", "file")))
+            if getattr(record, "photo", None) is not None:
+                found.append((record, record.photo, ("photo", "file")))
     return found
 
 

@@ -351,6 +351,26 @@ def resolve_facets(r: PageRenderer, initiatives: list[Initiative]) -> list:
     return facets
 
 
+def resolve_members(content: Content) -> list:
+    """The organisations with a logo that the content records as members or partners of the
+    site's organisation (either side may state a partnership), by name in the site's language."""
+    own = content.site.organisation
+    organisations = content.organisations
+    stated = {
+        o.id
+        for o in organisations.values()
+        for rel in o.relations
+        if rel.organisation == own and rel.type in ("member_of", "partner_of")
+    }
+    if own in organisations:
+        stated |= {
+            rel.organisation for rel in organisations[own].relations if rel.type == "partner_of"
+        }
+    found = [organisations[i] for i in stated if i in organisations and organisations[i].logo]
+    default = content.site.default_language
+    return sorted(found, key=lambda o: (o.text(default).name.casefold(), o.id))
+
+
 def _start_years(initiatives: list[Initiative]) -> list[int]:
     # An initiative whose start is not known is left out of the year facet, never guessed into a
     # year; it stays in the overview and the other facets.
@@ -377,6 +397,7 @@ def generate_home(r: PageRenderer) -> Iterator[RenderedPage]:
         latest=list(content.press_releases.values())[:3],
         certifications=certs_home,
         upcoming_events=[e for e in content.events.values() if not e.past][:3],
+        members=resolve_members(content),
         hide=["navigation", "toc"],
         jsonld=structured.organization(content, r.urls, lang),
     )
