@@ -237,7 +237,8 @@ def page_title(r: PageRenderer, title: str, number: int) -> str:
     """A listing's title with its page number from the second page on."""
     if number == 1:
         return title
-    return r.env.globals["_"]("%(title)s, page %(number)d") % {"title": title, "number": number}
+    _ = r.env.globals["_"]
+    return _("%(title)s, page %(number)d") % {"title": title, "number": number}
 
 
 def _relative_url(source: str, target: str) -> str:
