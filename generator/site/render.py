@@ -173,9 +173,9 @@ class PageRenderer:
             meta["fallback_from"] = record.text_language(lang)
         if extra.get("hide"):
             meta["hide"] = extra["hide"]
-        elif key[0] in LISTING_KINDS:
-            # A listing is read down the page: the sections are in the tabs, and its headings
-            # are a list of groups, not a table of contents.
+        elif key[0] in PLAIN_KINDS:
+            # A listing or a short page is read down the page: the sections are in the tabs, and
+            # a listing's headings are a list of groups, not a table of contents.
             meta["hide"] = ["navigation", "toc"]
         pager = extra.get("pager")
         if pager:
@@ -206,8 +206,9 @@ class PageRenderer:
         return {"label": str(escape(_("Breadcrumb"))), "items": trail}
 
 
-# Pages that list records: they show neither the section navigation nor a table of contents.
-LISTING_KINDS = ("section", "listing_page", "facet", "start_year", "press_year")
+# Listings and the short hand-written pages: they show neither the section navigation nor a table
+# of contents.
+PLAIN_KINDS = ("section", "listing_page", "facet", "start_year", "press_year", "page")
 
 
 def resolve_pages(r: PageRenderer, section: str, records: list) -> list[tuple[tuple, list, dict]]:
