@@ -45,6 +45,7 @@ class Language:
     sections: Mapping[str, str]  # section name -> URL slug
     facets: Mapping[str, str]  # taxonomy -> URL slug
     start_year: str
+    page: str  # the folder of a listing's numbered pages: /en/initiatives/page/2/
     amount_pattern: str  # Babel pattern of kroner amounts, with the currency's symbol
     amount_code_pattern: str  # Babel pattern of euro amounts, with the ISO code
     percent_pattern: str
@@ -126,7 +127,7 @@ def _language(entry: object, where: str) -> Language:
     if not isinstance(code, str) or not code.isalpha() or not code.islower():
         raise LanguageTableError(f"{where}: code: expected a lower-case language code such as de")
     where = f"{where} ({code})"
-    for key in (*_TEXT_FIELDS, "start_year"):
+    for key in (*_TEXT_FIELDS, "start_year", "page"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise LanguageTableError(f"{where}: {key}: missing or not a text")
     if not isinstance(entry.get("euro_amounts"), bool):
@@ -162,6 +163,7 @@ def _language(entry: object, where: str) -> Language:
         sections=maps["sections"],
         facets=maps["facets"],
         start_year=entry["start_year"],
+        page=entry["page"],
         amount_pattern=formats.get("amount", defaults["amount"]),
         amount_code_pattern=formats.get("amount_code", defaults["amount_code"]),
         percent_pattern=formats.get("percent", defaults["percent"]),

@@ -29,7 +29,7 @@ from generator.newsroom.downloads import (
 )
 from generator.site.mkdocs_adapter import MKDOCS_OUTPUTS
 from generator.site.sitemap import LANGUAGE_FILES, ROOT_FILES
-from generator.site.urls import FACET_TAXONOMIES, UrlMap, section_slug
+from generator.site.urls import FACET_TAXONOMIES, PAGED_SECTIONS, UrlMap, section_slug
 
 THEME_IMAGES = paths.THEME / "assets" / "images"
 
@@ -199,6 +199,14 @@ RESERVED = (
         },
         "the initiatives' region, fund, focus area and start-year listings",
     ),
+    *(
+        Reservation(
+            section,
+            {lang: (language(lang).page,) for lang in codes()},
+            "the numbered pages of the listing",
+        )
+        for section in PAGED_SECTIONS
+    ),
 )
 
 
@@ -248,6 +256,8 @@ def page_owner(content: Content, key: tuple, lang: str) -> Owner:
         return Fixed(SECTION_WORDS.get(key[1], f"the {key[1]} listing"))
     if kind == "press_year":
         return Fixed(f"the press year archive {key[1]}")
+    if kind == "listing_page":
+        return Fixed(f"page {key[2]} of {SECTION_WORDS.get(key[1], f'the {key[1]} listing')}")
     if kind == "start_year":
         return Fixed(f"the initiatives start-year archive {key[1]}")
     if kind == "facet":

@@ -411,7 +411,8 @@ def language_build(
 
 def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dict:
     """What every page's footer shows: the organisation, its contact details, and links to the
-    hand-written pages the navigation leaves out (privacy, accessibility) and the press feed."""
+    hand-written pages the navigation leaves out (privacy, accessibility), the press room and the
+    press feed."""
     _ = i18n.translations(lang).gettext
     site = content.site
     in_nav = {path for entry in nav for path in entry.values()}
@@ -421,6 +422,8 @@ def footer_settings(content: Content, urls: UrlMap, lang: str, nav: list) -> dic
         if urls.doc_file(("page", page_id), lang) not in in_nav
     )
     links = [{"title": title, "path": path} for title, path in pages]
+    if ("section", "press") in urls.paths:  # journalists look for it at the foot of any page
+        links.append({"title": _("Press room"), "path": urls.path(("section", "press"), lang)})
     links.append({"title": _("Press releases (Atom feed)"), "path": feed_path(lang)})
     return {
         "name": site.text(lang).name,

@@ -246,6 +246,39 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(site, base_url, languages)
 
 
+# Records per listing page on the paged site: the bundled content's listings then run to a
+# second page (initiatives) and beyond (the network).
+PAGED_SIZE = 2
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The bundled content with `page_size: 2` in site.yaml, built once as of BUILD_NOW: long
+    enough listings for their numbered pages."""
+    base_url, languages = site_settings()
+    folder = tmp_path_factory.mktemp("quality-paged")
+    content, site = folder / "content", folder / "site"
+    import shutil
+
+    shutil.copytree(ROOT / "content", content)
+    settings = content / "site.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + f"page_size: {PAGED_SIZE}\n", encoding="utf-8"
+    )
+    result = run_tool(
+        [sys.executable, "build.py", "--content", str(content), "--now", BUILD_NOW]
+        + ["--quiet", "build", "--site", str(site)],
+        timeout=900,
+        cwd=ROOT,
+    )
+    if result.returncode != 0 or not (site / "en/initiatives/page/2/index.html").is_file():
+        pytest.fail(
+            f"building the paged site failed (exit {result.returncode}):\n{result.stderr}",
+            pytrace=False,
+        )
+    return BuiltSite(site, base_url, languages)
+
+
 @pytest.fixture(scope="session")
 def events_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The newsroom fixture with its events (tests/fixtures/events) and the showcase of

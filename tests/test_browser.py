@@ -536,3 +536,97 @@ def test_no_page_fetches_a_sitemap(crawl: Crawl, watches: list[Watch]) -> None:
         }
     )
     assert not asked, "pages fetched a sitemap:\n" + _lines(_grouped(asked, "request"))
+
+
+# --------------------------------------------------------------------------------------------
+# Numbered listing pages and printing
+# --------------------------------------------------------------------------------------------
+
+
+def test_axe_finds_no_wcag_violations_on_numbered_listing_pages(
+    browser, paged_site: BuiltSite, watches: list[Watch]
+) -> None:
+    """The bundled listings fit one page: with two records a page (the paged site) the
+    initiatives and the network run over numbered pages, checked here at both widths."""
+    pages = [
+        paged_site.root / path / "index.html"
+        for path in (
+            "en/initiatives",
+            "en/initiatives/page/2",
+            "da/indsatser/side/2",
+            "en/network/page/3",
+            "da/netvaerk",
+        )
+    ]
+    with SiteServer(paged_site) as server:
+        context, watch = _new_context(browser, server, DESKTOP, watches)
+        page = context.new_page()
+        violations: dict[str, dict[int, list[dict]]] = {}
+        try:
+            for path in pages:
+                label = paged_site.rel(path)
+                page.set_viewport_size(DESKTOP)
+                watch.goto(page, server.url(path), label)
+                assert page.locator("nav.pager a[aria-current=page]").count() == 1, label
+                page.add_script_tag(path=str(AXE_JS))
+                desktop = _run_axe(page)
+                page.set_viewport_size(PHONE)
+                _settle(page)
+                violations[label] = {DESKTOP["width"]: desktop, PHONE["width"]: _run_axe(page)}
+        finally:
+            context.close()
+    labels = list(violations)
+    report = _axe_report(Crawl(watch, labels, violations, 0.0), labels)
+    if report:
+        pytest.fail(f"axe-core on the numbered pages:\n{_lines(report, 300)}", pytrace=False)
+
+
+PRINT_CHECK = """() => {
+  const shown = el => el && getComputedStyle(el).display !== 'none'
+    && !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+  const chrome = ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-search', '.md-footer',
+                  'nav.breadcrumbs', '.md-top']
+    .filter(sel => [...document.querySelectorAll(sel)].some(shown));
+  const body = getComputedStyle(document.body);
+  const links = [...document.querySelectorAll('.md-content a[href^="http"]')]
+    .map(a => getComputedStyle(a, '::after').content);
+  return {chrome, colour: body.color, background: body.backgroundColor, links,
+          title: shown(document.querySelector('.md-content h1'))};
+}"""
+
+
+def test_an_event_and_a_release_print_as_documents_with_link_addresses(
+    browser, events_site: BuiltSite, watches: list[Watch]
+) -> None:
+    """Printed from the browser, a page shows its text alone, black on white, with the address
+    of each link to another site after the link."""
+    event = next(
+        p
+        for p in sorted((events_site.root / "en" / "events").glob("*/index.html"))
+        if "https://tilmelding.example.org/" in p.read_text(encoding="utf-8")
+    )
+    release = next(
+        p
+        for p in sorted((events_site.root / "en" / "press").glob("*/index.html"))
+        if not p.parent.name.isdigit()
+    )
+    results = {}
+    with SiteServer(events_site) as server:
+        context, watch = _new_context(browser, server, DESKTOP, watches)
+        page = context.new_page()
+        try:
+            page.emulate_media(media="print")
+            for path in (event, release):
+                watch.goto(page, server.url(path), events_site.rel(path))
+                results[events_site.rel(path)] = page.evaluate(PRINT_CHECK)
+            pdf = page.pdf(format="A4")
+        finally:
+            context.close()
+    assert pdf.startswith(b"%PDF"), "Chromium printed no PDF"
+    for label, result in results.items():
+        assert result["chrome"] == [], f"{label}: printed with {result['chrome']}"
+        assert result["title"], f"{label}: the title is not printed"
+        assert result["colour"] == "rgb(0, 0, 0)", f"{label}: text colour {result['colour']}"
+        assert result["background"] == "rgb(255, 255, 255)", label
+    event_links = results[events_site.rel(event)]["links"]
+    assert any("https://tilmelding.example.org/" in text for text in event_links), event_links

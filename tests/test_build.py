@@ -269,16 +269,18 @@ def test_search_finds_an_initiative_summary_on_the_initiative_page_only(site):
         assert words in text_of(overview), f"{lang}: no card on the overview"
 
 
-def test_every_page_footer_leads_to_privacy_accessibility_and_the_feed(site):
+def test_every_page_footer_leads_to_privacy_accessibility_the_press_room_and_the_feed(site):
     wanted = {
         "da": {
             "privatliv/": "Privatlivspolitik",
             "tilgaengelighed/": "Tilgængelighedserklæring",
+            "presse/": "Presserum",
             "feed.xml": "Pressemeddelelser (Atom-feed)",
         },
         "en": {
             "privacy/": "Privacy policy",
             "accessibility/": "Accessibility statement",
+            "press/": "Press room",
             "feed.xml": "Press releases (Atom feed)",
         },
     }

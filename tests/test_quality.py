@@ -112,6 +112,33 @@ def test_every_page_is_valid_html_nu_checker(built_site: BuiltSite, tmp_path: Pa
     assert result.returncode == 0, f"vnu exit {result.returncode}: {result.stderr[-2000:]}"
 
 
+def test_numbered_listing_pages_are_valid_html_nu_checker(paged_site: BuiltSite) -> None:
+    """The bundled listings fit one page; with two records a page their numbered pages, and the
+    first pages with their page navigation, are checked too."""
+    java = require_executable("java", "apt-get install default-jre-headless (Java 17+)")
+    jar = require_file(VNU_JAR, "run `npm ci` (devDependency vnu-jar@26.9.27)")
+    pages = sorted(
+        p
+        for p in paged_site.html_pages()
+        if re.match(
+            r"(da/indsatser|en/initiatives|da/netvaerk|en/network)/((side|page)/\d+/)?index",
+            paged_site.rel(p),
+        )
+    )
+    assert len(pages) > 4, [paged_site.rel(p) for p in pages]
+    result = run_tool(
+        [java, "-jar", str(jar), "--format", "json", "--stdout", *map(str, pages)], timeout=900
+    )
+    messages = json.loads(result.stdout)["messages"]
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
+    if errors:
+        pytest.fail(
+            f"Nu Html Checker: {len(errors)} errors\n" + _group_vnu(paged_site, errors),
+            pytrace=False,
+        )
+    assert result.returncode == 0, f"vnu exit {result.returncode}: {result.stderr[-2000:]}"
+
+
 def _group_vnu(site: BuiltSite, errors: list[dict], per_message: int = 6) -> str:
     """One block per distinct message: how often, an extract, and where (file:line:column)."""
     groups: dict[str, list[dict]] = defaultdict(list)

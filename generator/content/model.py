@@ -195,6 +195,10 @@ class SiteText:
     address: str | None
 
 
+# Records per listing page when site.yaml gives no page_size.
+DEFAULT_PAGE_SIZE = 24
+
+
 @dataclass(frozen=True)
 class Site(Record[SiteText]):
     base_url: str
@@ -212,6 +216,7 @@ class Site(Record[SiteText]):
     editor: EditorSettings | None = None  # the web editor is built into /admin/ when set
     brand: BrandSettings | None = None  # the theme's own look when None
     hero_image: ImageRef | None = None  # the home page's banner photo, if any
+    page_size: int = DEFAULT_PAGE_SIZE  # records per listing page
 
     @property
     def zone(self) -> ZoneInfo:
@@ -223,6 +228,7 @@ class Site(Record[SiteText]):
         return {
             "base_url": f["base_url"].rstrip("/") + "/",
             "timezone": f["timezone"] or DEFAULT_TIMEZONE,
+            "page_size": f["page_size"] or DEFAULT_PAGE_SIZE,
         }
 
 
@@ -345,6 +351,7 @@ class Certification(Record[CertificationText]):
     featured: bool
     badge: str | None
     valid: bool  # still valid at "now"
+    status: str  # at "now": "upcoming" (not yet awarded), "valid" or "expired"
 
     @property
     def known_since(self) -> date:
@@ -365,7 +372,12 @@ class Certification(Record[CertificationText]):
                     "set featured: false, or renew it and change valid_until",
                 )
             )
-        return {"valid": valid}
+        since = f["awarded"].value if f["awarded"] else f["held_on"]
+        if since is not None and since > ctx.today:
+            status = "upcoming"
+        else:
+            status = "valid" if valid else "expired"
+        return {"valid": valid, "status": status}
 
 
 @dataclass(frozen=True)

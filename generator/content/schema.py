@@ -250,6 +250,14 @@ SITE = RecordType(
                 "Europe/Copenhagen.",
                 example="Europe/Copenhagen",
             ),
+            Field(
+                "page_size",
+                COUNT,
+                "How many records a listing page shows (initiatives, press releases, "
+                "organisations, events) before the rest go on numbered pages 2, 3, ... "
+                "Leave out (or write 0) for 24.",
+                example="24",
+            ),
             _list(
                 "social",
                 _obj("item", LINK_SHAPE, "A social media profile."),

@@ -41,6 +41,7 @@ _TAGS = {
     "kbd",
     "li",
     "mark",
+    "nav",
     "ol",
     "p",
     "pre",
@@ -73,8 +74,9 @@ _TAGS = {
 }
 _ATTRIBUTES = {
     "*": {"class", "id", "lang", "title", "role", "aria-label", "aria-hidden", "hidden"},
-    "a": {"href", "hreflang", "rel", "download", "type"},
+    "a": {"href", "hreflang", "rel", "download", "type", "aria-current"},
     "div": {"data-search-exclude"},
+    "ul": {"data-search-exclude"},
     "img": {
         "src",
         "srcset",

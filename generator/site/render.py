@@ -25,7 +25,7 @@ from generator.content.model import Content, Initiative
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
 from generator.newsroom.downloads import human_size
 from generator.site import charts, structured
-from generator.site.urls import UrlMap, relative
+from generator.site.urls import UrlMap, listing_page_key, relative
 
 TEMPLATES = paths.TEMPLATES
 
@@ -173,9 +173,73 @@ class PageRenderer:
             meta["fallback_from"] = record.text_language(lang)
         if extra.get("hide"):
             meta["hide"] = extra["hide"]
+        elif key[0] in PLAIN_KINDS:
+            # A listing or a short page is read down the page: the sections are in the tabs, and
+            # a listing's headings are a list of groups, not a table of contents.
+            meta["hide"] = ["navigation", "toc"]
+        pager = extra.get("pager")
+        if pager:
+            meta["prev"] = pager["prev"] or ""
+            meta["next"] = pager["next"] or ""
+        if record is not None and key[0] in TYPE_BY_NAME:
+            meta["breadcrumbs"] = self._breadcrumbs(key, title)
         if key[0] in TYPE_BY_NAME and not TYPE_BY_NAME[key[0]].search:
             meta["search"] = {"exclude": True}
         return meta
+
+    def _breadcrumbs(self, key: tuple, title: str) -> dict:
+        """The trail of a record page: home, its section, the page itself (the last has no link)."""
+        _ = self.env.globals["_"]
+        here = f"/{self.lang}/{self.urls.path(key, self.lang)}"
+        trail = [
+            {
+                "title": str(escape(self.content.site.text(self.lang).name)),
+                "href": _relative_url(here, f"/{self.lang}/"),
+            }
+        ]
+        section = TYPE_BY_NAME[key[0]].section
+        if section and ("section", section) in self.urls.paths:
+            target = f"/{self.lang}/{self.urls.path(('section', section), self.lang)}"
+            label = str(escape(_(TYPE_BY_NAME[key[0]].labels[1])))
+            trail.append({"title": label, "href": _relative_url(here, target)})
+        trail.append({"title": str(escape(title)), "href": ""})
+        return {"label": str(escape(_("Breadcrumb"))), "items": trail}
+
+
+# Listings and the short hand-written pages: they show neither the section navigation nor a table
+# of contents.
+PLAIN_KINDS = ("section", "listing_page", "facet", "start_year", "press_year", "page")
+
+
+def resolve_pages(r: PageRenderer, section: str, records: list) -> list[tuple[tuple, list, dict]]:
+    """A section's listing cut into pages of site.yaml's page_size records: (page key, records,
+    pager) per page, the pager holding the numbered links and the previous and next page."""
+    size = r.content.site.page_size
+    count = max(1, -(-len(records) // size))
+    keys = [listing_page_key(section, n) for n in range(1, count + 1)]
+    pages = []
+    for index, key in enumerate(keys):
+        here = f"/{r.lang}/{r.urls.path(key, r.lang)}"
+
+        def href(target: tuple, here: str = here) -> str:
+            return _relative_url(here, f"/{r.lang}/{r.urls.path(target, r.lang)}")
+
+        pager = {
+            "current": index + 1,
+            "pages": [(n + 1, href(k)) for n, k in enumerate(keys)] if count > 1 else [],
+            "prev": href(keys[index - 1]) if index > 0 else None,
+            "next": href(keys[index + 1]) if index + 1 < count else None,
+        }
+        pages.append((key, records[index * size : (index + 1) * size], pager))
+    return pages
+
+
+def page_title(r: PageRenderer, title: str, number: int) -> str:
+    """A listing's title with its page number from the second page on."""
+    if number == 1:
+        return title
+    _ = r.env.globals["_"]
+    return _("%(title)s, page %(number)d") % {"title": title, "number": number}
 
 
 def _relative_url(source: str, target: str) -> str:
@@ -414,20 +478,26 @@ def generate_initiatives(r: PageRenderer, content_type: ContentType) -> Iterator
         "%(num)d initiatives funded by EU and national money.",
         len(initiatives),
     ) % {"num": len(initiatives)}
-    key = ("section", content_type.section)
-    yield r.render(
-        key,
-        content_type.listing,
-        _("Initiatives"),
-        overview_intro,
-        heading=_("Initiatives"),
-        intro=overview_intro,
-        **_by_status(initiatives),
-        facets=resolve_facets(r, initiatives),
-        charts=charts.overview_charts(
-            initiatives, content.taxonomies, _chart_formats(r), _listing_href(r, key)
-        ),
+    facets = resolve_facets(r, initiatives)
+    overview = ("section", content_type.section)
+    funding = charts.overview_charts(
+        initiatives, content.taxonomies, _chart_formats(r), _listing_href(r, overview)
     )
+    in_order = [i for group in _by_status(initiatives).values() for i in group]
+    for key, items, pager in resolve_pages(r, content_type.section, in_order):
+        yield r.render(
+            key,
+            content_type.listing,
+            page_title(r, _("Initiatives"), pager["current"]),
+            overview_intro,
+            heading=page_title(r, _("Initiatives"), pager["current"]),
+            intro=overview_intro,
+            **_by_status(items),
+            facets=facets,
+            pager=pager,
+            # The funding figures are of all initiatives: on the first page only.
+            charts=funding if pager["current"] == 1 else [],
+        )
     for taxonomy in ("regions", "funds", "focus_areas"):
         for code, term in content.taxonomies[taxonomy].items():
             key = ("facet", taxonomy, code)
@@ -469,8 +539,10 @@ def generate_press(r: PageRenderer, content_type: ContentType) -> Iterator[Rende
     renditions = r.env.globals["renditions"]
     releases = list(content.press_releases.values())
     by_year = _by_year(releases)
+    pages = resolve_pages(r, content_type.section, releases)
+    key, first, pager = pages[0]
     yield r.render(
-        ("section", content_type.section),
+        key,
         content_type.listing,
         _("Press room"),
         _("Press releases, press contacts, photos and the media kit."),
@@ -480,12 +552,25 @@ def generate_press(r: PageRenderer, content_type: ContentType) -> Iterator[Rende
             "journalists. Everything here may be used in coverage "
             "of our work; photos carry their credit and licence."
         ),
-        by_year=by_year,
+        by_year=_by_year(first),
         newsroom=True,
         press_contacts=[p for p in content.people.values() if p.press_contact],
         photos=[img for x in releases for img in x.images],
+        pager=pager,
         **newsroom_downloads(content, urls, lang),
     )
+    for key, items, pager in pages[1:]:
+        title = page_title(r, _("Press releases"), pager["current"])
+        yield r.render(
+            key,
+            content_type.listing,
+            title,
+            heading=title,
+            intro="",
+            by_year=_by_year(items),
+            newsroom=False,
+            pager=pager,
+        )
     for year, items in by_year:
         yield r.render(
             ("press_year", year),
@@ -495,6 +580,7 @@ def generate_press(r: PageRenderer, content_type: ContentType) -> Iterator[Rende
             intro="",
             by_year=[(year, items)],
             newsroom=False,
+            pager=None,
         )
     for x in releases:
         t = x.text(lang)
@@ -567,21 +653,32 @@ def generate_organisations(r: PageRenderer, content_type: ContentType) -> Iterat
     """The network listing, grouped by kind, and a page per organisation."""
     content, lang = r.content, r.lang
     _ = r.env.globals["_"]
-    groups: dict[str, list] = {}
-    for o in content.organisations.values():
-        groups.setdefault(o.kind.label(lang), []).append(o)
-    yield r.render(
-        ("section", content_type.section),
-        content_type.listing,
-        _("Network and organisations"),
-        heading=_("Network and organisations"),
-        intro=_(
-            "The organisations, networks and projects of the ecosystem, and how they are connected."
-        ),
-        groups=sorted(
-            (k, sorted(v, key=lambda o: o.text(lang).name.lower())) for k, v in groups.items()
-        ),
-    )
+    own_kind = content.organisations[content.site.organisation].kind.code
+
+    def order(o) -> tuple:
+        # Grouped by kind, the site's own kind first, then the others by name; within a kind by
+        # name.
+        kind = o.kind.code != own_kind, o.kind.label(lang).lower()
+        return (*kind, o.text(lang).name.lower(), o.id)
+
+    in_order = sorted(content.organisations.values(), key=order)
+    for key, items, pager in resolve_pages(r, content_type.section, in_order):
+        groups: dict[str, list] = {}
+        for o in items:
+            groups.setdefault(o.kind.label(lang), []).append(o)
+        title = page_title(r, _("Network and organisations"), pager["current"])
+        yield r.render(
+            key,
+            content_type.listing,
+            title,
+            heading=title,
+            intro=_(
+                "The organisations, networks and projects of the ecosystem, "
+                "and how they are connected."
+            ),
+            groups=list(groups.items()),
+            pager=pager,
+        )
     initiatives = list(content.initiatives.values())
     for o in content.organisations.values():
         t = o.text(lang)
@@ -628,17 +725,27 @@ def generate_events(r: PageRenderer, content_type: ContentType) -> Iterator[Rend
     for e in past:
         past_by_year.setdefault(e.first_day.year, []).append(e)
     intro = _("Conferences, network meetings and webinars: what is coming up, and what has been.")
-    yield r.render(
-        ("section", content_type.section),
-        content_type.listing,
-        _("Events"),
-        intro,
-        heading=_("Events"),
-        intro=intro,
-        upcoming=[e for e in events if not e.past],
-        past_by_year=sorted(past_by_year.items(), reverse=True),
-        calendar_path=calendar_path(lang),
-    )
+    upcoming = [e for e in events if not e.past]
+    for key, items, pager in resolve_pages(r, content_type.section, upcoming + past):
+        shown = {e.id for e in items}
+        title = page_title(r, _("Events"), pager["current"])
+        yield r.render(
+            key,
+            content_type.listing,
+            title,
+            intro,
+            heading=title,
+            intro=intro,
+            first_page=pager["current"] == 1,
+            upcoming=[e for e in upcoming if e.id in shown],
+            past_by_year=[
+                (year, [e for e in group if e.id in shown])
+                for year, group in sorted(past_by_year.items(), reverse=True)
+                if any(e.id in shown for e in group)
+            ],
+            calendar_path=calendar_path(lang),
+            pager=pager,
+        )
     renditions = r.env.globals["renditions"]
     for e in events:
         t = e.text(lang)
@@ -725,6 +832,7 @@ def _listing(
         **_by_status(items),
         facets=[],
         charts=[],
+        pager=None,
     )
 
 

@@ -19,6 +19,13 @@ PageKey = tuple
 
 # The facets of the initiatives listing: taxonomies whose terms get a page each.
 FACET_TAXONOMIES = ("regions", "funds", "focus_areas")
+# The sections whose listing is split into numbered pages of site.yaml's page_size records.
+PAGED_SECTIONS = {
+    "initiatives": "initiative",
+    "press": "press_release",
+    "organisations": "organisation",
+    "events": "event",
+}
 make_slug = language_table.make_slug
 
 
@@ -79,6 +86,14 @@ def build_url_map(content: Content) -> UrlMap:
                 ("section", section),
                 {lang: f"{section_slug(section, lang)}/" for lang in languages},
             )
+    for section, type_name in PAGED_SECTIONS.items():
+        if ("section", section) not in paths:
+            continue
+        for number in range(2, page_count(len(content.records[type_name]), content) + 1):
+            add(
+                ("listing_page", section, number),
+                {lang: listing_page_path(section, number, lang) for lang in languages},
+            )
     for taxonomy in FACET_TAXONOMIES:
         used = _used_terms(content, taxonomy)
         for code, term in content.taxonomies[taxonomy].items():
@@ -119,6 +134,25 @@ def build_url_map(content: Content) -> UrlMap:
         key for key in paths if key[0] in TYPE_BY_NAME and not TYPE_BY_NAME[key[0]].sitemap
     )
     return UrlMap(content.site.base_url, languages, paths, native, unlisted)
+
+
+def page_count(records: int, content: Content) -> int:
+    """How many numbered pages a listing of `records` records takes (at least one)."""
+    size = content.site.page_size
+    return max(1, -(-records // size))
+
+
+def listing_page_path(section: str, number: int, lang: str) -> str:
+    """The path of a listing's page `number` (1 is the section page itself)."""
+    folder = f"{section_slug(section, lang)}/"
+    if number == 1:
+        return folder
+    return f"{folder}{language_table.language(lang).page}/{number}/"
+
+
+def listing_page_key(section: str, number: int) -> PageKey:
+    """The page key of a listing's page `number`: the section's own for the first."""
+    return ("section", section) if number == 1 else ("listing_page", section, number)
 
 
 def has_section_page(content_type: ContentType, content: Content) -> bool:
