@@ -35,15 +35,24 @@ IGNORED_NAMES = ("__pycache__",)
 IGNORED_SUFFIXES = (".pyc",)
 
 
-def fingerprint(content: Content, content_dir: Path, root: Path) -> str:
-    """The digest of every input of a build of `content` (loaded from content_dir at its "now")."""
-    digest = hashlib.sha256(f"klynge-site {FORMAT}\0".encode())
-    digest.update(tool_versions().encode())
+def fingerprint(content: Content, files: str) -> str:
+    """The fingerprint of a build of `content` (the model at its "now") from input files whose
+    digest is `files` (files_digest)."""
+    return hashlib.sha256(
+        f"klynge-site {FORMAT}\0{files}\0{model_digest(content)}".encode()
+    ).hexdigest()
+
+
+def files_digest(content_dir: Path, root: Path) -> str:
+    """The digest of the tools' versions and every input file: content, code, templates, theme.
+
+    Taken before the build reads them: a file saved during the build then makes the recorded
+    fingerprint older than the site, never newer, and the next build builds again.
+    """
+    digest = hashlib.sha256(tool_versions().encode())
     for name in GENERATOR_INPUTS:
         _add_files(digest, Path(root) / name, name)
     _add_files(digest, Path(content_dir), "content")
-    digest.update(b"model\0")
-    digest.update(model_digest(content).encode())
     return digest.hexdigest()
 
 

@@ -72,6 +72,7 @@ def build_site(
     will replace, so its fingerprint is not kept in the cache.
     """
     progress = Progress(quiet)
+    inputs = fingerprint.files_digest(content_dir, root)  # before anything reads them
     content = load_content(content_dir, now)
     urls = build_url_map(content)
     registry = outputs.claim_site(content, urls)  # every path has one owner, or nothing is built
@@ -82,7 +83,7 @@ def build_site(
     if content.withheld:
         progress.say(f"withheld (draft or embargoed): {', '.join(content.withheld)}")
     site_dir = Path(site_dir).resolve()
-    current = fingerprint.fingerprint(content, content_dir, root)
+    current = fingerprint.fingerprint(content, inputs)
     if keep_fingerprint and fingerprint.is_up_to_date(site_dir, current):
         progress.say(f"{site_dir} is up to date: nothing it is built from has changed")
         return content
