@@ -17,6 +17,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -57,17 +58,31 @@ def files_digest(content_dir: Path, root: Path) -> str:
 
 
 def tool_versions() -> str:
-    """Python's version and that of every package requirements.txt names, one per line."""
+    """Python's version and that of every package requirements.txt names and of the packages
+    those need in turn (their own requirements float within ranges: a new Markdown extension or
+    PDF library may change the output), one per line."""
     lines = [f"python {sys.version}"]
     requirements = paths.REPO / "requirements.txt"
-    for line in requirements.read_text(encoding="utf-8").splitlines():
-        name = line.split("#", 1)[0].split("==", 1)[0].strip()
-        if name:
-            try:
-                lines.append(f"{name} {metadata.version(name)}")
-            except metadata.PackageNotFoundError:
-                lines.append(f"{name} missing")
-    return "\n".join(lines) + "\n"
+    waiting = [
+        line.split("#", 1)[0].split("==", 1)[0].strip()
+        for line in requirements.read_text(encoding="utf-8").splitlines()
+    ]
+    seen: set[str] = set()
+    while waiting:
+        name = re.sub(r"[-_.]+", "-", waiting.pop()).lower()
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            lines.append(f"{name} missing")
+            continue
+        lines.append(f"{name} {dist.version}")
+        for requirement in dist.requires or ():
+            if "extra ==" not in requirement:  # optional extras are not installed for the build
+                waiting.append(re.split(r"[\s;<>=!~\[(]", requirement, maxsplit=1)[0])
+    return "\n".join(sorted(lines)) + "\n"
 
 
 def _add_files(digest, top: Path, label: str) -> None:

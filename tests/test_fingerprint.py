@@ -5,6 +5,7 @@ rebuilds it, byte for byte as a cold build of the same inputs at the same "now" 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -217,3 +218,29 @@ def test_a_broken_record_means_a_rebuild(tmp_path, monkeypatch):
     record.parent.mkdir(parents=True)
     record.write_text('{"fingerprint": "abc", "si', encoding="utf-8")  # cut off by a kill
     assert not fingerprint.is_up_to_date(site, "abc")
+
+
+# Where the generator reads "now" (or "today"), and why the fingerprint covers each.
+NOW_READERS = {
+    "generator/clock.py": "makes it",
+    "generator/content/model.py": "derives from it what the model holds: in model_digest",
+    "generator/content/schema.py": "a hint's words",
+    "generator/content/types.py": "`new` names files by today's date, not an output",
+    "generator/fingerprint.py": "counts it when calendars carry it",
+    "generator/newsroom/calendar.py": "DTSTAMP: counted by model_digest when there are events",
+    "generator/pipeline.py": "the build log",
+}
+
+
+def test_every_reader_of_now_is_known_to_the_fingerprint():
+    # An output that shows "now" some other way would leave site/ stale: it must be counted in
+    # fingerprint.model_digest, and then named here.
+    readers = sorted(
+        p.relative_to(ROOT).as_posix()
+        for folder in ("generator", "theme")
+        for p in (ROOT / folder).rglob("*")
+        if p.suffix in (".py", ".j2", ".html")
+        and "editor" not in p.parts  # the editor and preview build nothing into site/
+        and re.search(r"\bnow\b|\btoday\b", p.read_text(encoding="utf-8"))
+    )
+    assert readers == sorted(NOW_READERS)
