@@ -98,7 +98,10 @@ def _add_files(digest, top: Path, label: str) -> None:
             and p.suffix not in IGNORED_SUFFIXES
         )
     for path in found:
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:  # the content check reports it; the fingerprint only notes it
+            data = f"unreadable: {exc.strerror}".encode()
         rel = path.relative_to(top).as_posix() if path != top else ""
         digest.update(f"{label}/{rel}\0{len(data)}\0".encode())
         digest.update(data)
