@@ -34,6 +34,8 @@ FORMAT = "1"
 GENERATOR_INPUTS = ("build.py", "mkdocs.yml", "generator", "theme")
 IGNORED_NAMES = ("__pycache__",)
 IGNORED_SUFFIXES = (".pyc",)
+# The packages that make the pages and files, whatever requirements.txt says.
+CORE_PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "weasyprint", "babel")
 
 
 def fingerprint(content: Content, files: str) -> str:
@@ -63,10 +65,12 @@ def tool_versions() -> str:
     PDF library may change the output), one per line."""
     lines = [f"python {sys.version}"]
     requirements = paths.REPO / "requirements.txt"
-    waiting = [
-        line.split("#", 1)[0].split("==", 1)[0].strip()
-        for line in requirements.read_text(encoding="utf-8").splitlines()
-    ]
+    waiting = list(CORE_PACKAGES)  # also where a copy of the generator has no requirements.txt
+    if requirements.is_file():
+        waiting += [
+            line.split("#", 1)[0].split("==", 1)[0].strip()
+            for line in requirements.read_text(encoding="utf-8").splitlines()
+        ]
     seen: set[str] = set()
     while waiting:
         name = re.sub(r"[-_.]+", "-", waiting.pop()).lower()
