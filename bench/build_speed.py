@@ -147,8 +147,10 @@ def make_content(target: Path, records: int, seed: int = 1) -> None:
         )
 
 
-def build(content: Path, site: Path, cache: Path) -> tuple[float, float, float, int]:
-    """One build: wall seconds, CPU seconds (user + system, of the build's processes), peak
+def build(
+    content: Path, site: Path, cache: Path, now: str = "2026-11-25T12:00:00+00:00"
+) -> tuple[float, float, float, int]:
+    """One build at `now`: wall seconds, CPU seconds (user + system, of the build's processes), peak
     memory in MB (largest process) and HTML pages."""
     env = {**os.environ, "KLYNGE_CACHE": str(cache)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -160,7 +162,7 @@ def build(content: Path, site: Path, cache: Path) -> tuple[float, float, float, 
             "--content",
             str(content),
             "--now",
-            "2026-11-25T12:00:00+00:00",
+            now,
             "--quiet",
             "build",
             "--site",

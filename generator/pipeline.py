@@ -4,6 +4,9 @@ Both languages build in parallel processes into a fresh folder beside site/; onl
 succeeded does that folder replace site/, in one rename, so a failed build leaves site/ untouched.
 The folders beside site/ carry the id of the process that made them, so a build removes those
 that a killed build left behind, and never those of a build still running.
+A build whose inputs and "now"-dependent content match those of the site/ it would replace
+(fingerprint.py) leaves site/ as it is: the hourly rebuild has nothing to do until an embargo
+lifts or something else changes.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from generator import i18n, outputs
+from generator import fingerprint, i18n, outputs
 from generator.content.model import Content, load_content
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME
 from generator.errors import UserError
@@ -55,10 +58,21 @@ class Progress:
 
 
 def build_site(
-    content_dir: Path, site_dir: Path, root: Path, now: datetime, quiet: bool = False
+    content_dir: Path,
+    site_dir: Path,
+    root: Path,
+    now: datetime,
+    quiet: bool = False,
+    keep_fingerprint: bool = True,
 ) -> Content:
-    """Check the content and build the whole site into site_dir (raises ContentInvalid)."""
+    """Check the content and build the whole site into site_dir (raises ContentInvalid).
+
+    Nothing is built when site_dir already holds the site of these inputs at this "now"
+    (fingerprint.py); `keep_fingerprint=False` is for a throwaway folder, which no later build
+    will replace, so its fingerprint is not kept in the cache.
+    """
     progress = Progress(quiet)
+    inputs = fingerprint.files_digest(content_dir, root)  # before anything reads them
     content = load_content(content_dir, now)
     urls = build_url_map(content)
     registry = outputs.claim_site(content, urls)  # every path has one owner, or nothing is built
@@ -69,6 +83,10 @@ def build_site(
     if content.withheld:
         progress.say(f"withheld (draft or embargoed): {', '.join(content.withheld)}")
     site_dir = Path(site_dir).resolve()
+    current = fingerprint.fingerprint(content, inputs)
+    if keep_fingerprint and fingerprint.is_up_to_date(site_dir, current):
+        progress.say(f"{site_dir} is up to date: nothing it is built from has changed")
+        return content
     work = prepare_work_folder(site_dir)
     try:
         build_tree(content, urls, work, root, progress)
@@ -77,11 +95,14 @@ def build_site(
             raise BuildFailed(
                 "The finished site does not match its claimed paths:\n" + "\n".join(problems)
             )
+        fingerprint.forget(site_dir)
         _replace(site_dir, work / "site")
     except outputs.WrittenTwice as exc:
         raise BuildFailed(str(exc)) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if keep_fingerprint:
+        fingerprint.remember(site_dir, current)
     progress.say(f"site built in {site_dir}")
     return content
 

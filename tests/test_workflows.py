@@ -67,7 +67,9 @@ def test_gitlab_ci_checks_tests_and_publishes_pages():
     assert "python build.py check" in config["check"]["script"]
     assert "bash .ci/run" in config["test"]["script"]
     assert config["pages"]["artifacts"]["paths"] == ["public"]
-    assert any("mv site public" in line for line in config["pages"]["script"])
+    assert any("cp -r site public" in line for line in config["pages"]["script"])
+    # site/ stays for the cache, beside its fingerprint: the next scheduled build may skip.
+    assert {".cache/", "site/"} <= set(config["pages"]["cache"]["paths"])
 
 
 def test_pre_commit_runs_check_on_content_changes():
@@ -94,3 +96,12 @@ def test_pull_requests_get_the_quick_site_check_against_their_base_commit():
     # The generator's tests run for a merge request only when it changes more than content/.
     assert "content/**/*" not in config["test"]["rules"][0]["changes"]
     assert "generator/**/*" in config["test"]["rules"][0]["changes"]
+
+
+def test_github_deploy_keeps_the_site_and_its_fingerprint_between_runs():
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    steps = workflow["jobs"]["deploy"]["steps"]
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert set(cache["with"]["path"].split()) == {".cache", "site"}
+    build = next(i for i, s in enumerate(steps) if "build.py" in s.get("run", ""))
+    assert steps.index(cache) < build

@@ -531,7 +531,9 @@ def verify(
     with tempfile.TemporaryDirectory(prefix="klynge-verify-") as temp:
         site = Path(site_dir) if site_dir else Path(temp) / "site"
         step = time.perf_counter()
-        content = build_site(content_dir, site, root, now, quiet=True)
+        content = build_site(
+            content_dir, site, root, now, quiet=True, keep_fingerprint=site_dir is not None
+        )
         print(
             f"{'content checked, both languages built':<46} {'OK':<12} "
             f"{time.perf_counter() - step:6.1f}s",
