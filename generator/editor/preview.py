@@ -97,9 +97,12 @@ class LiveSite:
         self.languages: dict[str, LiveLanguage] = {}
         self.compiled = CompiledTemplates()
         self.parsed: dict = {}  # the content files as last parsed, by path
+        self.checked_files: dict = {}  # each record file's own checks (validate.RecordCache)
 
     def load(self):
-        content = load_content(self.content_dir, build_now(self.now_option), self.parsed)
+        content = load_content(
+            self.content_dir, build_now(self.now_option), self.parsed, self.checked_files
+        )
         _print_warnings(content)
         return content
 
