@@ -386,9 +386,9 @@ SITE = RecordType(
                             "true: a save becomes a pull (merge) request, checked by CI before "
                             "it is merged; false: a save is a commit on the branch.",
                             da=(
-                                "Til: en gemning bliver til en pull (merge) request, som CI "
-                                "tjekker, før den flettes ind; fra: en gemning er et commit "
-                                "direkte på grenen."
+                                "Slået til: en gemning bliver til en pull (merge) request, som CI "
+                                "tjekker, før den flettes ind; slået fra: en gemning er et "
+                                "commit direkte på grenen."
                             ),
                         ),
                     )
@@ -476,7 +476,7 @@ TAXONOMY_TERM = Shape(
             "eu",
             BOOL,
             "For funds: true when the fund is EU money (shows the EU emblem).",
-            da="For fonde: til, når fonden er EU-midler (viser EU-emblemet).",
+            da="For fonde: slået til, når fonden er EU-midler (viser EU-emblemet).",
         ),
     ),
     texts=(
@@ -760,7 +760,7 @@ PRESS_RELEASE = RecordType(
                 "draft",
                 BOOL,
                 "true keeps the release out of the site entirely.",
-                da="Til holder pressemeddelelsen helt uden for sitet.",
+                da="Slået til: pressemeddelelsen holdes helt uden for sitet.",
             ),
             _ref(
                 "issued_by",
@@ -944,8 +944,8 @@ CERTIFICATION = RecordType(
                 "true shows it on the home page as current; the build warns "
                 "when a featured certification has expired.",
                 da=(
-                    "Til viser den på forsiden som gældende; bygningen advarer, når en fremhævet "
-                    "certificering er udløbet."
+                    "Slået til: certificeringen vises på forsiden som gældende; bygningen "
+                    "advarer, når en fremhævet certificering er udløbet."
                 ),
             ),
             Field(
@@ -1125,7 +1125,7 @@ PERSON = RecordType(
                 "press_contact",
                 BOOL,
                 "true lists the person as a press contact.",
-                da="Til viser personen som pressekontakt.",
+                da="Slået til: personen vises som pressekontakt.",
             ),
             _list(
                 "languages",
@@ -1237,8 +1237,8 @@ EVENT = RecordType(
                 BOOL,
                 "true for an event held online only; it then has no venue and no address.",
                 da=(
-                    "Til for et arrangement, der kun holdes online; det har så intet sted og "
-                    "ingen adresse."
+                    "Slået til for et arrangement, der kun holdes online; det har så intet "
+                    "sted og ingen adresse."
                 ),
             ),
             _obj(
@@ -1271,7 +1271,7 @@ EVENT = RecordType(
                 "free",
                 BOOL,
                 "true when taking part costs nothing.",
-                da="Til, når det ikke koster noget at deltage.",
+                da="Slået til, når det ikke koster noget at deltage.",
             ),
             _ref(
                 "organiser",
@@ -1301,7 +1301,7 @@ EVENT = RecordType(
                 "draft",
                 BOOL,
                 "true keeps the event out of the site entirely.",
-                da="Til holder arrangementet helt uden for sitet.",
+                da="Slået til: arrangementet holdes helt uden for sitet.",
             ),
             SOURCES,
             ONLY_IN,
