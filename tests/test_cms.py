@@ -45,7 +45,7 @@ def _missing(shape: s.Shape, fields: list[dict], where: str) -> list[str]:
 def _missing_field(spec: s.Field, field: dict | None, where: str) -> list[str]:
     if field is None:
         return [where]
-    if field.get("required") != spec.required or not field.get("hint", "").endswith(spec.doc):
+    if field.get("required") != spec.required or not field.get("hint", "").endswith(spec.da):
         return [f"{where} (required or help text)"]
     if spec.kind == s.OBJECT:
         return _missing(spec.shape, field["fields"], f"{where}.")
@@ -62,6 +62,60 @@ def test_every_field_of_the_schema_is_a_field_of_the_form():
         collection = _collection(config, content_type)
         assert collection["folder"] == f"content/{content_type.folder}"
         assert _missing(content_type.schema.shape, collection["fields"], "") == []
+
+
+def _fields_without_danish_help(shape: s.Shape, where: str) -> list[str]:
+    missing = []
+    for spec in shape.facts + shape.texts:
+        if not spec.da.strip() or spec.da == spec.doc:
+            missing.append(f"{where}{spec.name}")
+        if spec.shape is not None:
+            missing += _fields_without_danish_help(spec.shape, f"{where}{spec.name}.")
+        if spec.item is not None and spec.item.shape is not None:
+            missing += _fields_without_danish_help(spec.item.shape, f"{where}{spec.name}[].")
+    return missing
+
+
+def test_every_field_of_the_schema_has_a_danish_help_text():
+    shapes = [(t.name, t.shape) for t in s.ALL_TYPES] + [("taxonomies", s.TAXONOMY_TERM)]
+    missing = [m for name, shape in shapes for m in _fields_without_danish_help(shape, f"{name}.")]
+    assert missing == []
+
+
+def test_a_field_without_a_danish_help_text_is_found():
+    shape = s.Shape(facts=(s.Field("x", s.TEXT, "An English description only."),))
+    assert _fields_without_danish_help(shape, "test.") == ["test.x"]
+
+
+def test_the_help_texts_shown_in_the_editor_have_no_english_description():
+    config = cms.cms_config(CONTENT)
+    hints = []
+
+    def collect(fields):
+        for field in fields:
+            hints.append(field.get("hint", ""))
+            collect(field.get("fields", []))
+            if "field" in field:
+                collect([field["field"]])
+
+    for collection in config["collections"]:
+        collect(collection.get("fields", []))
+        for file in collection.get("files", []):
+            collect(file.get("fields", []))
+    english = {spec.doc for t in s.ALL_TYPES for spec in _schema_fields(t.shape)}
+    assert len(hints) > 150
+    assert [h for h in hints if any(doc in h for doc in english if len(doc) > 12)] == []
+
+
+def _schema_fields(shape: s.Shape):
+    for spec in shape.facts + shape.texts:
+        yield spec
+        if spec.shape is not None:
+            yield from _schema_fields(spec.shape)
+        if spec.item is not None:
+            yield spec.item
+            if spec.item.shape is not None:
+                yield from _schema_fields(spec.item.shape)
 
 
 def test_a_field_missing_from_the_form_is_found():
@@ -81,19 +135,19 @@ def _field(config: dict, collection: str, *names: str) -> dict:
     return found
 
 
-def test_fields_have_danish_labels_english_help_and_the_widgets_their_kind_needs():
+def test_fields_have_danish_labels_danish_help_and_the_widgets_their_kind_needs():
     config = cms.cms_config(CONTENT)
     assert config["locale"] == "da"
     title = _field(config, "press_releases", "da", "title")
     assert (title["label"], title["hint"], title["required"]) == (
         "Titel",
-        "Én linje tekst. Headline.",
+        "Én linje tekst. Overskrift.",
         True,
     )
     embargo = _field(config, "press_releases", "embargo")
     assert embargo["widget"] == "datetime" and embargo["format"] == "YYYY-MM-DD HH:mm"
     assert embargo["hint"].startswith(
-        "Dato og klokkeslæt i sitets tidszone (Europe/Copenhagen). Not published before"
+        "Dato og klokkeslæt i sitets tidszone (Europe/Copenhagen). Udgives ikke før dette"
     )
     assert _field(config, "press_releases", "time")["pattern"][0] == r"^([01]\d|2[0-3]):[0-5]\d$"
     assert _field(config, "press_releases", "da", "body")["widget"] == "markdown"

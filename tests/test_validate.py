@@ -1472,3 +1472,63 @@ def test_only_in_list_names_languages_of_the_site(minimal_content):
         "content/organisations/klynge.yaml:2: only_in[1]: 'de' is not a language of the site; "
         "write da or en"
     ]
+
+
+# --- checking again with the preview's cache of each file's own checks --------------------------
+
+
+def problems_with(root: Path, cache: dict) -> list[str]:
+    """The error lines for the content tree, checked with `cache` kept from earlier checks."""
+    try:
+        validate_content(root, {}, cache)
+    except ContentInvalid as exc:
+        return [str(e) for e in exc.errors]
+    return []
+
+
+def test_an_error_in_one_record_is_reported_while_the_others_come_from_the_cache(
+    minimal_content,
+):
+    cache: dict = {}
+    edit(minimal_content, PERSON, "phone: 21 28 84 19", "phone: call me")
+    assert problems_with(minimal_content, cache) == problems(minimal_content) != []
+    edit(minimal_content, ORGANISATION, "kind: cluster", "kind: clutser")
+    both = problems_with(minimal_content, cache)
+    assert both == problems(minimal_content)
+    assert [line.split(":", 1)[0] for line in both] == [
+        "content/organisations/klynge.yaml",
+        "content/people/mette-lund.yaml",
+    ]
+    edit(minimal_content, PERSON, "phone: call me", "phone: 21 28 84 19")
+    edit(minimal_content, ORGANISATION, "kind: clutser", "kind: cluster")
+    assert problems_with(minimal_content, cache) == []
+
+
+def test_a_record_deleted_or_renamed_leaves_its_references_reported(minimal_content):
+    cache: dict = {}
+    assert problems_with(minimal_content, cache) == []
+    (minimal_content / ORGANISATION).rename(minimal_content / "organisations/klyngen.yaml")
+    renamed = problems_with(minimal_content, cache)
+    assert renamed == problems(minimal_content)
+    assert any(
+        line.startswith("content/people/mette-lund.yaml:2: organisation: ") for line in renamed
+    )
+    (minimal_content / "organisations/klyngen.yaml").unlink()
+    assert problems_with(minimal_content, cache) == problems(minimal_content) != []
+
+
+def test_a_media_file_removed_is_reported_for_a_record_checked_before(minimal_content):
+    cache: dict = {}
+    assert problems_with(minimal_content, cache) == []
+    (minimal_content / "media/logo.png").unlink()
+    lines = problems_with(minimal_content, cache)
+    assert lines == problems(minimal_content)
+    assert lines[0].startswith("content/organisations/klynge.yaml:3: logo: file 'media/logo.png'")
+
+
+def test_warnings_of_a_cached_record_are_reported_each_time(minimal_content):
+    cache: dict = {}
+    edit(minimal_content, PRESS, "  body: Klyngen får", "  body: <script>x</script> Klyngen får")
+    first = [str(w) for w in validate_content(minimal_content, {}, cache).warnings]
+    again = [str(w) for w in validate_content(minimal_content, {}, cache).warnings]
+    assert first == again == [str(w) for w in validate_content(minimal_content).warnings] != []

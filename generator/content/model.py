@@ -561,13 +561,15 @@ def _type_by_collection() -> dict[str, str]:
     return {t.collection: t.name for t in CONTENT_TYPES}
 
 
-def load_content(root: Path, now: datetime, parsed: dict | None = None) -> Content:
+def load_content(
+    root: Path, now: datetime, parsed: dict | None = None, checked_files: dict | None = None
+) -> Content:
     """Validate content/ and build the model as of `now` (raises ContentInvalid).
 
-    A naive `now` is a clock time in the site's zone. `parsed` keeps parsed files between calls
-    (validate.validate_content).
+    A naive `now` is a clock time in the site's zone. `parsed` and `checked_files` keep parsed
+    and checked files between calls (validate.validate_content).
     """
-    return build_model(validate_content(root, parsed), now)
+    return build_model(validate_content(root, parsed, checked_files), now)
 
 
 @dataclass

@@ -147,11 +147,16 @@ class _Context:
         )
 
 
-def validate_content(root: Path, parsed: dict | None = None) -> CheckedContent:
+def validate_content(
+    root: Path, parsed: dict | None = None, checked_files: dict | None = None
+) -> CheckedContent:
     """Check the content folder; raise ContentInvalid listing every problem found.
 
     `parsed` keeps the record files parsed by an earlier call (the live preview's), by path:
     a file whose text is unchanged is not parsed again. Its documents are only read.
+    `checked_files` keeps each record file's own checks (RecordCache): a file whose bytes, the
+    site's languages and time zone and the media files are unchanged is not checked again.
+    The checks across records (references, slugs, totals) always run on the whole content.
     """
     root = Path(root)
     errors: list[ContentError] = []
@@ -181,13 +186,17 @@ def validate_content(root: Path, parsed: dict | None = None) -> CheckedContent:
     tax_doc = _parse(root, "taxonomies.yaml", errors, required=True)
     if tax_doc is not None:
         checked.taxonomies = _check_taxonomies(root, tax_doc, errors, languages)
+    cache = None if checked_files is None else RecordCache(checked_files, root, languages, zone)
     for record_type in s.RECORD_TYPES:
         records = checked.records[record_type.name] = {}
         first_with_id: dict[str, str] = {}  # x.yaml and x.yml would be the same record
         for rel in files.get(record_type.folder, []):
-            record = _check_record_file(
-                root, rel, record_type, errors, languages, zone, checked.warnings, parsed
-            )
+            if cache is None:
+                record = _check_record_file(
+                    root, rel, record_type, errors, languages, zone, checked.warnings, parsed
+                )
+            else:
+                record = cache.check(rel, record_type, errors, checked.warnings, parsed)
             stem = _stem(rel)
             if stem in first_with_id:
                 errors.append(
@@ -413,6 +422,73 @@ def _record_id(rel: str, errors: list[ContentError]) -> str | None:
         )
         return None
     return stem
+
+
+class RecordCache:
+    """The results of each record file's own checks, kept between calls of validate_content.
+
+    An entry is used again only while everything those checks read is unchanged: the file's
+    bytes, the site's languages and time zone, and the names, sizes and times of the files
+    under media/ (a record names photos and logos there). Its errors and warnings are reported
+    again, in the same place, each time.
+    """
+
+    def __init__(self, store: dict, root: Path, languages: tuple[str, ...], zone):
+        self.store = store
+        self.root = root
+        self.depends = (languages, getattr(zone, "key", None), _media_state(root))
+        for rel in [rel for rel, entry in store.items() if entry[1] != self.depends]:
+            del store[rel]  # checked against other languages, zone or media: stale
+
+    def check(
+        self,
+        rel: str,
+        record_type: s.RecordType,
+        errors: list[ContentError],
+        warnings: list[ContentError],
+        parsed: dict | None,
+    ) -> Checked | None:
+        path = self.root / rel.split("/", 1)[1]
+        try:
+            data = None if path.is_symlink() else path.read_bytes()
+        except OSError:
+            data = None
+        entry = self.store.get(rel)
+        if data is not None and entry is not None and entry[0] == data:
+            errors.extend(entry[2])
+            warnings.extend(entry[3])
+            return entry[4]
+        own_errors: list[ContentError] = []
+        own_warnings: list[ContentError] = []
+        languages, zone = self.depends[0], _zone_of(self.depends[1])
+        record = _check_record_file(
+            self.root, rel, record_type, own_errors, languages, zone, own_warnings, parsed
+        )
+        errors.extend(own_errors)
+        warnings.extend(own_warnings)
+        if data is not None:
+            self.store[rel] = (data, self.depends, own_errors, own_warnings, record)
+        else:
+            self.store.pop(rel, None)
+        return record
+
+
+def _zone_of(key: str | None) -> ZoneInfo | None:
+    return None if key is None else ZoneInfo(key)
+
+
+def _media_state(root: Path) -> tuple:
+    """Name, size and modification time of every file under media/, to notice any change."""
+    state = []
+    for folder, dirs, names in os.walk(root / "media"):
+        dirs.sort()
+        for name in sorted(names):
+            try:
+                info = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            state.append((folder, name, info.st_size, info.st_mtime_ns))
+    return tuple(state)
 
 
 def _check_record_file(

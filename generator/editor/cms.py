@@ -1,10 +1,10 @@
 """The web editor under /admin/: Decap CMS, configured from the schema.
 
 Every content type becomes a collection in content/<folder>/, every field of schema.py a widget
-with its label and the field reference's help text. Facts are widgets at the top of the form; the
-texts of each site language are a group named by the language code, so the file the editor saves
-has the layout `check` reads: facts once, then `da:` and `en:`. Nested texts (image captions,
-quotes) are groups inside their list item, written the same way.
+with its Danish label and Danish help text (schema.py Field.da). Facts are widgets at the top of
+the form; the texts of each site language are a group named by the language code, so the file
+the editor saves has the layout `check` reads: facts once, then `da:` and `en:`. Nested texts
+(image captions, quotes) are groups inside their list item, written the same way.
 
 The CMS itself (JavaScript from the npm package decap-cms, pinned in package.json) is copied into
 the site, so the editor makes no request to another host.
@@ -28,7 +28,8 @@ ADMIN = "admin"  # the folder of the site the editor is served from
 LOCAL_API = "/api/v1"  # where the local backend answers, beside /admin/ (cms_backend.py)
 BACKENDS = ("github", "gitlab")
 
-# The field's name as the Danish editor UI labels it; the English doc is the help text.
+# The field's name as the Danish editor UI labels it; the field's Danish description (schema.py
+# Field.da) is the help text.
 DANISH_LABELS = {
     "title": "Titel",
     "slug": "Adresse (slug)",
@@ -136,7 +137,7 @@ DANISH_COLLECTIONS = {
     "person": ("Personer", "Person"),
 }
 # How a value of each kind is written, in Danish: the first part of each field's help text, the
-# field reference's English description the second.
+# field's Danish description (Field.da) the second.
 DANISH_HOW = {
     s.TEXT: "Én linje tekst.",
     s.PARAGRAPH: "Almindelig tekst, gerne flere linjer.",
@@ -300,7 +301,7 @@ def _widget(spec: s.Field, langs, taxonomies: dict, site: dict) -> dict:
     out: dict = {
         "name": spec.name,
         "label": DANISH_LABELS.get(spec.name, spec.name),
-        "hint": f"{DANISH_HOW[spec.kind]} {spec.doc}",
+        "hint": f"{DANISH_HOW[spec.kind]} {spec.da}",
         "required": spec.required,
     }
     kind = spec.kind
@@ -323,7 +324,7 @@ def _widget(spec: s.Field, langs, taxonomies: dict, site: dict) -> dict:
             time_format="HH:mm",
             picker_utc=False,
         )
-        out["hint"] = f"{DANISH_HOW[spec.kind][:-1]} ({zone}). {spec.doc}"
+        out["hint"] = f"{DANISH_HOW[spec.kind][:-1]} ({zone}). {spec.da}"
     elif kind in PATTERNS:
         out["widget"] = "string"
         out["pattern"] = list(PATTERNS[kind])

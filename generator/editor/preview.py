@@ -1,7 +1,8 @@
 """`build.py serve`: a live preview of every language of the site, rebuilt as files are saved.
 
-The preview builds the whole site once, then keeps it, with its model, parsed files, compiled
-templates and MkDocs' navigation in memory: saving a record re-parses that file, renders in every
+The preview builds the whole site once, then keeps it, with its model, parsed and checked files,
+compiled templates and MkDocs' navigation in memory: saving a record re-parses and re-checks that
+file (the checks across records run on the whole content every time), renders in every
 language the pages it can change (listings, its own page, the pages of records it names or that
 name it), writes those whose Markdown changed and has MkDocs rebuild just those
 (mkdocs_adapter.LiveLanguage). A change to the site's structure (a new or removed file, a slug,
@@ -97,9 +98,12 @@ class LiveSite:
         self.languages: dict[str, LiveLanguage] = {}
         self.compiled = CompiledTemplates()
         self.parsed: dict = {}  # the content files as last parsed, by path
+        self.checked_files: dict = {}  # each record file's own checks (validate.RecordCache)
 
     def load(self):
-        content = load_content(self.content_dir, build_now(self.now_option), self.parsed)
+        content = load_content(
+            self.content_dir, build_now(self.now_option), self.parsed, self.checked_files
+        )
         _print_warnings(content)
         return content
 

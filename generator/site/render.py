@@ -97,6 +97,7 @@ class PageRenderer:
             link_lang=lambda record: _link_lang(record, lang),
             heading_lang=lambda record: _link_lang(record, lang, heading=True),
             span_lang=lambda record, text: _span_lang(record, text, lang),
+            once=_once({}),
         )
 
     def render(
@@ -323,6 +324,19 @@ def _environment(compiled: BytecodeCache | None = None) -> Environment:
     env.filters["attr"] = lambda v: Markup(html.escape(str(v), quote=True))
     env.filters["tojson"] = lambda v: Markup(json.dumps(v))
     return env
+
+
+def _once(made: dict) -> Callable:
+    """`once(macro, record, *args)`: the macro's output, made on the first call for these
+    arguments and repeated after (a card that several listings of a language show alike)."""
+
+    def once(macro, record, *args):
+        key = (macro.name, id(record), *args)
+        if key not in made:
+            made[key] = (record, macro(record, *args))  # the record keeps its id unique
+        return made[key][1]
+
+    return once
 
 
 def eu_statement(lang: str) -> str:
