@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator.site.urls import section_slug
+
 # The helpers module is also loaded as a pytest plugin (its fixtures exist once per session); mark
 # it for assertion rewriting before importing it, as pytest does with plugins.
 pytest.register_assert_rewrite("tests.quality_helpers")
@@ -468,6 +470,37 @@ def test_eu_emblem_is_visible_at_375_px_without_horizontal_scrolling(
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (
         f"the emblem sticks out of the {PHONE['width']} px viewport: {box}"
     )
+
+
+# Cards laid out as grids: (section, what, a card's selector, most columns at 375 px). Logos are
+# small enough for two in a row on a phone.
+CARD_GRIDS = (
+    ("certifications", "certification cards", ".cert-grid > ul > li", 1),
+    ("organisations", "logo wall", "ul.logo-wall > li", 2),
+    ("", "certification cards on the home page", ".klynge-cards > *", 1),
+)
+
+
+@pytest.mark.parametrize(("section", "what", "selector", "phone_columns"), CARD_GRIDS)
+def test_cards_sit_side_by_side_at_1280_px_and_narrow_at_375(
+    browser, site_server: SiteServer, watches: list[Watch], section, what, selector, phone_columns
+) -> None:
+    path = f"en/{section_slug(section, 'en')}/" if section else "en/"
+    columns = {}
+    for viewport in (DESKTOP, PHONE):
+        context, watch = _new_context(browser, site_server, viewport, watches)
+        try:
+            page = context.new_page()
+            watch.goto(page, site_server.url(path))
+            lefts = page.eval_on_selector_all(
+                selector, "cards => cards.map(c => Math.round(c.getBoundingClientRect().left))"
+            )
+        finally:
+            context.close()
+        assert len(lefts) >= 2, f"{path}: fewer than two {what} ({selector})"
+        columns[viewport["width"]] = len(set(lefts))
+    assert columns[DESKTOP["width"]] >= 2, f"{path}: the {what} stand in one column at 1280 px"
+    assert columns[PHONE["width"]] <= phone_columns, f"{path}: the {what} make {columns} columns"
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.quality_helpers import (
+pytest.register_assert_rewrite("tests.quality_helpers")
+from tests.quality_helpers import (  # noqa: E402
     CHROMIUM,
     LIGHTHOUSE,
     BuiltSite,
