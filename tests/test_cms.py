@@ -173,6 +173,52 @@ def test_fields_have_danish_labels_danish_help_and_the_widgets_their_kind_needs(
     assert (amount["widget"], amount["value_type"], amount["min"]) == ("number", "int", 0)
 
 
+def test_each_image_field_lists_and_stores_its_files_in_its_kinds_folder():
+    config = cms.cms_config(CONTENT)
+    # The bundled files are where these folders say: press photos, logos and badges by kind.
+    assert sorted(p.name for p in (CONTENT / "media").iterdir()) == ["badges", "logos", "press"]
+    expected = {
+        ("press_releases", "images", "file"): "press",
+        ("certifications", "badge"): "badges",
+        ("organisations", "logo"): "logos",
+        ("initiatives", "images", "file"): "initiatives",
+        ("events", "image", "file"): "events",
+        ("people", "photo", "file"): "people",
+    }
+    for where, folder in expected.items():
+        field = _field(config, *where)
+        # A leading / is the repository's root (Decap): without it, beside the entry's file.
+        assert (field["media_folder"], field["public_folder"]) == (
+            f"/content/media/{folder}",
+            f"media/{folder}",
+        ), where
+        assert field["hint"].startswith(
+            f"Et billede (PNG, JPEG eller SVG) i content/media/{folder}/. "
+        ), where
+    # Every image field of every collection has its folder.
+    found = []
+
+    def walk(fields):
+        for field in fields:
+            if field.get("widget") in ("image", "file"):
+                found.append(field)
+            walk(field.get("fields", []))
+            walk([field["field"]] if "field" in field else [])
+
+    for collection in config["collections"]:
+        walk(collection["fields"])
+    assert len(found) == len(expected)
+    assert all(f["media_folder"].startswith("/content/media/") for f in found)
+
+
+def test_an_uploaded_file_gets_a_plain_file_name():
+    assert cms.cms_config(CONTENT)["slug"] == {
+        "encoding": "ascii",
+        "clean_accents": True,
+        "sanitize_replacement": "-",
+    }
+
+
 def test_region_options_carry_both_languages_labels():
     regions = _field(cms.cms_config(CONTENT), "initiatives", "regions")["field"]
     assert regions["widget"] == "select"

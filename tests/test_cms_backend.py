@@ -80,6 +80,30 @@ def test_the_backend_reads_and_writes_nothing_outside_content(content):
     assert not (content.parent.parent / "x.png").exists()
 
 
+def test_the_backend_lists_and_stores_the_media_of_one_subfolder(content):
+    with local_editor(content) as base:
+        status, answer = _post(base, "getMedia", mediaFolder="content/media/press")
+        assert status == 200
+        assert [(m["name"], m["path"]) for m in answer] == [
+            ("gold-label-illustration.png", "content/media/press/gold-label-illustration.png")
+        ]
+        status, answer = _post(base, "getMedia", mediaFolder="content/media/people")
+        assert (status, answer) == (200, [])  # a folder not made yet is empty
+        status, answer = _post(
+            base,
+            "persistMedia",
+            asset={
+                "path": "content/media/people/sofie.png",
+                "content": "eA==",
+                "encoding": "base64",
+            },
+        )
+        assert (status, answer["path"]) == (200, "content/media/people/sofie.png")
+        status, answer = _post(base, "getMedia", mediaFolder="content/media/people")
+        assert [m["name"] for m in answer] == ["sofie.png"]
+    assert (content / "media" / "people" / "sofie.png").read_bytes() == b"x"
+
+
 def test_an_existing_file_keeps_its_comments_and_order_when_one_value_changes(content):
     path = content / "initiatives" / "region-syddanmark-partnership.yaml"
     before = path.read_text(encoding="utf-8")

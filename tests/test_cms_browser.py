@@ -83,7 +83,7 @@ def _check(content: Path) -> subprocess.CompletedProcess:
 
 def test_a_release_made_in_the_editor_is_the_file_an_editor_would_write(browser, content, tmp_path):
     outside: list[str] = []
-    photo = tmp_path / "havn.jpg"
+    photo = tmp_path / "Havn i Ærø.JPG"  # a camera's name: capitals, a space, æ and ø
     shutil.copy(EXPECTED / "havn.jpg", photo)
     with local_editor(content) as base:
         page = _open(browser, base, "/collections/press_releases/new", outside)
@@ -97,8 +97,12 @@ def test_a_release_made_in_the_editor_is_the_file_an_editor_would_write(browser,
         _field(page, "text", 1).fill("We are pleased with the new harbour.")
         page.get_by_role("button", name="Tilføj billeder").click()
         page.get_by_role("button", name="Vælg et billede").click()
+        # The library lists the press photos in content/media/press/, not the top of media/.
+        page.get_by_text("gold-label-illustration.png", exact=True).wait_for()
+        assert page.get_by_text("danish-life-science-cluster.svg").count() == 0
         page.locator('input[type="file"]').set_input_files(photo)
-        page.get_by_text("havn.jpg").wait_for()  # an upload is selected as it arrives
+        # An upload is selected as it arrives, under a plain file name.
+        page.get_by_text("havn-i-aero.jpg", exact=True).wait_for()
         page.get_by_role("button", name="Anvend valgte").click()
         _field(page, "credit").fill("Klynge / foto")
         _field(page, "licence").fill("CC BY 4.0")
@@ -128,7 +132,8 @@ def test_a_release_made_in_the_editor_is_the_file_an_editor_would_write(browser,
     assert written.read_text(encoding="utf-8") == (EXPECTED / "release.yaml").read_text(
         encoding="utf-8"
     )
-    assert (content / "media" / "havn.jpg").read_bytes() == photo.read_bytes()
+    assert (content / "media" / "press" / "havn-i-aero.jpg").read_bytes() == photo.read_bytes()
+    assert not (content / "media" / "havn-i-aero.jpg").exists()
     result = _check(content)
     assert result.returncode == 0, result.stdout + result.stderr
     assert outside == []  # the editor loads nothing from another host

@@ -170,6 +170,13 @@ DANISH_HOW = {
     s.COLOUR: "Farve som #rrggbb.",
     s.FINGERPRINTS: "Skrives af `build.py translations --import`; lad det være.",
 }
+# Where an image field's files live under content/media/: logos and badges by kind, every other
+# image (photos and illustrations) in the folder named like the records' folder, so press photos are
+# in media/press/ as the editors' guide says. The media library lists that folder and uploads to it.
+MEDIA_SUBFOLDERS = {"logo": "logos", "badge": "badges"}
+# Uploaded files get a plain file name: lower case (Decap's own rule), letters without accents,
+# anything else a hyphen.
+SAFE_FILE_NAMES = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 # Field kinds the editor checks as text against the same rule `check` applies.
 PATTERNS = {
     s.PARTIAL_DATE: (
@@ -232,6 +239,7 @@ def cms_config(content_dir: Path, local_backend: str | None = None) -> dict:
         "backend": backend_config(settings),
         "media_folder": f"{prefix}/media",
         "public_folder": "media",
+        "slug": dict(SAFE_FILE_NAMES),
         "collections": [
             _collection(t, prefix, langs, taxonomies, site)
             for t in CONTENT_TYPES
@@ -273,7 +281,7 @@ def _collection(content_type, prefix: str, langs, taxonomies: dict, site: dict) 
         "slug": slug,
         "identifier_field": title_field,
         "summary": slug.split("-")[-1] if content_type.dated_ids else slug,
-        "fields": _shape_fields(record.shape, langs, taxonomies, site),
+        "fields": _shape_fields(record.shape, langs, taxonomies, site, f"{prefix}/{record.folder}"),
     }
 
 
@@ -282,8 +290,14 @@ def _title_name(record: s.RecordType) -> str:
     return "title" if "title" in names else "name"
 
 
-def _shape_fields(shape: s.Shape, langs, taxonomies: dict, site: dict) -> list[dict]:
-    fields = [_widget(f, langs, taxonomies, site) for f in shape.facts]
+def media_subfolder(folder: str, field_name: str) -> str:
+    """The folder under content/media/ for the files of image field `field_name` of the records in
+    content/<folder>/."""
+    return MEDIA_SUBFOLDERS.get(field_name, folder)
+
+
+def _shape_fields(shape: s.Shape, langs, taxonomies: dict, site: dict, folder: str) -> list[dict]:
+    fields = [_widget(f, langs, taxonomies, site, folder) for f in shape.facts]
     for lang in langs if shape.texts else ():
         fields.append(
             {
@@ -291,13 +305,14 @@ def _shape_fields(shape: s.Shape, langs, taxonomies: dict, site: dict) -> list[d
                 "label": language_table.name(lang, "da").capitalize(),
                 "widget": "object",
                 "collapsed": False,
-                "fields": [_widget(f, langs, taxonomies, site) for f in shape.texts],
+                "fields": [_widget(f, langs, taxonomies, site, folder) for f in shape.texts],
             }
         )
     return fields
 
 
-def _widget(spec: s.Field, langs, taxonomies: dict, site: dict) -> dict:
+def _widget(spec: s.Field, langs, taxonomies: dict, site: dict, folder: str) -> dict:
+    """The widget of one field of the records in `folder` (content/<type's folder>)."""
     out: dict = {
         "name": spec.name,
         "label": DANISH_LABELS.get(spec.name, spec.name),
@@ -352,16 +367,27 @@ def _widget(spec: s.Field, langs, taxonomies: dict, site: dict) -> dict:
     elif kind == s.REF:
         out.update(_relation(spec.target, langs))
     elif kind in (s.IMAGE, s.MEDIA):
-        out["widget"] = "image" if kind == s.IMAGE else "file"
+        # Decap reads a media_folder with a leading / from the repository's root (without it,
+        # beside the entry's file) and stores the picked file as public_folder/<file name>.
+        prefix, records = folder.rsplit("/", 1)
+        sub = media_subfolder(records, spec.name)
+        out.update(
+            widget="image" if kind == s.IMAGE else "file",
+            media_folder=f"/{prefix}/media/{sub}",
+            public_folder=f"media/{sub}",
+        )
+        out["hint"] = f"{DANISH_HOW[spec.kind].removesuffix('.')}{sub}/. {spec.da}"
     elif kind == s.OBJECT:
-        out.update(widget="object", fields=_shape_fields(spec.shape, langs, taxonomies, site))
+        out.update(
+            widget="object", fields=_shape_fields(spec.shape, langs, taxonomies, site, folder)
+        )
     elif kind == s.LIST:
         item = spec.item
         out.update(widget="list", collapsed=False)  # an item's fields are seen, not hidden
         if item.kind == s.OBJECT:
-            out["fields"] = _shape_fields(item.shape, langs, taxonomies, site)
+            out["fields"] = _shape_fields(item.shape, langs, taxonomies, site, folder)
         else:
-            out["field"] = _widget(item, langs, taxonomies, site)
+            out["field"] = _widget(item, langs, taxonomies, site, folder)
         if not spec.required:
             out["default"] = []
     elif kind == s.FINGERPRINTS:
