@@ -219,6 +219,22 @@ def test_an_uploaded_file_gets_a_plain_file_name():
     }
 
 
+def test_every_content_type_has_a_danish_description_and_the_editor_shows_it():
+    missing = [t.name for t in s.ALL_TYPES if not t.da or t.da == t.doc]
+    assert missing == []
+    config = cms.cms_config(CONTENT)
+    for content_type in CONTENT_TYPES:
+        if content_type.per_language_files:
+            continue
+        record = content_type.schema
+        description = _collection(config, content_type)["description"]
+        assert description == record.da
+        assert description.startswith(f"content/{record.folder}/<id>.yaml: ")
+    assert _collection(config, next(t for t in CONTENT_TYPES if t.name == "person"))[
+        "description"
+    ] == ("content/people/<id>.yaml: en kontaktperson.")
+
+
 def test_region_options_carry_both_languages_labels():
     regions = _field(cms.cms_config(CONTENT), "initiatives", "regions")["field"]
     assert regions["widget"] == "select"

@@ -85,6 +85,7 @@ class RecordType:
     title: str
     doc: str
     shape: Shape
+    da: str = ""  # the description in Danish, shown by the web editor
 
 
 def _list(
@@ -237,7 +238,8 @@ SITE = RecordType(
     "",
     "Site",
     "content/site.yaml: the organisation behind the site and site-wide settings.",
-    Shape(
+    da="content/site.yaml: organisationen bag sitet og indstillinger for hele sitet.",
+    shape=Shape(
         facts=(
             Field(
                 "base_url",
@@ -328,6 +330,11 @@ SITE = RecordType(
                 "How many records a listing page shows (initiatives, press releases, "
                 "organisations, events) before the rest go on numbered pages 2, 3, ... "
                 "Leave out (or write 0) for 24.",
+                da=(
+                    "Hvor mange poster en oversigtsside viser (indsatser, pressemeddelelser, "
+                    "organisationer, arrangementer), før resten kommer på nummererede sider "
+                    "2, 3, ... Udelad (eller skriv 0) for 24."
+                ),
                 example="24",
             ),
             _list(
@@ -422,6 +429,11 @@ SITE = RecordType(
                             "Main colour, as #rrggbb: the header, headings and links. White "
                             "text must be readable on it and it on white (contrast 4.5:1). "
                             "Leave out for the theme's #0b3d5c.",
+                            da=(
+                                "Hovedfarve som #rrggbb: toppen, overskrifter og links. Hvid "
+                                "tekst skal kunne læses på den og den på hvid (kontrast 4,5:1). "
+                                "Udelad for temaets #0b3d5c."
+                            ),
                             example='"#0b3d5c"',
                         ),
                         Field(
@@ -430,6 +442,11 @@ SITE = RecordType(
                             "Colour of links under the pointer and of buttons, as #rrggbb; "
                             "readable on white and with white text on it. Leave out for the "
                             "theme's #b3261e.",
+                            da=(
+                                "Farve på links under markøren og på knapper, som #rrggbb; "
+                                "læselig på hvid og med hvid tekst på. Udelad for temaets "
+                                "#b3261e."
+                            ),
                             example='"#b3261e"',
                         ),
                         Field(
@@ -437,6 +454,10 @@ SITE = RecordType(
                             COLOUR,
                             "Background of the home page's banner, as #rrggbb, under white "
                             "text. Leave out for the primary colour.",
+                            da=(
+                                "Baggrunden i forsidens banner, som #rrggbb, under hvid tekst. "
+                                "Udelad for hovedfarven."
+                            ),
                             example='"#0b3d5c"',
                         ),
                         Field(
@@ -444,6 +465,10 @@ SITE = RecordType(
                             CHOICE,
                             "Typeface of the text, one of the self-hosted ones; system uses "
                             "the visitor's own. Leave out for system.",
+                            da=(
+                                "Tekstens skrifttype, en af dem sitet selv har med; system "
+                                "bruger den besøgendes egen. Udelad for system."
+                            ),
                             choices=TYPEFACES,
                             example="source-sans-3",
                         ),
@@ -452,6 +477,12 @@ SITE = RecordType(
                 "The site's own colours and typeface. Every colour left out (or the whole "
                 "setting) keeps the theme's look. The build checks that text stays readable "
                 "(WCAG AA contrast) on every colour given and names the nearest one that is.",
+                da=(
+                    "Sitets egne farver og skrifttype. Hver farve, der udelades (eller hele "
+                    "indstillingen), beholder temaets udseende. Bygningen kontrollerer, at "
+                    "teksten kan læses (WCAG AA-kontrast) på hver angivet farve, og nævner den "
+                    "nærmeste, der kan."
+                ),
             ),
             _list(
                 "key_figures",
@@ -488,6 +519,10 @@ SITE = RecordType(
                 IMAGE_SHAPE,
                 "A photo beside the tagline at the top of the home page, with its credit and "
                 "licence. Leave out for a plain coloured banner.",
+                da=(
+                    "Et foto ved siden af sloganet øverst på forsiden, med kreditering og "
+                    "licens. Udelad for et ensfarvet banner."
+                ),
             ),
         ),
         texts=(
@@ -559,7 +594,11 @@ INITIATIVE = RecordType(
     "initiatives",
     "Initiative",
     "content/initiatives/<id>.yaml: a project or initiative funded by EU or national money.",
-    Shape(
+    da=(
+        "content/initiatives/<id>.yaml: et projekt eller en indsats, "
+        "finansieret af EU-midler eller nationale midler."
+    ),
+    shape=Shape(
         facts=(
             Field(
                 "status",
@@ -783,7 +822,8 @@ PRESS_RELEASE = RecordType(
     "press",
     "Press release",
     "content/press/<id>.yaml: a press release.",
-    Shape(
+    da="content/press/<id>.yaml: en pressemeddelelse.",
+    shape=Shape(
         facts=(
             Field(
                 "date",
@@ -939,7 +979,8 @@ CERTIFICATION = RecordType(
     "certifications",
     "Certification",
     "content/certifications/<id>.yaml: a certification, label or recognition.",
-    Shape(
+    da="content/certifications/<id>.yaml: en certificering, et mærke eller en anerkendelse.",
+    shape=Shape(
         facts=(
             _ref(
                 "holder",
@@ -1060,7 +1101,11 @@ ORGANISATION = RecordType(
     "organisations",
     "Organisation",
     "content/organisations/<id>.yaml: an organisation, network or project in the ecosystem.",
-    Shape(
+    da=(
+        "content/organisations/<id>.yaml: en organisation, et "
+        "netværk eller et projekt i økosystemet."
+    ),
+    shape=Shape(
         facts=(
             Field(
                 "kind",
@@ -1163,7 +1208,8 @@ PERSON = RecordType(
     "people",
     "Person",
     "content/people/<id>.yaml: a contact person.",
-    Shape(
+    da="content/people/<id>.yaml: en kontaktperson.",
+    shape=Shape(
         facts=(
             Field("name", TEXT, "Full name.", da="Fulde navn.", required=True),
             _ref(
@@ -1197,6 +1243,10 @@ PERSON = RecordType(
                 IMAGE_SHAPE,
                 "A portrait for the contact cards, with its credit and licence. Leave out when "
                 "there is no photo the person has agreed to publish.",
+                da=(
+                    "Et portræt til kontaktkortene, med kreditering og licens. Udelad, når "
+                    "der ikke er et foto, personen har sagt ja til at offentliggøre."
+                ),
             ),
             SOURCES,
             TRANSLATED,
@@ -1220,7 +1270,11 @@ PAGE = RecordType(
     "Page",
     "content/pages/<id>.<lang>.md: a hand-written page, one file per language, "
     "linked by the id in the file name.",
-    Shape(
+    da=(
+        "content/pages/<id>.<sprog>.md: en side skrevet i hånden, én "
+        "fil pr. sprog, forbundet af id'et i filnavnet."
+    ),
+    shape=Shape(
         facts=(
             Field("title", TEXT, "Title of the page.", da="Sidens titel.", required=True),
             Field(
@@ -1271,7 +1325,11 @@ EVENT = RecordType(
     "events",
     "Event",
     "content/events/<id>.yaml: a conference, meeting, webinar or other dated event.",
-    Shape(
+    da=(
+        "content/events/<id>.yaml: en konference, et møde, et "
+        "webinar eller et andet arrangement med en dato."
+    ),
+    shape=Shape(
         facts=(
             Field(
                 "start",

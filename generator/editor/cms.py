@@ -273,7 +273,7 @@ def _collection(content_type, prefix: str, langs, taxonomies: dict, site: dict) 
         "name": content_type.collection,
         "label": plural,
         "label_singular": singular,
-        "description": record.doc,
+        "description": record.da,  # the Danish description: the editor is in Danish
         "folder": f"{prefix}/{record.folder}",
         "extension": "yaml",
         "format": "yml",
