@@ -259,3 +259,28 @@ def test_the_web_editor_is_served_and_a_save_in_it_shows_in_the_preview(preview)
         assert outside == []
     finally:
         record.write_text(original, encoding="utf-8")
+
+
+def test_a_save_refreshes_the_search_index_as_a_full_build_writes_it(tmp_path):
+    from generator.editor.preview import LiveSite
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (tmp_path / "builds").mkdir()
+    site = LiveSite(content, ROOT, "2026-12-11", tmp_path / "builds")
+    site.full()
+    site.prepare()
+    path = content / RECORD
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Healthy Weight", "Healthy Weight Indexed"),
+        encoding="utf-8",
+    )
+    quick = site.update({path}, structural=False)
+    assert site.builds == 1  # the quick path, not a full rebuild
+    index_en = (quick / "en" / "search" / "search_index.json").read_bytes()
+    index_da = (quick / "da" / "search" / "search_index.json").read_bytes()
+    assert rb'Science \u2013 Healthy Weight Indexed","text"' in index_en  # the page's title
+    assert b"Healthy Weight Indexed" not in index_da
+    full = site.full()  # the same content, built whole
+    assert (full / "en" / "search" / "search_index.json").read_bytes() == index_en
+    assert (full / "da" / "search" / "search_index.json").read_bytes() == index_da

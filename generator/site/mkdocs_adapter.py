@@ -6,6 +6,7 @@ moving to another engine means rewriting this module and the theme overrides, no
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,8 +109,9 @@ class LiveLanguage:
 
     The live preview uses it: MkDocs' own steps (configuration, files, navigation, theme) run
     once, as in a build; afterwards a saved page is read and written again through MkDocs' page
-    functions with that navigation, in a fraction of a build's time. The search index stays as
-    the last full build wrote it.
+    functions with that navigation, in a fraction of a build's time. The search index is kept
+    too: the rebuilt pages' entries replace theirs and the index file is written again, in the
+    order a full build writes it.
     """
 
     def __init__(self, config_file: Path, build: LanguageBuild):
@@ -136,13 +138,27 @@ class LiveLanguage:
                 _populate_page(file.page, config, files)
             self.env = config.plugins.on_env(env, config=config, files=files)
         _raise_warnings(build.lang, warnings)
-        # The search index is written only by a full build: collecting entries for it on every
-        # rebuilt page would be wasted time.
-        events = config.plugins.events["page_context"]
-        events[:] = [
-            e for e in events if type(getattr(e, "__self__", None)).__name__ != "SearchPlugin"
-        ]
         self.config, self.files, self.nav = config, files, nav
+        # Material's search plugin indexes each page as it is built (page_context) and writes the
+        # index after the build; here it indexes the rebuilt pages, and _write_search_index
+        # merges their entries into those of the last full build.
+        self.search = next(
+            (
+                e.__self__
+                for e in config.plugins.events["page_context"]
+                if type(getattr(e, "__self__", None)).__name__ == "SearchPlugin"
+            ),
+            None,
+        )
+        self.search_file = Path(config.site_dir) / "search" / "search_index.json"
+        self.search_config: dict = {}
+        self.search_entries: dict[str, list] = {}  # a page's URL -> its entries
+        if self.search is not None and self.search_file.is_file():
+            index = json.loads(self.search_file.read_text(encoding="utf-8"))
+            self.search_config = index["config"]
+            for entry in index["docs"]:
+                page_url = entry["location"].split("#", 1)[0]
+                self.search_entries.setdefault(page_url, []).append(entry)
 
     def knows(self, rel: str) -> bool:
         """Whether `rel` (a path in the docs folder) is one of the site's files."""
@@ -153,6 +169,11 @@ class LiveLanguage:
         from mkdocs.commands.build import _build_page, _populate_page
 
         pages = self.files.documentation_pages()
+        indexed = []
+        if self.search is not None:  # the rebuilt pages' entries, alone
+            self.search.search_index = type(self.search.search_index)(
+                **self.search.search_index.config
+            )
         with _reporting(self.lang) as warnings:
             for rel in rels:
                 file = self.files.get_file_from_path(rel)
@@ -161,7 +182,26 @@ class LiveLanguage:
                     continue
                 _populate_page(file.page, self.config, self.files)
                 _build_page(file.page, self.config, pages, self.nav, self.env)
+                indexed.append(file.page.url)
         _raise_warnings(self.lang, warnings)
+        if indexed and self.search is not None and self.search_config:
+            self._write_search_index(indexed, pages)
+
+    def _write_search_index(self, indexed: list[str], pages) -> None:
+        """Put the entries of the pages at URLs `indexed` in place of theirs, and write the index
+        as Material does: pages in build order, compact JSON (written whole, then moved in, so
+        the preview never serves half a file)."""
+        for url in indexed:
+            self.search_entries[url] = []
+        for entry in self.search.search_index.entries:
+            self.search_entries.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+        docs = [e for f in pages if f.page for e in self.search_entries.get(f.page.url, [])]
+        data = json.dumps(
+            {"config": self.search_config, "docs": docs}, separators=(",", ":"), default=str
+        )
+        partial = self.search_file.with_suffix(".json.part")
+        partial.write_bytes(data.encode("utf-8"))
+        partial.replace(self.search_file)
 
 
 class _WarningCounter(logging.Handler):
