@@ -5,6 +5,8 @@ with its Danish label and Danish help text (schema.py Field.da). Facts are widge
 the form; the texts of each site language are a group named by the language code, so the file
 the editor saves has the layout `check` reads: facts once, then `da:` and `en:`. Nested texts
 (image captions, quotes) are groups inside their list item, written the same way.
+Each image field lists, and uploads into, its own folder under content/media/ (MEDIA_SUBFOLDERS),
+and the file it stores is that folder's path, e.g. media/press/havn.jpg.
 
 The CMS itself (JavaScript from the npm package decap-cms, pinned in package.json) is copied into
 the site, so the editor makes no request to another host.

@@ -6,9 +6,9 @@ file (the checks across records run on the whole content every time), renders in
 language the pages it can change (listings, its own page, the pages of records it names or that
 name it), writes those whose Markdown changed and has MkDocs rebuild just those
 (mkdocs_adapter.LiveLanguage), whose entries in each language's search index are replaced too.
-The sitemaps list addresses only, and a changed address rebuilds the whole site. A change to the site's structure (a new or removed file, a slug,
-site.yaml, taxonomies, templates, theme, a press release's PDF and kit) rebuilds the whole site,
-as `build` does. A content error is
+The sitemaps list addresses only. A change to the site's structure (a new or removed file, a
+slug, site.yaml, taxonomies, templates, theme, a press release's PDF and kit) rebuilds the whole
+site, as `build` does; so does a changed address. A content error is
 printed in the terminal and shown over the page in the browser, which keeps the last good build.
 """
 
