@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from generator import i18n, languages, paths
 from generator.content.model import Content, Initiative
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
+from generator.newsroom import images
 from generator.newsroom.downloads import human_size
 from generator.site import charts, structured
 from generator.site.urls import UrlMap, listing_page_key, relative
@@ -326,6 +327,19 @@ def _environment(compiled: BytecodeCache | None = None) -> Environment:
     return env
 
 
+def _image_sizes(content_root, measured: dict) -> Callable:
+    """`image_size(path)`: an image's (width, height) for its width/height attributes, read from
+    the file under content/ once per language (`/media/...` and `media/...` alike)."""
+
+    def image_size(path: str) -> tuple[int, int]:
+        path = path.lstrip("/")
+        if path not in measured:
+            measured[path] = images.intrinsic_size(content_root, path)
+        return measured[path]
+
+    return image_size
+
+
 def _once(made: dict) -> Callable:
     """`once(macro, record, *args)`: the macro's output, made on the first call for these
     arguments and repeated after (a card that several listings of a language show alike)."""
@@ -365,6 +379,7 @@ def render_pages(
     _ = r.env.globals["_"]
     g = r.env.globals
     g["renditions"] = renditions
+    g["image_size"] = _image_sizes(content.root, {})
     g["eu_statement"] = eu_statement(lang)
     g["money"] = lambda n: _money(n, content, lang)
     g["size_label"] = lambda path: human_size(files[path], lang, path.rsplit(".", 1)[-1].upper())
