@@ -190,22 +190,32 @@ class PageRenderer:
         return meta
 
     def _breadcrumbs(self, key: tuple, title: str) -> dict:
-        """The trail of a record page: home, its section, the page itself (the last has no link)."""
+        """The trail of a record page: home, its section, the page itself (the last has no link),
+        and the same trail as schema.org BreadcrumbList JSON-LD."""
         _ = self.env.globals["_"]
-        here = f"/{self.lang}/{self.urls.path(key, self.lang)}"
-        trail = [
-            {
-                "title": str(escape(self.content.site.text(self.lang).name)),
-                "href": _relative_url(here, f"/{self.lang}/"),
-            }
-        ]
+        urls, lang = self.urls, self.lang
+        trail = [(self.content.site.text(lang).name, ("home",))]
         section = TYPE_BY_NAME[key[0]].section
-        if section and ("section", section) in self.urls.paths:
-            target = f"/{self.lang}/{self.urls.path(('section', section), self.lang)}"
-            label = str(escape(_(TYPE_BY_NAME[key[0]].labels[1])))
-            trail.append({"title": label, "href": _relative_url(here, target)})
-        trail.append({"title": str(escape(title)), "href": ""})
-        return {"label": str(escape(_("Breadcrumb"))), "items": trail}
+        if section and ("section", section) in urls.paths:
+            trail.append((_(TYPE_BY_NAME[key[0]].labels[1]), ("section", section)))
+        trail.append((title, key))
+        here = f"/{lang}/{urls.path(key, lang)}"
+        items = [
+            {
+                "title": str(escape(name)),
+                "href": _relative_url(here, f"/{lang}/{urls.path(target, lang)}")
+                if target != key
+                else "",
+            }
+            for name, target in trail
+        ]
+        return {
+            "label": str(escape(_("Breadcrumb"))),
+            "items": items,
+            "jsonld": structured.to_script_json(
+                structured.breadcrumb_list([(name, urls.url(t, lang)) for name, t in trail])
+            ),
+        }
 
 
 # Listings and the short hand-written pages: they show neither the section navigation nor a table
