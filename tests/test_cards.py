@@ -56,6 +56,12 @@ def test_bundled_home_shows_news_and_certifications_as_cards(built_site: BuiltSi
         '<img class="klynge-card__badge" src="media/badges/gold-label.svg" width="240" '
         'height="240" alt="">'
     ) in en
+    # The header logo too, on every page: the site name beside it stays put while it loads.
+    logo = (
+        '<img src="media/logos/danish-life-science-cluster.svg" alt="logo" width="600" '
+        'height="160">'
+    )
+    assert logo in en and logo in da
     # No banner photo and no member logos: the bundled content states neither.
     assert "hero__figure" not in en and "klynge-logos" not in en
     assert '<h2 id="for-the-press">For the press' in en
