@@ -214,7 +214,7 @@ def test_the_release_page_is_signed_by_welfare_tech(site, lang, meta, about):
     assert "About Danish Life Science Cluster" not in text
     newsroom = page_text(site, lang, "presse" if lang == "da" else "press")
     assert (
-        "19. juni 2019 · Welfare Tech ·" if lang == "da" else "19 June 2019 · Welfare Tech ·"
+        "19. juni 2019 · Welfare Tech Tre" if lang == "da" else "19 June 2019 · Welfare Tech Three"
     ) in newsroom
 
 
