@@ -417,6 +417,10 @@ def language_build(
     extra["chooser_url"] = site.base_url
     extra["footer"] = footer_settings(content, urls, lang, nav)
     extra["brand_css"] = brand.stylesheet(site.brand)
+    # The header logo's size from its file, so the site name beside it does not move as it loads.
+    from generator.newsroom.images import intrinsic_size
+
+    extra["logo_size"] = list(intrinsic_size(content.root, site.logo))
     return LanguageBuild(
         lang=lang,
         site_name=name,

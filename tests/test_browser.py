@@ -503,6 +503,66 @@ def test_cards_sit_side_by_side_at_1280_px_and_narrow_at_375(
     assert columns[PHONE["width"]] <= phone_columns, f"{path}: the {what} make {columns} columns"
 
 
+# The rendered size of the chart text against the body text's, in CSS pixels.
+CHART_TEXT = """() => {
+  const body = parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize);
+  const sizes = [...document.querySelectorAll('.chart svg')].map(svg => {
+    const label = svg.querySelector('text');
+    return parseFloat(getComputedStyle(label).fontSize) * svg.getBoundingClientRect().width
+      / svg.viewBox.baseVal.width;
+  });
+  return {body, sizes};
+}"""
+
+
+def test_chart_text_stays_near_body_size_at_1280_and_readable_at_375_px(
+    browser, site_server: SiteServer, watches: list[Watch]
+) -> None:
+    for viewport, lowest, highest in ((DESKTOP, 0.75, 1.0), (PHONE, 0.65, 1.0)):
+        context, watch = _new_context(browser, site_server, viewport, watches)
+        try:
+            page = context.new_page()
+            watch.goto(page, site_server.url("en/initiatives/"))
+            found = page.evaluate(CHART_TEXT)
+        finally:
+            context.close()
+        assert len(found["sizes"]) >= 2, "the initiatives overview shows fewer than two charts"
+        for size in found["sizes"]:
+            ratio = size / found["body"]
+            assert lowest <= ratio <= highest, (
+                f"at {viewport['width']} px chart text is {size:.1f} px, body {found['body']} px"
+            )
+
+
+# The layout shift a visitor saw while the page loaded (Cumulative Layout Shift).
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("section", ["", "press", "organisations", "certifications"])
+def test_logos_badges_and_thumbnails_do_not_shift_the_page_as_they_load(
+    browser, site_server: SiteServer, watches: list[Watch], section: str
+) -> None:
+    path = f"da/{section_slug(section, 'da')}/" if section else "da/"
+    for viewport in (DESKTOP, PHONE):
+        context, watch = _new_context(browser, site_server, viewport, watches)
+        try:
+            page = context.new_page()
+            # Images arrive late, as on a slow line, so a missing size would show as a shift.
+            page.route("**/*.{svg,png,jpg}", lambda route: (time.sleep(0.2), route.continue_()))
+            watch.goto(page, site_server.url(path))
+            page.wait_for_load_state("load")
+            shift = page.evaluate(LAYOUT_SHIFT)
+        finally:
+            context.close()
+        assert shift < 0.01, f"{path} at {viewport['width']} px: layout shift {shift:.3f}"
+
+
 # --------------------------------------------------------------------------------------------
 # What the browser did on every page visited above (these run last: pytest keeps file order)
 # --------------------------------------------------------------------------------------------

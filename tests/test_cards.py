@@ -51,7 +51,17 @@ def test_bundled_home_shows_news_and_certifications_as_cards(built_site: BuiltSi
         '<img class="klynge-card__image" src="../media/web/gold-label-illustration-480.jpg" '
         'width="480" height="300" alt=""'
     ) in en
-    assert '<img class="klynge-card__badge" src="media/badges/gold-label.svg" alt="">' in en
+    # Badges carry the size their file states, so the cards keep their place while they load.
+    assert (
+        '<img class="klynge-card__badge" src="media/badges/gold-label.svg" width="240" '
+        'height="240" alt="">'
+    ) in en
+    # The header logo too, on every page: the site name beside it stays put while it loads.
+    logo = (
+        '<img src="media/logos/danish-life-science-cluster.svg" alt="logo" width="600" '
+        'height="160">'
+    )
+    assert logo in en and logo in da
     # No banner photo and no member logos: the bundled content states neither.
     assert "hero__figure" not in en and "klynge-logos" not in en
     assert '<h2 id="for-the-press">For the press' in en
@@ -66,7 +76,7 @@ def test_home_shows_banner_photo_and_member_logos(events_site: BuiltSite) -> Non
     assert "Foto: Åse Mølgaard / Klyngen · Licens: CC BY 4.0" in da
     assert (
         '<li><a href="network/region-east/"><img src="media/logos/region-oest.png" '
-        'alt="Region East"></a></li>'
+        'width="300" height="300" alt="Region East"></a></li>'
     ) in en
     assert '<h2 id="members-and-partners">Members and partners' in en
     assert '<h2 id="medlemmer-og-partnere">Medlemmer og partnere' in da
@@ -93,8 +103,8 @@ def test_press_room_lists_releases_and_logo_previews_as_cards(events_site: Built
         (h.rsplit("/", 2)[-2] + "/", t) for h, t in _cards(en)
     ]
     assert (
-        '<span class="klynge-card__preview"><img src="../media/logos/klynge.svg" alt="" '
-        'loading="lazy"></span>'
+        '<span class="klynge-card__preview"><img src="../media/logos/klynge.svg" width="300" '
+        'height="100" alt="" loading="lazy"></span>'
     ) in en
 
 
@@ -108,3 +118,49 @@ def test_portrait_without_credit_or_licence_is_an_error(minimal_content: Path) -
         "content/people/mette-lund.yaml:6: photo: required field 'licence' is missing; add "
         "licence: CC BY 4.0 — licence under which journalists may use the image",
     ]
+
+
+def test_press_room_shows_the_key_figures_as_the_home_pages_strip(built_site: BuiltSite) -> None:
+    for lang, press, label in (
+        ("en", "press", "universities in the partnership"),
+        ("da", "presse", "universiteter i partnerskabet"),
+    ):
+        strips = [
+            page.split('<div class="key-figures key-figures--strip">', 1)[1].split(
+                "</div>\n</div>"
+            )[0]
+            for page in (
+                _page(built_site, f"{lang}/index.html"),
+                _page(built_site, f"{lang}/{press}/index.html"),
+            )
+        ]
+        assert strips[0] == strips[1]
+        assert (
+            f'<div class="key-figure"><span class="key-figure__value">5</span> '
+            f'<span class="key-figure__label">{label}</span>'
+        ) in strips[1]
+    assert (
+        "<table"
+        not in _page(built_site, "en/press/index.html")
+        .split("Key figures", 1)[1]
+        .split("About us")[0]
+    )
+
+
+def test_initiatives_overview_shows_the_home_pages_cards_grouped_by_status(
+    built_site: BuiltSite,
+) -> None:
+    en = _page(built_site, "en/initiatives/index.html")
+    completed = en.split('<h2 id="completed">', 1)[1]
+    assert (
+        "healthy-weight/",
+        "Business Lighthouse Capital Region for Life Science – Healthy Weight",
+    ) in (_cards(completed))
+    assert '<div class="klynge-cards" data-search-exclude="">' in en
+    assert 'class="grid cards"' not in en
+    da = _page(built_site, "da/indsatser/index.html")
+    assert any(href == "sund-vaegt/" for href, _ in _cards(da))
+    # The home page shows the same card for the same initiative.
+    home = _page(built_site, "en/index.html")
+    card = '<p class="klynge-card__meta"><span class="status status--proposed">Proposed</span>'
+    assert card in home and card in en

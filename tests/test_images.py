@@ -256,3 +256,19 @@ def test_cmyk_jpeg_becomes_rgb_with_the_right_colours(tmp_path):
     )
     red, green, blue = _rendition_pixel(tmp_path, "cmyk.jpg")
     assert red > 230 and green < 25 and blue < 25  # full magenta and yellow ink: red
+
+
+def test_intrinsic_size_is_the_svg_box_or_the_upright_photo_size(tmp_path: Path) -> None:
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "badge.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 120"></svg>', "utf-8"
+    )
+    (tmp_path / "media" / "bare.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"></svg>', "utf-8"
+    )
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored sideways: shown 20 wide and 30 high
+    Image.new("RGB", (30, 20)).save(tmp_path / "media" / "photo.jpg", exif=exif)
+    assert images.intrinsic_size(tmp_path, "media/badge.svg") == (240, 120)
+    assert images.intrinsic_size(tmp_path, "media/bare.svg") == (0, 0)
+    assert images.intrinsic_size(tmp_path, "media/photo.jpg") == (20, 30)

@@ -266,9 +266,11 @@ def test_a_page_shown_in_its_only_language_marks_that_text_danish(site):
 
 def test_listing_cards_of_a_borrowed_record_carry_its_language(site):
     listing = article((site / "en" / "initiatives" / "index.html").read_text("utf-8"))
-    assert '<a href="sundt-hjerte/" lang="da">Sundt hjerte</a>' in listing
-    assert '<p lang="da">Et lokalt projekt om hjertesundhed på Fyn.</p>' in listing
-    translated = '<a href="green-transition/">Green transition</a>'
+    assert '<a class="klynge-card__link" href="sundt-hjerte/" lang="da">Sundt hjerte</a>' in listing
+    assert (
+        '<p class="klynge-card__text" lang="da">Et lokalt projekt om hjertesundhed på Fyn.</p>'
+    ) in listing
+    translated = '<a class="klynge-card__link" href="green-transition/">Green transition</a>'
     assert translated in listing  # a translated record's card has no lang of its own
 
 

@@ -580,7 +580,7 @@ def test_json_ld_parses_and_has_the_required_properties(built_site: BuiltSite) -
                 problems += [
                     f"{rel}:{line}: {p}" for p in _check_node(node, parsed.lang, canonical)
                 ]
-    expected = ("Organization on home", "Project", "NewsArticle")
+    expected = ("Organization on home", "Project", "NewsArticle", "BreadcrumbList")
     for lang in built_site.languages:
         for type_ in (*expected, "Event") if built_site.events else expected:
             if not found[lang][type_]:

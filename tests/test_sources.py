@@ -215,7 +215,7 @@ def test_the_release_page_is_signed_by_welfare_tech(site, lang, meta, about):
     newsroom = page_text(site, lang, "presse" if lang == "da" else "press")
     # The release's card in the press room names its publisher after the date.
     assert (
-        "19. juni 2019 · Welfare Tech" if lang == "da" else "19 June 2019 · Welfare Tech"
+        "19. juni 2019 · Welfare Tech Tre" if lang == "da" else "19 June 2019 · Welfare Tech Three"
     ) in newsroom
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -13,6 +16,9 @@ from generator.content.model import load_content
 from generator.content.validate import PartialDate
 from generator.site import structured
 from generator.site.urls import build_url_map
+from tests.quality_helpers import BuiltSite
+
+pytest_plugins = ["tests.quality_helpers"]
 
 FIXTURE = Path(__file__).parent / "fixtures" / "newsroom" / "content"
 
@@ -78,3 +84,56 @@ def test_projects_list_granted_money_only(site):
         ("European Regional Development Fund", 4000000),
         ("Decentralised business promotion funds", 2000000),
     ]
+
+
+def test_breadcrumb_list_numbers_the_trail_from_the_home_page():
+    trail = [("Klyngen", "https://k.example/da/"), ("Indsatser", "https://k.example/da/indsatser/")]
+    assert structured.breadcrumb_list(trail) == {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Klyngen", "item": trail[0][1]},
+            {"@type": "ListItem", "position": 2, "name": "Indsatser", "item": trail[1][1]},
+        ],
+    }
+
+
+_CRUMB = re.compile(r'<li><a href="([^"]*)">([^<]*)</a></li>|<span aria-current="page">([^<]*)<')
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "names"),
+    [
+        ("da", "da/indsatser/sund-vaegt/", ["Danish Life Science Cluster", "Indsatser"]),
+        (
+            "en",
+            "en/press/eu-gold-for-health-cluster/",
+            ["Danish Life Science Cluster", "Press releases"],
+        ),
+    ],
+)
+def test_record_pages_carry_their_visible_breadcrumbs_as_json_ld(
+    built_site: BuiltSite, lang: str, path: str, names: list[str]
+) -> None:
+    checked, seen = 0, False
+    for page in built_site.html_pages(lang):
+        text = page.read_text("utf-8")
+        if 'class="breadcrumbs"' not in text:
+            continue
+        url = built_site.base_url + built_site.url_path(page)
+        nav = text.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+        visible = [
+            (html.unescape(link or current), urljoin(url, href) if link else url)
+            for href, link, current in _CRUMB.findall(nav)
+        ]
+        scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text)
+        lists = [d for d in map(json.loads, scripts) if d.get("@type") == "BreadcrumbList"]
+        assert len(lists) == 1, built_site.rel(page)
+        assert [(i["name"], i["item"]) for i in lists[0]["itemListElement"]] == visible
+        positions = [i["position"] for i in lists[0]["itemListElement"]]
+        assert positions == list(range(1, len(visible) + 1))
+        if built_site.url_path(page) == path:
+            assert [name for name, _ in visible[: len(names)]] == names
+            seen = True
+        checked += 1
+    assert seen and checked >= 5

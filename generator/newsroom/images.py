@@ -63,6 +63,17 @@ def web_rendition(content_root: Path, image_file: str) -> list[Rendition]:
     ]
 
 
+def intrinsic_size(content_root: Path, image_file: str) -> tuple[int, int]:
+    """Width and height of a published image (`media/...` under content_root) as a page's
+    width/height attributes give them, so the browser keeps its place before it loads: an SVG's
+    width/height or viewBox, a photo's upright pixel size; (0, 0) when the file does not say."""
+    source = Path(content_root) / image_file
+    if _is_svg(image_file):
+        return _svg_size(source)
+    with Image.open(source) as image:
+        return _upright_size(image)
+
+
 def encode_rendition(content_root: Path, image_file: str, rendition: Rendition) -> bytes:
     """The bytes of one rendition (JPEG quality 82, or PNG when the original has transparency)."""
     source = Path(content_root) / image_file

@@ -2,9 +2,9 @@
 
 Python-Markdown reads every raw HTML block tag by tag to find where it ends; a listing of a few
 hundred initiative cards took most of a large site's page-conversion time that way. The card
-blocks (render.py's initiative_cards) are plain HTML that Markdown leaves as it is anyway, and
-they have a known first and last line, so they are stored as they are before the HTML block
-step runs. The pages come out byte for byte as before.
+blocks (templates/_cards.md.j2, initiative_cards) are plain HTML that Markdown leaves as it is
+anyway, and they have a known first and last line, so they are stored as they are before the
+HTML block step runs. The pages come out byte for byte as before.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-# The first and last line of a block of cards (templates/_macros.md.j2, initiative_cards).
-CARDS_START = '<div class="grid cards" data-search-exclude>'
+# The first and last line of a block of cards (templates/_cards.md.j2, initiative_cards).
+CARDS_START = '<div class="klynge-cards" data-search-exclude>'
 CARDS_END = "</div>"
 
 
@@ -38,14 +38,23 @@ class _CardBlocks(Preprocessor):
 
 def _block_end(lines: list[str], start: int) -> int | None:
     """The line that closes the card block opened at `start`, when it stands alone after a
-    blank line and holds no other <div>; None otherwise (Markdown then reads it as usual)."""
+    blank line and every <div> inside closes on a line of its own before it; None otherwise
+    (Markdown then reads it as usual)."""
     if start > 0 and lines[start - 1].strip():
         return None
+    depth = 1
     for n in range(start + 1, len(lines)):
-        if "<div" in lines[n]:
+        line = lines[n]
+        if line == CARDS_END:
+            depth -= 1
+            if depth == 0:
+                return n
+            continue
+        opened, closed = line.count("<div"), line.count("</div>")
+        # A card's own <div> opens alone on its line; anything else is left to Markdown.
+        if closed or opened > 1 or (opened and not line.startswith("<div")):
             return None
-        if lines[n] == CARDS_END:
-            return n
+        depth += opened
     return None
 
 

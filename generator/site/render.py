@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 from generator import i18n, languages, paths
 from generator.content.model import Content, Initiative
 from generator.content.types import CONTENT_TYPES, TYPE_BY_NAME, ContentType
+from generator.newsroom import images
 from generator.newsroom.downloads import human_size
 from generator.site import charts, structured
 from generator.site.urls import UrlMap, listing_page_key, relative
@@ -189,22 +190,32 @@ class PageRenderer:
         return meta
 
     def _breadcrumbs(self, key: tuple, title: str) -> dict:
-        """The trail of a record page: home, its section, the page itself (the last has no link)."""
+        """The trail of a record page: home, its section, the page itself (the last has no link),
+        and the same trail as schema.org BreadcrumbList JSON-LD."""
         _ = self.env.globals["_"]
-        here = f"/{self.lang}/{self.urls.path(key, self.lang)}"
-        trail = [
-            {
-                "title": str(escape(self.content.site.text(self.lang).name)),
-                "href": _relative_url(here, f"/{self.lang}/"),
-            }
-        ]
+        urls, lang = self.urls, self.lang
+        trail = [(self.content.site.text(lang).name, ("home",))]
         section = TYPE_BY_NAME[key[0]].section
-        if section and ("section", section) in self.urls.paths:
-            target = f"/{self.lang}/{self.urls.path(('section', section), self.lang)}"
-            label = str(escape(_(TYPE_BY_NAME[key[0]].labels[1])))
-            trail.append({"title": label, "href": _relative_url(here, target)})
-        trail.append({"title": str(escape(title)), "href": ""})
-        return {"label": str(escape(_("Breadcrumb"))), "items": trail}
+        if section and ("section", section) in urls.paths:
+            trail.append((_(TYPE_BY_NAME[key[0]].labels[1]), ("section", section)))
+        trail.append((title, key))
+        here = f"/{lang}/{urls.path(key, lang)}"
+        items = [
+            {
+                "title": str(escape(name)),
+                "href": _relative_url(here, f"/{lang}/{urls.path(target, lang)}")
+                if target != key
+                else "",
+            }
+            for name, target in trail
+        ]
+        return {
+            "label": str(escape(_("Breadcrumb"))),
+            "items": items,
+            "jsonld": structured.to_script_json(
+                structured.breadcrumb_list([(name, urls.url(t, lang)) for name, t in trail])
+            ),
+        }
 
 
 # Listings and the short hand-written pages: they show neither the section navigation nor a table
@@ -326,6 +337,19 @@ def _environment(compiled: BytecodeCache | None = None) -> Environment:
     return env
 
 
+def _image_sizes(content_root, measured: dict) -> Callable:
+    """`image_size(path)`: an image's (width, height) for its width/height attributes, read from
+    the file under content/ once per language (`/media/...` and `media/...` alike)."""
+
+    def image_size(path: str) -> tuple[int, int]:
+        path = path.lstrip("/")
+        if path not in measured:
+            measured[path] = images.intrinsic_size(content_root, path)
+        return measured[path]
+
+    return image_size
+
+
 def _once(made: dict) -> Callable:
     """`once(macro, record, *args)`: the macro's output, made on the first call for these
     arguments and repeated after (a card that several listings of a language show alike)."""
@@ -365,6 +389,7 @@ def render_pages(
     _ = r.env.globals["_"]
     g = r.env.globals
     g["renditions"] = renditions
+    g["image_size"] = _image_sizes(content.root, {})
     g["eu_statement"] = eu_statement(lang)
     g["money"] = lambda n: _money(n, content, lang)
     g["size_label"] = lambda path: human_size(files[path], lang, path.rsplit(".", 1)[-1].upper())

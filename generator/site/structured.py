@@ -26,6 +26,19 @@ def to_script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def breadcrumb_list(trail: list[tuple[str, str]]) -> dict:
+    """A page's visible breadcrumbs, (name, absolute URL) from the home page to the page itself,
+    as schema.org BreadcrumbList."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": url}
+            for n, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
 def _asset(urls: UrlMap, lang: str, path: str) -> str:
     return f"{urls.base_url}{lang}/{path}"
 
