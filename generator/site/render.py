@@ -101,10 +101,15 @@ class PageRenderer:
             once=_once({}),
         )
 
+    def wanted(self, key: tuple) -> bool:
+        """Whether the page `key` is to be rendered (the preview renders only what a save
+        changes): callers skip working out a page's values when it is not."""
+        return self.only is None or self.only(key)
+
     def render(
         self, key: tuple, template: str, title: str, description: str = "", **extra
     ) -> RenderedPage | None:
-        if self.only is not None and not self.only(key):
+        if not self.wanted(key):
             return None
         lang = self.lang
         doc_file = self.urls.doc_file(key, lang)
@@ -550,6 +555,8 @@ def generate_initiatives(r: PageRenderer, content_type: ContentType) -> Iterator
         heading = _("Initiatives started in %(year)s") % {"year": year}
         yield _listing(r, ("start_year", year), heading, items, lang, ngettext)
     for i in initiatives:
+        if not r.wanted((content_type.name, i.id)):
+            continue  # its chart, EU sentence and JSON-LD cost more than the check
         t = i.text(lang)
         yield r.render(
             (content_type.name, i.id),
